@@ -1,0 +1,38 @@
+package com.plumbline.intake;
+
+import java.time.Clock;
+
+import jakarta.persistence.EntityManagerFactory;
+import org.apache.camel.component.jpa.DefaultTransactionStrategy;
+import org.apache.camel.processor.idempotent.jpa.JpaMessageIdRepository;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+@Configuration(proxyBeanMethods = false)
+public class IntakeConfiguration {
+
+    /** Every rule that depends on time reads this clock, so tests can move it. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /**
+     * The idempotent repository of the intake route, in PostgreSQL: shared by every instance and
+     * kept across restarts. It joins the route's transaction (same transaction manager, the
+     * transaction-bound entity manager), so the key commits or rolls back with the webhook_event row.
+     */
+    @Bean
+    JpaMessageIdRepository processedMessageIds(EntityManagerFactory entityManagerFactory,
+                                               PlatformTransactionManager transactionManager) {
+        DefaultTransactionStrategy strategy = new DefaultTransactionStrategy(null, entityManagerFactory);
+        strategy.setTransactionManager(transactionManager);
+        JpaMessageIdRepository repository = new JpaMessageIdRepository(entityManagerFactory, strategy, "intake");
+        repository.setSharedEntityManager(true);
+        repository.setJoinTransaction(false);
+        return repository;
+    }
+}

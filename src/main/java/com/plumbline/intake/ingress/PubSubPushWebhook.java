@@ -1,0 +1,121 @@
+package com.plumbline.intake.ingress;
+
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Google Cloud Pub/Sub push: verifies the push's OIDC token (RS256, signed by a key from the
+ * configured JWKS URL, for our audience, from the configured service account) and unwraps the
+ * envelope, whose base64 {@code message.data} is a Google Voice relay event.
+ */
+@Component("pubSubPushWebhook")
+public class PubSubPushWebhook {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PubSubPushWebhook.class);
+    private static final Set<String> GOOGLE_ISSUERS = Set.of("https://accounts.google.com", "accounts.google.com");
+
+    private final DefaultJWTProcessor<SecurityContext> tokenProcessor;
+    private final ObjectMapper mapper;
+    private final RelayEvents relayEvents;
+
+    public PubSubPushWebhook(IngressProperties properties, ObjectMapper mapper, RelayEvents relayEvents)
+            throws MalformedURLException {
+        IngressProperties.Push push = properties.pubsub().push();
+        this.mapper = mapper;
+        this.relayEvents = relayEvents;
+        if (push.serviceAccount() == null || push.serviceAccount().isBlank()) {
+            LOG.warn("PUBSUB_PUSH_SERVICE_ACCOUNT is not set: every Pub/Sub push will be refused");
+            this.tokenProcessor = null;
+            return;
+        }
+        JWKSource<SecurityContext> keys = JWKSourceBuilder.create(push.jwksUrl().toURL()).build();
+        this.tokenProcessor = new DefaultJWTProcessor<>();
+        tokenProcessor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
+        tokenProcessor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
+                push.audience(),
+                new JWTClaimsSet.Builder()
+                        .claim("email", push.serviceAccount())
+                        .claim("email_verified", true)
+                        .build(),
+                Set.of("iss", "exp", "iat")));
+    }
+
+    public void verify(@Header(Exchange.CONTENT_TYPE) String contentType,
+                       @Header("Authorization") String authorization) {
+        ContentTypes.require(contentType, ContentTypes.JSON);
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw WebhookRejectedException.unauthorized("Missing Bearer token");
+        }
+        if (tokenProcessor == null) {
+            throw WebhookRejectedException.unauthorized("Pub/Sub push is not configured");
+        }
+        try {
+            JWTClaimsSet claims = tokenProcessor.process(authorization.substring(7).trim(), null);
+            if (!GOOGLE_ISSUERS.contains(claims.getIssuer())) {
+                throw WebhookRejectedException.unauthorized("Token not issued by Google");
+            }
+        } catch (ParseException | BadJOSEException e) {
+            throw WebhookRejectedException.unauthorized("Invalid push token: " + e.getMessage());
+        } catch (JOSEException e) {
+            // the keys could not be fetched: not the caller's fault, let Pub/Sub retry
+            throw new IllegalStateException("Cannot verify push token now", e);
+        }
+    }
+
+    /**
+     * Unwraps the push envelope. A malformed envelope is a 400; an envelope whose data is not a
+     * relay event is a poison message: stored as REJECTED and acknowledged (see the route).
+     */
+    public List<InboundMessage> events(@Body String body) {
+        JsonNode envelope;
+        try {
+            envelope = mapper.readTree(body);
+        } catch (IOException e) {
+            throw WebhookRejectedException.badRequest("Body is not valid JSON");
+        }
+        JsonNode message = envelope == null ? null : envelope.get("message");
+        if (message == null || !message.isObject()) {
+            throw WebhookRejectedException.badRequest("Not a Pub/Sub push envelope: 'message' missing");
+        }
+        String messageId = message.hasNonNull("messageId") ? message.get("messageId").asText()
+                : message.path("message_id").asText(null);
+        if (messageId == null || messageId.isBlank()) {
+            throw WebhookRejectedException.badRequest("Not a Pub/Sub push envelope: 'message.messageId' missing");
+        }
+        String data;
+        try {
+            data = new String(Base64.getDecoder().decode(message.path("data").asText("")), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new PoisonMessageException(Provider.PUBSUB, messageId, "message.data is not base64", body);
+        }
+        try {
+            return relayEvents.parse(data, Provider.PUBSUB);
+        } catch (WebhookRejectedException e) {
+            throw new PoisonMessageException(Provider.PUBSUB, messageId, e.getMessage(), body);
+        }
+    }
+}

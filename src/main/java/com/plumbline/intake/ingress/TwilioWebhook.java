@@ -1,0 +1,115 @@
+package com.plumbline.intake.ingress;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.twilio.security.RequestValidator;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Twilio's SMS and voice webhooks: verifies {@code X-Twilio-Signature} with Twilio's own
+ * {@link RequestValidator} against the public URL, and turns the form parameters into an
+ * {@link InboundMessage}.
+ */
+@Component("twilioWebhook")
+public class TwilioWebhook {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TwilioWebhook.class);
+
+    private final String publicBaseUrl;
+    private final RequestValidator validator;
+
+    public TwilioWebhook(IngressProperties properties) {
+        this.publicBaseUrl = stripTrailingSlash(properties.publicBaseUrl());
+        String authToken = properties.twilio() == null ? null : properties.twilio().authToken();
+        if (authToken == null || authToken.isBlank()) {
+            LOG.warn("TWILIO_AUTH_TOKEN is not set: every Twilio webhook will be refused");
+            this.validator = null;
+        } else {
+            this.validator = new RequestValidator(authToken);
+        }
+    }
+
+    /** Checks media type and signature; the body stays as received. */
+    public void verify(@Body String body,
+                                      @Header(Exchange.CONTENT_TYPE) String contentType,
+                                      @Header("X-Twilio-Signature") String signature,
+                                      @Header(Exchange.HTTP_URI) String path,
+                                      @Header(Exchange.HTTP_QUERY) String query) {
+        ContentTypes.require(contentType, ContentTypes.FORM);
+        Map<String, String> params = FormBody.parse(body);
+        if (signature == null || signature.isBlank()) {
+            throw WebhookRejectedException.forbidden("Missing X-Twilio-Signature");
+        }
+        String url = publicBaseUrl + path + (query == null || query.isEmpty() ? "" : "?" + query);
+        if (validator == null || !validator.validate(url, params, signature)) {
+            throw WebhookRejectedException.forbidden("Invalid X-Twilio-Signature");
+        }
+    }
+
+    /** An incoming SMS or MMS. */
+    public InboundMessage sms(@Body String body) {
+        Map<String, String> params = FormBody.parse(body);
+        String sid = first(params, "MessageSid", "SmsSid");
+        require(sid, "MessageSid");
+        require(params.get("From"), "From");
+        return new InboundMessage(Provider.TWILIO, sid, Channel.SMS, params.get("From"), params.get("To"),
+                params.get("Body"), mediaUrls(params), Instant.now(), body);
+    }
+
+    /**
+     * A call status, recording or transcription callback. One call sends several, so each gets
+     * its own id: the transcription's, the recording's, or the call's with its status.
+     */
+    public InboundMessage voice(@Body String body) {
+        Map<String, String> params = FormBody.parse(body);
+        String callSid = params.get("CallSid");
+        require(callSid, "CallSid");
+        require(params.get("From"), "From");
+        String transcription = params.get("TranscriptionText");
+        String recordingUrl = params.get("RecordingUrl");
+        boolean voicemail = transcription != null || recordingUrl != null;
+        String id = first(params, "TranscriptionSid", "RecordingSid");
+        if (id == null) {
+            id = callSid + ":" + params.getOrDefault("CallStatus", "unknown");
+        }
+        return new InboundMessage(Provider.TWILIO, id, voicemail ? Channel.VOICEMAIL : Channel.VOICE,
+                params.get("From"), params.get("To"), transcription,
+                recordingUrl == null ? List.of() : List.of(recordingUrl), Instant.now(), body);
+    }
+
+    private static List<String> mediaUrls(Map<String, String> params) {
+        List<String> urls = new ArrayList<>();
+        for (int i = 0; params.containsKey("MediaUrl" + i); i++) {
+            urls.add(params.get("MediaUrl" + i));
+        }
+        return urls;
+    }
+
+    private static String first(Map<String, String> params, String... names) {
+        for (String name : names) {
+            String value = params.get(name);
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static void require(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw WebhookRejectedException.badRequest("Missing parameter " + name);
+        }
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}
