@@ -86,11 +86,11 @@ public class PubSubPushWebhook {
         }
     }
 
-    /**
-     * Unwraps the push envelope. A malformed envelope is a 400; an envelope whose data is not a
-     * relay event is a poison message: stored as REJECTED and acknowledged (see the route).
-     */
-    public List<InboundMessage> events(@Body String body) {
+    /** The parts of a push envelope we use; a body that is not an envelope is a 400. */
+    public record PushEnvelope(String messageId, String data, String raw) {
+    }
+
+    public PushEnvelope unwrap(@Body String body) {
         JsonNode envelope;
         try {
             envelope = mapper.readTree(body);
@@ -106,16 +106,24 @@ public class PubSubPushWebhook {
         if (messageId == null || messageId.isBlank()) {
             throw WebhookRejectedException.badRequest("Not a Pub/Sub push envelope: 'message.messageId' missing");
         }
+        return new PushEnvelope(messageId, message.path("data").asText(""), body);
+    }
+
+    /**
+     * The relay events in {@code message.data}. Data that is not a relay event is a poison
+     * message: the route stores it as REJECTED and acknowledges it.
+     */
+    public List<InboundMessage> events(@Body PushEnvelope envelope) {
         String data;
         try {
-            data = new String(Base64.getDecoder().decode(message.path("data").asText("")), StandardCharsets.UTF_8);
+            data = new String(Base64.getDecoder().decode(envelope.data()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new PoisonMessageException(Provider.PUBSUB, messageId, "message.data is not base64", body);
+            throw new PoisonMessageException(Provider.PUBSUB, envelope.messageId(), "message.data is not base64", envelope.raw());
         }
         try {
             return relayEvents.parse(data, Provider.PUBSUB);
         } catch (WebhookRejectedException e) {
-            throw new PoisonMessageException(Provider.PUBSUB, messageId, e.getMessage(), body);
+            throw new PoisonMessageException(Provider.PUBSUB, envelope.messageId(), e.getMessage(), envelope.raw());
         }
     }
 }

@@ -1,0 +1,158 @@
+package com.plumbline.intake.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole service on a random port, with embedded PostgreSQL and Artemis in a fresh data
+ * folder, and the providers' secrets set to test values. Subclasses share one context.
+ */
+@CamelSpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "intake.public-base-url=" + IntakeIntegrationTest.PUBLIC_BASE_URL,
+        "intake.twilio.auth-token=" + IntakeIntegrationTest.TWILIO_TOKEN,
+        "intake.google-voice.secret=" + IntakeIntegrationTest.RELAY_SECRET,
+        "intake.pubsub.push.service-account=" + IntakeIntegrationTest.PUSH_ACCOUNT,
+        "intake.test-endpoint.enabled=true"
+})
+public abstract class IntakeIntegrationTest {
+
+    /** Providers call a public URL (behind a proxy); signatures are made for it, not for localhost. */
+    public static final String PUBLIC_BASE_URL = "https://intake.plumbline.test";
+    public static final String TWILIO_TOKEN = "twilio-test-auth-token";
+    public static final String RELAY_SECRET = "relay-test-secret";
+    public static final String PUSH_ACCOUNT = "pubsub-push@plumbline-test.iam.gserviceaccount.com";
+    public static final String PUSH_AUDIENCE = PUBLIC_BASE_URL + "/api/webhooks/google-pubsub";
+    public static final String INBOUND_QUEUE = "intake.inbound";
+
+    protected static final GoogleTokens GOOGLE = new GoogleTokens();
+    private static final Path DATA_DIR = tempDir();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("intake.data-dir", DATA_DIR::toString);
+        registry.add("intake.pubsub.push.jwks-url", GOOGLE::jwksUrl);
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @Autowired
+    private ConnectionFactory connectionFactory;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void startFromEmptyStores() {
+        jdbc.execute("truncate webhook_event, camel_messageprocessed cascade");
+        drain(INBOUND_QUEUE);
+    }
+
+    protected HttpResponse<String> post(String path, String contentType, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
+    }
+
+    protected HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Posts a Twilio webhook signed for the public URL with Twilio's SDK. */
+    protected HttpResponse<String> postTwilio(String path, Map<String, String> params) {
+        String signature = TwilioSigner.sign(TWILIO_TOKEN, PUBLIC_BASE_URL + path, params);
+        return post(path, "application/x-www-form-urlencoded", form(params), "X-Twilio-Signature", signature);
+    }
+
+    protected HttpResponse<String> postRelay(String body, long timestamp) {
+        return post("/api/webhooks/google-voice", "application/json", body,
+                "X-Relay-Timestamp", Long.toString(timestamp),
+                "X-Relay-Signature", RelaySigner.sign(RELAY_SECRET, timestamp, body));
+    }
+
+    protected HttpResponse<String> postPush(String body, String token) {
+        return post("/api/webhooks/google-pubsub", "application/json", body, "Authorization", "Bearer " + token);
+    }
+
+    protected static String form(Map<String, String> params) {
+        return params.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    protected int webhookEvents() {
+        return jdbc.queryForObject("select count(*) from webhook_event", Integer.class);
+    }
+
+    /** Every message waiting on a queue, removed from it. */
+    protected List<String> drain(String queue) {
+        JmsTemplate jms = new JmsTemplate(connectionFactory);
+        jms.setReceiveTimeout(300);
+        List<String> bodies = new ArrayList<>();
+        for (Message message = jms.receive(queue); message != null; message = jms.receive(queue)) {
+            try {
+                bodies.add(((TextMessage) message).getText());
+            } catch (JMSException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return bodies;
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("intake-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
