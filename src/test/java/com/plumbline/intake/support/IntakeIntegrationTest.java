@@ -2,19 +2,12 @@ package com.plumbline.intake.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
@@ -45,9 +38,9 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class IntakeIntegrationTest {
 
     /** Providers call a public URL (behind a proxy); signatures are made for it, not for localhost. */
-    public static final String PUBLIC_BASE_URL = "https://intake.plumbline.test";
-    public static final String TWILIO_TOKEN = "twilio-test-auth-token";
-    public static final String RELAY_SECRET = "relay-test-secret";
+    public static final String PUBLIC_BASE_URL = WebhookClient.PUBLIC_BASE_URL;
+    public static final String TWILIO_TOKEN = WebhookClient.TWILIO_TOKEN;
+    public static final String RELAY_SECRET = WebhookClient.RELAY_SECRET;
     public static final String PUSH_ACCOUNT = "pubsub-push@plumbline-test.iam.gserviceaccount.com";
     public static final String PUSH_AUDIENCE = PUBLIC_BASE_URL + "/api/webhooks/google-pubsub";
     public static final String INBOUND_QUEUE = "intake.inbound";
@@ -70,8 +63,6 @@ public abstract class IntakeIntegrationTest {
     @Autowired
     private ConnectionFactory connectionFactory;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @BeforeEach
     void startFromEmptyStores() {
         jdbc.execute("truncate webhook_event, camel_messageprocessed cascade");
@@ -79,43 +70,19 @@ public abstract class IntakeIntegrationTest {
     }
 
     protected HttpResponse<String> post(String path, String contentType, String body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return send(request.build());
+        return client().post(path, contentType, body, headers);
     }
 
     protected HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build());
+        return client().get(path);
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Posts a Twilio webhook signed for the public URL with Twilio's SDK. */
     protected HttpResponse<String> postTwilio(String path, Map<String, String> params) {
-        String signature = TwilioSigner.sign(TWILIO_TOKEN, PUBLIC_BASE_URL + path, params);
-        return post(path, "application/x-www-form-urlencoded", form(params), "X-Twilio-Signature", signature);
+        return client().postTwilio(path, params);
     }
 
     protected HttpResponse<String> postRelay(String body, long timestamp) {
-        return post("/api/webhooks/google-voice", "application/json", body,
-                "X-Relay-Timestamp", Long.toString(timestamp),
-                "X-Relay-Signature", RelaySigner.sign(RELAY_SECRET, timestamp, body));
+        return client().postRelay(body, timestamp);
     }
 
     protected HttpResponse<String> postPush(String body, String token) {
@@ -123,10 +90,11 @@ public abstract class IntakeIntegrationTest {
     }
 
     protected static String form(Map<String, String> params) {
-        return params.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        return WebhookClient.form(params);
+    }
+
+    private WebhookClient client() {
+        return new WebhookClient(port);
     }
 
     protected int webhookEvents() {

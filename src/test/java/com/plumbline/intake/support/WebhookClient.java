@@ -1,0 +1,75 @@
+package com.plumbline.intake.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Calls the running service the way the providers do: signed for the public URL. */
+public class WebhookClient {
+
+    public static final String PUBLIC_BASE_URL = "https://intake.plumbline.test";
+    public static final String TWILIO_TOKEN = "twilio-test-auth-token";
+    public static final String RELAY_SECRET = "relay-test-secret";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final int port;
+
+    public WebhookClient(int port) {
+        this.port = port;
+    }
+
+    public HttpResponse<String> post(String path, String contentType, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build());
+    }
+
+    /** A Twilio webhook signed for the public URL with Twilio's SDK. */
+    public HttpResponse<String> postTwilio(String path, Map<String, String> params) {
+        String signature = TwilioSigner.sign(TWILIO_TOKEN, PUBLIC_BASE_URL + path, params);
+        return post(path, "application/x-www-form-urlencoded", form(params), "X-Twilio-Signature", signature);
+    }
+
+    public HttpResponse<String> postRelay(String body, long timestamp) {
+        return post("/api/webhooks/google-voice", "application/json", body,
+                "X-Relay-Timestamp", Long.toString(timestamp),
+                "X-Relay-Signature", RelaySigner.sign(RELAY_SECRET, timestamp, body));
+    }
+
+    public static String form(Map<String, String> params) {
+        return params.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
