@@ -120,10 +120,6 @@ public class PubSubPushWebhook {
         } catch (IllegalArgumentException e) {
             throw new PoisonMessageException(Provider.PUBSUB, envelope.messageId(), "message.data is not base64", envelope.raw());
         }
-        try {
-            return relayEvents.parse(data, Provider.PUBSUB);
-        } catch (WebhookRejectedException e) {
-            throw new PoisonMessageException(Provider.PUBSUB, envelope.messageId(), e.getMessage(), envelope.raw());
-        }
+        return relayEvents.fromPubSub(data, envelope.messageId(), envelope.raw());
     }
 }

@@ -45,6 +45,18 @@ public class RelayEvents {
         return messages;
     }
 
+    /**
+     * Relay events delivered by Pub/Sub (push or pull). Data that is not a relay event is not the
+     * caller's mistake to fix but a poison message, to be stored as REJECTED and acknowledged.
+     */
+    public List<InboundMessage> fromPubSub(String data, String messageId, String rawPayload) {
+        try {
+            return parse(data, Provider.PUBSUB);
+        } catch (WebhookRejectedException e) {
+            throw new PoisonMessageException(Provider.PUBSUB, messageId, e.getMessage(), rawPayload);
+        }
+    }
+
     private InboundMessage toMessage(JsonNode event, Provider provider) {
         if (!event.isObject()) {
             throw WebhookRejectedException.badRequest("Each relay event must be a JSON object");
