@@ -1,0 +1,28 @@
+package com.plumbline.intake.rules;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the classifier needs, precompiled from one version of config/rules.yaml. Immutable:
+ * a reload builds a new instance and swaps it in whole, so a classification never sees half a file.
+ */
+record CompiledRules(
+        TextNormaliser normaliser,
+        Vocabulary vocabulary,
+        TermIndex terms,
+        List<Priority> combinationPriorities,
+        int[] combinationGroupCounts,
+        List<String> combinationNames,
+        List<ServiceType> serviceTieOrder,
+        int negationWindow,
+        int resolutionWindow,
+        UrgencyWeights urgency,
+        BusinessCalendar calendar,
+        ResponseTargets responseTargets,
+        Map<Priority, Priority> afterHoursRaise) {
+
+    record UrgencyWeights(double cueWeight, double maxFromCues, double exclamationWeight, double capsWeight,
+                          int capsMinLetters, double capsRatio, int repeatThreshold, double repeatWeight) {
+    }
+}

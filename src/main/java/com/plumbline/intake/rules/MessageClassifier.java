@@ -1,0 +1,204 @@
+package com.plumbline.intake.rules;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules bean: classifies a customer's SMS, call or voicemail transcript by priority and
+ * service type with the rules currently in force (config/rules.yaml, see {@link RulesBook}).
+ * Pure and thread-safe: all state is the immutable compiled rules, fetched once per call.
+ */
+@Component("messageClassifier")
+public class MessageClassifier {
+
+    private static final double NO_EVIDENCE_CONFIDENCE = 0.2;
+    private static final double EMPTY_CONFIDENCE = 0.1;
+    private static final double CONFLICT_CEILING = 0.45;
+
+    private final RulesBook rulesBook;
+
+    public MessageClassifier(RulesBook rulesBook) {
+        this.rulesBook = rulesBook;
+    }
+
+    /**
+     * @param text                          message body or transcript; null, empty or garbage gives
+     *                                      LOW / GENERAL with low confidence
+     * @param receivedAt                    when the message arrived (business hours, response due)
+     * @param recentMessagesFromSameNumber  messages from the same number in the last few minutes,
+     *                                      not counting this one; 2 or more raises urgency
+     */
+    public Classification classify(String text, Instant receivedAt, int recentMessagesFromSameNumber) {
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        CompiledRules rules = rulesBook.current();
+        MessageAnalysis analysis = analyse(rules, text);
+
+        Decision decision = decide(rules, analysis);
+        boolean afterHours = !rules.calendar().isOpen(receivedAt);
+        Priority priority = decision.priority;
+        if (afterHours) {
+            priority = Priority.higherOf(priority, rules.afterHoursRaise().getOrDefault(priority, priority));
+        }
+        return new Classification(
+                priority,
+                decision.serviceType,
+                decision.keywords,
+                sentiment(analysis),
+                urgency(rules, analysis, recentMessagesFromSameNumber),
+                afterHours,
+                decision.confidence,
+                rules.responseTargets().responseDue(priority, receivedAt),
+                language(analysis));
+    }
+
+    private static MessageAnalysis analyse(CompiledRules rules, String text) {
+        TextNormaliser.Tokens tokens = rules.normaliser().tokenize(text);
+        int[] ids = new int[tokens.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = rules.vocabulary().idOf(tokens.words()[i]);
+        }
+        List<Match> matches = rules.terms().findAll(ids, tokens.clauses(), tokens.size());
+        return new MessageAnalysis(rules, tokens, matches);
+    }
+
+    private record Decision(Priority priority, ServiceType serviceType, List<String> keywords, double confidence) {
+    }
+
+    private static Decision decide(CompiledRules rules, MessageAnalysis analysis) {
+        List<MessageAnalysis.PriorityEvidence> evidence = analysis.priorityEvidence();
+        Priority priority = Priority.LOW;
+        int support = 0;
+        for (MessageAnalysis.PriorityEvidence e : evidence) {
+            if (e.priority().isAbove(priority) || support == 0) {
+                priority = e.priority();
+                support = 1;
+            } else if (e.priority() == priority) {
+                support++;
+            }
+        }
+        boolean conflict = false;
+        if (priority == Priority.EMERGENCY && analysis.emergencyResolvedInMessage()) {
+            priority = Priority.HIGH;
+        }
+        if (priority == Priority.EMERGENCY && analysis.anyLiveCue(Term.Cue.NOT_AN_EMERGENCY)) {
+            priority = Priority.HIGH;
+            conflict = true;
+        }
+
+        MessageAnalysis.ServiceScores scores = analysis.serviceScores();
+        ServiceType serviceType = ServiceType.GENERAL;
+        int best = 0;
+        int tiedAtBest = 0;
+        for (ServiceType type : rules.serviceTieOrder()) {
+            int score = scores.scores()[type.ordinal()];
+            if (score > best) {
+                best = score;
+                serviceType = type;
+                tiedAtBest = 1;
+            } else if (score == best && score > 0) {
+                tiedAtBest++;
+            }
+        }
+        conflict |= tiedAtBest > 1;
+
+        boolean allClear = priority != Priority.EMERGENCY && analysis.anyLiveCue(Term.Cue.ALL_CLEAR);
+        if (allClear) {
+            priority = Priority.LOW;
+            serviceType = ServiceType.GENERAL;
+        }
+
+        Set<String> keywords = new LinkedHashSet<>();
+        evidence.forEach(e -> keywords.add(e.keyword()));
+        if (!allClear) {
+            keywords.addAll(scores.keywords());
+        }
+        boolean priorityEvidence = !evidence.isEmpty() || allClear;
+        double confidence = confidence(analysis, priorityEvidence, support, best, conflict);
+        return new Decision(priority, serviceType, new ArrayList<>(keywords), confidence);
+    }
+
+    private static double confidence(MessageAnalysis analysis, boolean priorityEvidence, int support,
+                                     int serviceScore, boolean conflict) {
+        if (!priorityEvidence && serviceScore == 0) {
+            return analysis.wordCount() == 0 ? EMPTY_CONFIDENCE : NO_EVIDENCE_CONFIDENCE;
+        }
+        double confidence = 0.35;
+        if (priorityEvidence) {
+            confidence += 0.25 + 0.05 * Math.min(3, Math.max(0, support - 1));
+        }
+        if (serviceScore > 0) {
+            confidence += serviceScore >= 3 ? 0.2 : 0.15;
+        }
+        if (conflict) {
+            confidence = Math.min(confidence, CONFLICT_CEILING);
+        }
+        return round(Math.min(0.95, confidence));
+    }
+
+    private static double urgency(CompiledRules rules, MessageAnalysis analysis, int recentMessages) {
+        CompiledRules.UrgencyWeights w = rules.urgency();
+        TextNormaliser.Tokens tokens = analysis.tokens();
+        double urgency = Math.min(w.maxFromCues(), analysis.countLiveCues(Term.Cue.URGENCY) * w.cueWeight());
+        if (tokens.exclamationRuns() > 0) {
+            urgency += w.exclamationWeight();
+        }
+        if (tokens.letters() >= w.capsMinLetters()
+                && tokens.upperCaseLetters() >= w.capsRatio() * tokens.letters()) {
+            urgency += w.capsWeight();
+        }
+        if (recentMessages >= w.repeatThreshold()) {
+            urgency += w.repeatWeight();
+        }
+        return round(Math.min(1.0, urgency));
+    }
+
+    /** (positive - negative) / (positive + negative + 1); a negated word counts for the other side. */
+    private static double sentiment(MessageAnalysis analysis) {
+        int positive = 0;
+        int negative = 0;
+        List<Match> matches = analysis.matches();
+        for (int i = 0; i < matches.size(); i++) {
+            Term term = matches.get(i).term();
+            boolean flipped = analysis.isNegated(i);
+            if (term.is(Term.Cue.POSITIVE)) {
+                if (flipped) {
+                    negative++;
+                } else {
+                    positive++;
+                }
+            }
+            if (term.is(Term.Cue.NEGATIVE)) {
+                if (flipped) {
+                    positive++;
+                } else {
+                    negative++;
+                }
+            }
+        }
+        return round((double) (positive - negative) / (positive + negative + 1));
+    }
+
+    private static String language(MessageAnalysis analysis) {
+        int spanish = 0;
+        int english = 0;
+        for (Match m : analysis.matches()) {
+            if (m.term().is(Term.Cue.SPANISH)) {
+                spanish++;
+            }
+            if (m.term().is(Term.Cue.ENGLISH)) {
+                english++;
+            }
+        }
+        return spanish > english ? "es" : "en";
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100.0) / 100.0;
+    }
+}

@@ -1,0 +1,67 @@
+package com.plumbline.intake.rules;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * config/rules.yaml as written, before validation. Names of priorities, service types and days
+ * are kept as strings so that a mistake can be reported with its key instead of a Jackson error.
+ * Unknown top-level sections (staff, notifications, ...) belong to other features and are ignored;
+ * inside these sections an unknown key is an error, because it is almost always a typo.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record RulesFile(
+        Matching matching,
+        Map<String, PriorityRule> priorities,
+        Map<String, ServiceRule> serviceTypes,
+        Negation negation,
+        Resolution resolution,
+        Urgency urgency,
+        Sentiment sentiment,
+        Language language,
+        BusinessHours businessHours,
+        Map<String, Sla> sla,
+        AfterHours afterHours) {
+
+    public record Matching(Map<String, String> spellings, Integer typoMinLength, List<String> notTypos,
+                           List<String> clauseBreakers, Integer maxChars) {
+    }
+
+    /** Each combination is a list of groups; every group needs one match in the same sentence. */
+    public record PriorityRule(List<String> keywords, List<List<List<String>>> combinations) {
+    }
+
+    public record ServiceRule(List<String> keywords, List<String> hints) {
+    }
+
+    public record Negation(List<String> before, Integer window, List<String> notAnEmergency) {
+    }
+
+    public record Resolution(List<String> after, Integer window, List<String> blockedBy, List<String> wholeMessage,
+                             List<String> stillGoing, List<String> allClear) {
+    }
+
+    public record Urgency(List<String> cues, Double cueWeight, Double maxFromCues, Double exclamationWeight,
+                          Double capsWeight, Integer capsMinLetters, Double capsRatio, Integer repeatThreshold,
+                          Double repeatWeight) {
+    }
+
+    public record Sentiment(List<String> positive, List<String> negative) {
+    }
+
+    public record Language(List<String> spanish, List<String> english) {
+    }
+
+    /** week: day name to "HH:mm-HH:mm" or "closed"; holidays: ISO dates, closed all day. */
+    public record BusinessHours(String timeZone, Map<String, String> week, List<String> holidays) {
+    }
+
+    /** clock: "always" or "businessHours". */
+    public record Sla(String respondWithin, String clock) {
+    }
+
+    public record AfterHours(Map<String, String> raisePriority) {
+    }
+}

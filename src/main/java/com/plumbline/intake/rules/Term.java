@@ -1,0 +1,61 @@
+package com.plumbline.intake.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One rule word or phrase, folded to word numbers, with every role the rules give it: "leak" is a
+ * MEDIUM keyword, a LEAK_DETECTION keyword and part of a HIGH combination at once. Built while the
+ * rules compile, read-only afterwards.
+ */
+final class Term {
+
+    /** Roles that are context rather than problems. */
+    enum Cue {
+        NEGATION, NOT_AN_EMERGENCY, RESOLUTION_AFTER, RESOLUTION_BLOCKER, RESOLUTION_WHOLE, STILL_GOING, ALL_CLEAR,
+        URGENCY, POSITIVE, NEGATIVE, SPANISH, ENGLISH;
+
+        int bit() {
+            return 1 << ordinal();
+        }
+    }
+
+    /** This term is group {@code group} of combination number {@code combination}. */
+    record ComboPart(int combination, int group) {
+    }
+
+    final String text;
+    final int[] words;
+    Priority priority;
+    final List<ComboPart> comboParts = new ArrayList<>(1);
+    final int[] serviceWeights = new int[ServiceType.values().length];
+    boolean hasService;
+    private int cues;
+
+    Term(String text, int[] words) {
+        this.text = text;
+        this.words = words;
+    }
+
+    int length() {
+        return words.length;
+    }
+
+    void addCue(Cue cue) {
+        cues |= cue.bit();
+    }
+
+    boolean is(Cue cue) {
+        return (cues & cue.bit()) != 0;
+    }
+
+    void addService(ServiceType type, int weight) {
+        serviceWeights[type.ordinal()] = Math.max(serviceWeights[type.ordinal()], weight);
+        hasService = true;
+    }
+
+    /** A problem term says what is wrong (priority, combination or service), as opposed to a cue. */
+    boolean isProblem() {
+        return priority != null || !comboParts.isEmpty() || hasService;
+    }
+}

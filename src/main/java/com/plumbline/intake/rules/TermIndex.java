@@ -1,0 +1,57 @@
+package com.plumbline.intake.rules;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+
+/** Terms by their first word, longest first, so a message is matched in one pass over its words. */
+final class TermIndex {
+
+    private static final Term[] NONE = new Term[0];
+
+    private final Term[][] byFirstWord;
+
+    TermIndex(Collection<Term> terms, int vocabularySize) {
+        List<List<Term>> buckets = new ArrayList<>(vocabularySize);
+        for (int i = 0; i < vocabularySize; i++) {
+            buckets.add(new ArrayList<>(1));
+        }
+        for (Term term : terms) {
+            buckets.get(term.words[0]).add(term);
+        }
+        byFirstWord = new Term[vocabularySize][];
+        for (int i = 0; i < vocabularySize; i++) {
+            List<Term> bucket = buckets.get(i);
+            bucket.sort(Comparator.comparingInt(Term::length).reversed());
+            byFirstWord[i] = bucket.isEmpty() ? NONE : bucket.toArray(Term[]::new);
+        }
+    }
+
+    /** Every term occurrence, by start and then longest first; a phrase never spans two clauses. */
+    List<Match> findAll(int[] ids, int[] clauses, int size) {
+        List<Match> matches = new ArrayList<>();
+        for (int start = 0; start < size; start++) {
+            int first = ids[start];
+            if (first < 0) {
+                continue;
+            }
+            for (Term term : byFirstWord[first]) {
+                int end = start + term.length();
+                if (end <= size && clauses[end - 1] == clauses[start] && wordsMatch(term.words, ids, start)) {
+                    matches.add(new Match(term, start, end));
+                }
+            }
+        }
+        return matches;
+    }
+
+    private static boolean wordsMatch(int[] words, int[] ids, int start) {
+        for (int i = 1; i < words.length; i++) {
+            if (ids[start + i] != words[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,202 @@
+package com.plumbline.intake.rules;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns text into matchable words: lower case, accents stripped, apostrophes dropped ("won't" is
+ * "wont"), misspellings replaced, plural and verb endings folded. Punctuation marks clause and
+ * sentence boundaries instead of being kept. The same folding is applied to the rule phrases, so
+ * a rule written "leaking" matches "leaks" and "LEAKED!". Immutable and thread-safe.
+ */
+final class TextNormaliser {
+
+    /** Folded form of each char below U+0250 (Latin, Latin-1, Latin Extended-A/B); 0 = not a word char. */
+    private static final char[] FOLDED = buildFoldingTable();
+
+    private final Map<String, String> spellings;
+    private final Set<String> clauseBreakers;
+    private final int maxChars;
+
+    TextNormaliser(Map<String, String> spellings, Set<String> clauseBreakers, int maxChars) {
+        this.spellings = Map.copyOf(spellings);
+        this.clauseBreakers = Set.copyOf(clauseBreakers);
+        this.maxChars = maxChars;
+    }
+
+    /** The words of a rule phrase, folded exactly like message words. */
+    List<String> phraseWords(String phrase) {
+        Tokens tokens = tokenize(phrase);
+        return Arrays.asList(tokens.words()).subList(0, tokens.size());
+    }
+
+    Tokens tokenize(String text) {
+        Tokens.Builder out = new Tokens.Builder();
+        if (text == null) {
+            return out.build();
+        }
+        int length = Math.min(text.length(), maxChars);
+        StringBuilder word = new StringBuilder(16);
+        int exclamationRun = 0;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            char folded = fold(c);
+            if (folded != 0) {
+                word.append(folded);
+                out.countLetter(Character.isLetter(c), Character.isUpperCase(c));
+                exclamationRun = 0;
+                continue;
+            }
+            if (c == '\'' || c == '\u2019' || c == '`') {
+                continue;
+            }
+            addWord(word, out);
+            if (c == '!') {
+                exclamationRun++;
+                if (exclamationRun == 2) {
+                    out.countExclamationRun();
+                }
+            } else {
+                exclamationRun = 0;
+            }
+            switch (c) {
+                case '.', '!', '?', ';', '\n', '\r', '\u00a1', '\u00bf' -> out.breakSentence();
+                case ',', ':', '(', ')', '-', '\u2013', '\u2014', '/' -> out.breakClause();
+                default -> {
+                }
+            }
+        }
+        addWord(word, out);
+        return out.build();
+    }
+
+    private void addWord(StringBuilder word, Tokens.Builder out) {
+        if (word.length() == 0) {
+            return;
+        }
+        String raw = word.toString();
+        word.setLength(0);
+        String corrected = spellings.getOrDefault(raw, raw);
+        String stem = stem(corrected);
+        if (clauseBreakers.contains(stem)) {
+            out.breakClause();
+        }
+        out.add(stem);
+    }
+
+    /**
+     * A deliberately small stemmer: enough to fold "leaks/leaking/leaked", "clogged", "flooding",
+     * "tuberias", "inundaciones". Rules and messages go through it alike, so it only has to be
+     * consistent, not linguistically right.
+     */
+    static String stem(String word) {
+        int n = word.length();
+        if (n <= 3) {
+            return word;
+        }
+        String w = word;
+        if (w.endsWith("ies") && n > 4) {
+            w = w.substring(0, n - 3) + "y";
+        } else if (w.endsWith("ing") && n > 5) {
+            w = undouble(w.substring(0, n - 3));
+        } else if (w.endsWith("ed") && n > 4) {
+            w = undouble(w.substring(0, n - 2));
+        } else if (w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us")) {
+            w = w.substring(0, n - 1);
+        }
+        if (w.length() > 4 && w.endsWith("e")) {
+            w = w.substring(0, w.length() - 1);
+        }
+        return w;
+    }
+
+    private static String undouble(String w) {
+        int n = w.length();
+        if (n >= 3 && w.charAt(n - 1) == w.charAt(n - 2) && "lsz".indexOf(w.charAt(n - 1)) < 0) {
+            return w.substring(0, n - 1);
+        }
+        return w;
+    }
+
+    private static char fold(char c) {
+        if (c < FOLDED.length) {
+            return FOLDED[c];
+        }
+        if (Character.isSurrogate(c) || !Character.isLetterOrDigit(c)) {
+            return 0;
+        }
+        return Character.toLowerCase(c);
+    }
+
+    private static char[] buildFoldingTable() {
+        char[] table = new char[0x250];
+        for (char c = 0; c < table.length; c++) {
+            if (!Character.isLetterOrDigit(c)) {
+                continue;
+            }
+            String base = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+            char first = Character.toLowerCase(base.charAt(0));
+            table[c] = Character.isLetterOrDigit(first) ? first : Character.toLowerCase(c);
+        }
+        table['\u00df'] = 's';
+        return table;
+    }
+
+    /** Words of a text with the clause and sentence each one belongs to, plus a few counts. */
+    record Tokens(String[] words, int[] clauses, int[] sentences, int size,
+                  int letters, int upperCaseLetters, int exclamationRuns) {
+
+        static final class Builder {
+            private final List<String> words = new ArrayList<>();
+            private int[] clauses = new int[32];
+            private int[] sentences = new int[32];
+            private int clause;
+            private int sentence;
+            private int letters;
+            private int upper;
+            private int exclamationRuns;
+
+            void add(String word) {
+                int i = words.size();
+                if (i == clauses.length) {
+                    clauses = Arrays.copyOf(clauses, i * 2);
+                    sentences = Arrays.copyOf(sentences, i * 2);
+                }
+                clauses[i] = clause;
+                sentences[i] = sentence;
+                words.add(word);
+            }
+
+            void breakClause() {
+                clause++;
+            }
+
+            void breakSentence() {
+                clause++;
+                sentence++;
+            }
+
+            void countLetter(boolean letter, boolean upperCase) {
+                if (letter) {
+                    letters++;
+                    if (upperCase) {
+                        upper++;
+                    }
+                }
+            }
+
+            void countExclamationRun() {
+                exclamationRuns++;
+            }
+
+            Tokens build() {
+                return new Tokens(words.toArray(String[]::new), clauses, sentences, words.size(),
+                        letters, upper, exclamationRuns);
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package com.plumbline.intake.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** Each mistake an integrator can make in config/rules.yaml is reported with its key. */
+class RulesValidationTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theShippedRulesAreValid() {
+        assertThat(new RulesBook(TestRules.RULES_FILE).file()).isEqualTo(TestRules.RULES_FILE);
+    }
+
+    @ParameterizedTest(name = "{2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            `  HIGH:\n    keywords:\n      - no water\n`      | `  URGENT:\n    keywords:\n      - no water\n`      | priorities.URGENT: unknown priority 'URGENT'
+            `  TOILET_REPAIR:\n`                                | `  TOILETS:\n`                                      | serviceTypes.TOILETS: unknown service type
+            `timeZone: America/Chicago`                         | `timeZone: America/Springfield`                     | businessHours.timeZone: unknown time zone 'America/Springfield'
+            `MONDAY: "07:00-18:00"`                             | `MONDAY: "7am to 6pm"`                              | businessHours.week.MONDAY: '7am to 6pm' is not
+            `TUESDAY: "07:00-18:00"`                            | `TUESDAY: "18:00-07:00"`                            | businessHours.week.TUESDAY: '18:00-07:00' closes before it opens
+            `MONDAY: "07:00-18:00"`                             | `MONDAY: "25:00-26:00"`                             | businessHours.week.MONDAY
+            `    - 2026-12-25`                                  | `    - 2026-13-45`                                  | businessHours.holidays[6]: '2026-13-45' is not a date
+            `EMERGENCY: { respondWithin: 30m,`                  | `EMERGENCY: { respondWithin: soon,`                 | sla.EMERGENCY.respondWithin: bad duration 'soon'
+            `LOW:       { respondWithin: 4h,  clock: businessHours }` | `LOW:       { respondWithin: 4h,  clock: officeHours }` | sla.LOW.clock: unknown clock 'officeHours'
+            `    keywords: [water heater, hot water heater`     | `    keywrods: [water heater, hot water heater`     | serviceTypes.WATER_HEATER.keywrods: unknown key 'keywrods'
+            `  raisePriority: {}`                               | `  raisePriority: { MEDIUM: SUPER }`               | afterHours.raisePriority.MEDIUM: unknown priority 'SUPER'
+            `  TOILET_REPAIR:\n    keywords: [toilet, toilets, inodoro, escusado, bano tapado, flapper]` | `  TOILET_REPAIR:\n    keywords: []` | serviceTypes.TOILET_REPAIR.keywords: empty keyword list
+            """)
+    void mistakeIsReportedWithItsKey(String original, String replacement, String expectedMessage) throws IOException {
+        Path file = writeRulesWith(original.replace("\\n", "\n"), replacement.replace("\\n", "\n"));
+        assertThatThrownBy(() -> new RulesBook(file))
+                .isInstanceOf(InvalidRulesException.class)
+                .hasMessageContaining(expectedMessage);
+    }
+
+    @Test
+    void emptyPriorityIsReported() throws IOException {
+        String rules = Files.readString(TestRules.RULES_FILE);
+        int start = rules.indexOf("  LOW:\n    keywords:");
+        int end = rules.indexOf("\n\n", start);
+        Path file = dir.resolve("rules.yaml");
+        Files.writeString(file, rules.substring(0, start) + "  LOW:\n    keywords: []" + rules.substring(end));
+        assertThatThrownBy(() -> new RulesBook(file))
+                .hasMessageContaining("priorities.LOW: needs keywords or combinations, both are empty");
+    }
+
+    @Test
+    void everyProblemIsListedAtOnce() throws IOException {
+        Path file = writeRulesWith("timeZone: America/Chicago", "timeZone: Nowhere/Land");
+        String rules = Files.readString(file).replace("respondWithin: 1h,", "respondWithin: 1 hour,");
+        Files.writeString(file, rules);
+        assertThatThrownBy(() -> new RulesBook(file))
+                .isInstanceOfSatisfying(InvalidRulesException.class,
+                        e -> assertThat(e.problems()).hasSize(2));
+    }
+
+    private Path writeRulesWith(String original, String replacement) throws IOException {
+        String rules = Files.readString(TestRules.RULES_FILE);
+        assertThat(rules).as("test fixture must exist in config/rules.yaml").contains(original);
+        Path file = dir.resolve("rules.yaml");
+        Files.writeString(file, rules.replaceFirst(java.util.regex.Pattern.quote(original),
+                java.util.regex.Matcher.quoteReplacement(replacement)));
+        return file;
+    }
+}
