@@ -84,6 +84,7 @@ class DurabilityTest {
         // as command-line arguments, so they win over application.yaml like a real deployment's
         return new SpringApplicationBuilder(PlumblineIntakeApplication.class).run(
                 "--server.port=0",
+                "--intake.processing.auto-startup=false",
                 "--intake.data-dir=" + dataDir,
                 "--intake.public-base-url=" + WebhookClient.PUBLIC_BASE_URL,
                 "--intake.twilio.auth-token=" + WebhookClient.TWILIO_TOKEN);

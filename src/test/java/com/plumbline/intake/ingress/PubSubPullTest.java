@@ -26,6 +26,7 @@ class PubSubPullTest {
         try (FakePubSubSubscriber pubsub = new FakePubSubSubscriber();
              ConfigurableApplicationContext service = new SpringApplicationBuilder(PlumblineIntakeApplication.class).run(
                      "--server.port=0",
+                "--intake.processing.auto-startup=false",
                      "--intake.data-dir=" + dataDir,
                      "--intake.pubsub.pull.enabled=true",
                      "--intake.pubsub.pull.project-id=plumbline-test",

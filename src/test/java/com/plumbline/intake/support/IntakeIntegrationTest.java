@@ -33,7 +33,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "intake.twilio.auth-token=" + IntakeIntegrationTest.TWILIO_TOKEN,
         "intake.google-voice.secret=" + IntakeIntegrationTest.RELAY_SECRET,
         "intake.pubsub.push.service-account=" + IntakeIntegrationTest.PUSH_ACCOUNT,
-        "intake.test-endpoint.enabled=true"
+        "intake.test-endpoint.enabled=true",
+        // ingress tests look at intake.inbound itself; processing tests switch the consumer on
+        "intake.processing.auto-startup=false"
 })
 public abstract class IntakeIntegrationTest {
 
@@ -46,11 +48,11 @@ public abstract class IntakeIntegrationTest {
     public static final String INBOUND_QUEUE = "intake.inbound";
 
     protected static final GoogleTokens GOOGLE = new GoogleTokens();
-    private static final Path DATA_DIR = tempDir();
-
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("intake.data-dir", DATA_DIR::toString);
+        // called once per application context: each gets its own PostgreSQL and Artemis data
+        Path dataDir = tempDir();
+        registry.add("intake.data-dir", dataDir::toString);
         registry.add("intake.pubsub.push.jwks-url", GOOGLE::jwksUrl);
     }
 

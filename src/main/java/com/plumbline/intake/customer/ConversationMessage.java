@@ -1,0 +1,157 @@
+package com.plumbline.intake.customer;
+
+import java.time.Instant;
+
+import com.plumbline.intake.ingress.Channel;
+import com.plumbline.intake.ingress.InboundMessage;
+import com.plumbline.intake.ingress.Provider;
+import com.plumbline.intake.rules.Classification;
+import com.plumbline.intake.rules.Priority;
+import com.plumbline.intake.rules.ServiceType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/** One message in a conversation (table {@code message}), with its classification. */
+@Entity
+@Table(name = "message")
+public class ConversationMessage {
+
+    public enum Direction { INBOUND, OUTBOUND }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "conversation_id")
+    private Conversation conversation;
+
+    @Enumerated(EnumType.STRING)
+    private Provider provider;
+
+    private String providerMessageId;
+
+    @Enumerated(EnumType.STRING)
+    private Channel channel;
+
+    @Enumerated(EnumType.STRING)
+    private Direction direction;
+
+    @Column(name = "from_number")
+    private String from;
+
+    @Column(name = "to_number")
+    private String to;
+
+    private String body;
+
+    private String mediaUrls;
+
+    @Enumerated(EnumType.STRING)
+    private Priority priority;
+
+    @Enumerated(EnumType.STRING)
+    private ServiceType serviceType;
+
+    private double sentiment;
+
+    private double urgency;
+
+    private boolean afterHours;
+
+    private double confidence;
+
+    private String matchedKeywords;
+
+    private Instant responseDue;
+
+    private Instant receivedAt;
+
+    protected ConversationMessage() {
+    }
+
+    static ConversationMessage inbound(Conversation conversation, InboundMessage message, String customerPhone,
+                                       Classification classification) {
+        ConversationMessage row = new ConversationMessage();
+        row.conversation = conversation;
+        row.provider = message.provider();
+        row.providerMessageId = message.providerMessageId();
+        row.channel = message.channel();
+        row.direction = Direction.INBOUND;
+        row.from = customerPhone;
+        row.to = message.to();
+        row.body = message.body();
+        row.mediaUrls = String.join("\n", message.mediaUrls());
+        row.priority = classification.priority();
+        row.serviceType = classification.serviceType();
+        row.sentiment = classification.sentiment();
+        row.urgency = classification.urgency();
+        row.afterHours = classification.afterHours();
+        row.confidence = classification.confidence();
+        row.matchedKeywords = String.join(",", classification.matchedKeywords());
+        row.responseDue = classification.responseDue();
+        row.receivedAt = message.receivedAt();
+        return row;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Conversation getConversation() {
+        return conversation;
+    }
+
+    public Provider getProvider() {
+        return provider;
+    }
+
+    public String getProviderMessageId() {
+        return providerMessageId;
+    }
+
+    public Channel getChannel() {
+        return channel;
+    }
+
+    public Direction getDirection() {
+        return direction;
+    }
+
+    public String getFrom() {
+        return from;
+    }
+
+    public String getTo() {
+        return to;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public Priority getPriority() {
+        return priority;
+    }
+
+    public ServiceType getServiceType() {
+        return serviceType;
+    }
+
+    public Instant getResponseDue() {
+        return responseDue;
+    }
+
+    public Instant getReceivedAt() {
+        return receivedAt;
+    }
+}

@@ -1,0 +1,20 @@
+package com.plumbline.intake.customer;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import com.plumbline.intake.ingress.Provider;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface ConversationMessageRepository extends JpaRepository<ConversationMessage, Long> {
+
+    Optional<ConversationMessage> findByProviderAndProviderMessageIdAndDirection(
+            Provider provider, String providerMessageId, ConversationMessage.Direction direction);
+
+    @Query("""
+            select count(m) from ConversationMessage m
+            where m.conversation.customer = :customer and m.direction = 'INBOUND'
+              and m.receivedAt >= :since and m.receivedAt <= :until""")
+    int countInboundFrom(Customer customer, Instant since, Instant until);
+}

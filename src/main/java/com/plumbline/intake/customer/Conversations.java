@@ -1,0 +1,65 @@
+package com.plumbline.intake.customer;
+
+import java.util.Optional;
+
+import com.plumbline.intake.ingress.InboundMessage;
+import com.plumbline.intake.rules.Classification;
+import org.apache.camel.Body;
+import org.apache.camel.Variable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Threads a classified message into its customer's open conversation (or opens one) and stores
+ * it. A redelivered message (same provider id) is found, not stored twice.
+ */
+@Component("conversations")
+public class Conversations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Conversations.class);
+
+    private final CustomerRepository customers;
+    private final ConversationRepository conversations;
+    private final ConversationMessageRepository messages;
+    private final CustomerProperties properties;
+
+    public Conversations(CustomerRepository customers, ConversationRepository conversations,
+                         ConversationMessageRepository messages, CustomerProperties properties) {
+        this.customers = customers;
+        this.conversations = conversations;
+        this.messages = messages;
+        this.properties = properties;
+    }
+
+    @Transactional
+    public ThreadedMessage thread(@Body InboundMessage message,
+                                  @Variable("customer") Customer matched,
+                                  @Variable("classification") Classification classification) {
+        Customer customer = customers.lockById(matched.getId());
+        Optional<ConversationMessage> stored = messages.findByProviderAndProviderMessageIdAndDirection(
+                message.provider(), message.providerMessageId(), ConversationMessage.Direction.INBOUND);
+        if (stored.isPresent()) {
+            LOG.info("Message {} was already threaded (redelivery)", stored.get().getId());
+            return threaded(stored.get(), false, customer, message, classification);
+        }
+        Optional<Conversation> open = conversations.findFirstByCustomerAndStatusAndClosesAtAfterOrderByLastMessageAtDesc(
+                customer, Conversation.Status.OPEN, message.receivedAt());
+        Conversation conversation = open.orElseGet(() -> new Conversation(customer, message.receivedAt()));
+        conversation.add(message.receivedAt(), classification.priority(), classification.serviceType(),
+                properties.conversationWindow());
+        conversations.save(conversation);
+        ConversationMessage row = messages.save(
+                ConversationMessage.inbound(conversation, message, customer.getPhone(), classification));
+        LOG.info("Message {} from {} in conversation {}: {} {}", row.getId(), PhoneNumbers.masked(customer.getPhone()),
+                conversation.getId(), classification.priority(), classification.serviceType());
+        return threaded(row, open.isEmpty(), customer, message, classification);
+    }
+
+    private static ThreadedMessage threaded(ConversationMessage row, boolean newConversation, Customer customer,
+                                            InboundMessage message, Classification classification) {
+        return new ThreadedMessage(row.getId(), row.getConversation().getId(), customer.getId(), newConversation,
+                customer.getPhone(), customer.isPhoneValid(), message, classification);
+    }
+}

@@ -1,0 +1,129 @@
+package com.plumbline.intake.customer;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.plumbline.intake.support.IntakeIntegrationTest;
+import org.apache.camel.EndpointInject;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.test.spring.junit5.MockEndpoints;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * From intake.inbound to the priority routes: classified by the rules bean, matched to the
+ * customer by E.164 number, threaded into the customer's conversation.
+ */
+@MockEndpoints("direct:priority-*")
+class ProcessingTest extends IntakeIntegrationTest {
+
+    @DynamicPropertySource
+    static void processingOn(DynamicPropertyRegistry registry) {
+        registry.add("intake.processing.auto-startup", () -> "true");
+    }
+
+    @EndpointInject("mock:direct:priority-emergency")
+    MockEndpoint emergency;
+    @EndpointInject("mock:direct:priority-high")
+    MockEndpoint high;
+    @EndpointInject("mock:direct:priority-medium")
+    MockEndpoint medium;
+    @EndpointInject("mock:direct:priority-low")
+    MockEndpoint low;
+
+    @Autowired
+    ProducerTemplate producer;
+
+    @BeforeEach
+    void noCustomersYet() {
+        jdbc.execute("truncate customer, conversation, message cascade");
+        MockEndpoint.resetMocks(emergency.getCamelContext());
+    }
+
+    @Test
+    void eachPriorityReachesItsOwnRoute() throws Exception {
+        emergency.expectedHeaderReceived("priority", "EMERGENCY");
+        emergency.expectedMessageCount(1);
+        high.expectedHeaderReceived("serviceType", "WATER_HEATER");
+        high.expectedMessageCount(1);
+        medium.expectedHeaderReceived("serviceType", "DRAIN_CLEANING");
+        medium.expectedMessageCount(1);
+        low.expectedHeaderReceived("channel", "SMS");
+        low.expectedMessageCount(1);
+
+        inject("p-1", "+15125550101", "HELP basement is flooding, water everywhere");
+        inject("p-2", "+15125550102", "water heater not working, no hot water since yesterday");
+        inject("p-3", "+15125550103", "kitchen drain is clogged and slow");
+        inject("p-4", "+15125550104", "would like to schedule a yearly maintenance inspection");
+
+        MockEndpoint.assertIsSatisfied(emergency.getCamelContext(), 30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void customerIsMatchedByE164AndRepliesThreadIntoOneConversation() {
+        inject("t-1", "(512) 555-0143", "Toilet is overflowing");
+        awaitMessages(1);
+        inject("t-2", "+1 512-555-0143", "It's getting worse, water on the floor now!!");
+        awaitMessages(2);
+
+        assertThat(jdbc.queryForList("select phone_e164 from customer", String.class)).containsExactly("+15125550143");
+        assertThat(jdbc.queryForObject("select count(distinct conversation_id) from message", Integer.class)).isEqualTo(1);
+        Map<String, Object> conversation = jdbc.queryForMap("select * from conversation");
+        assertThat(conversation.get("status")).isEqualTo("OPEN");
+        assertThat(conversation.get("closes_at")).isNotNull();
+        List<Map<String, Object>> messages = jdbc.queryForList("select * from message order by received_at");
+        assertThat(messages).allSatisfy(m -> {
+            assertThat(m.get("from_number")).isEqualTo("+15125550143");
+            assertThat(m.get("priority")).isNotNull();
+            assertThat(m.get("confidence")).isNotNull();
+            assertThat(m.get("response_due")).isNotNull();
+        });
+    }
+
+    @Test
+    void redeliveredMessageIsStoredOnce() {
+        String json = """
+                {"provider":"TWILIO","providerMessageId":"SM-redelivered","channel":"SMS","from":"+15125550160",
+                 "to":"+15125550100","body":"no water in the whole house","mediaUrls":[],
+                 "receivedAt":"2026-11-26T15:00:00Z","rawPayload":"MessageSid=SM-redelivered"}""";
+
+        producer.sendBody("jms:queue:intake.inbound", json);
+        producer.sendBody("jms:queue:intake.inbound", json);
+
+        awaitMessages(1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> jdbc.queryForObject("select count(*) from message", Integer.class) == 1);
+        assertThat(jdbc.queryForObject("select count(*) from customer", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void unreadableNumberIsKeptAsGivenAndFlagged() {
+        inject("u-1", "Anonymous", "burst pipe in the garage");
+        awaitMessages(1);
+
+        Map<String, Object> customer = jdbc.queryForMap("select * from customer");
+        assertThat(customer.get("phone_e164")).isEqualTo("Anonymous");
+        assertThat(customer.get("phone_valid")).isEqualTo(false);
+        assertThat(jdbc.queryForObject("select priority from message", String.class)).isEqualTo("EMERGENCY");
+    }
+
+    private void inject(String id, String from, String text) {
+        String event = """
+                {"id":"%s","type":"sms","from":"%s","to":"+15125550100","text":"%s"}""".formatted(id, from, text);
+        assertThat(post("/api/webhooks/test", "application/json", event).statusCode()).isEqualTo(200);
+    }
+
+    private void awaitMessages(int count) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.queryForObject("select count(*) from message", Integer.class) >= count);
+    }
+}
