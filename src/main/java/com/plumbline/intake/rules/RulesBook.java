@@ -5,7 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +33,8 @@ public class RulesBook implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RulesBook.class);
 
-    /** The rules in force and the version of the file they came from. */
-    private record Loaded(CompiledRules rules, FileVersion version) {
+    /** The rules in force, the other features' sections, and the version of the file they came from. */
+    private record Loaded(CompiledRules rules, Map<String, Object> sections, FileVersion version) {
     }
 
     /** Modification time and size: either changing means the file was edited. */
@@ -40,6 +44,7 @@ public class RulesBook implements AutoCloseable {
     private final Path file;
     private final Duration reloadInterval;
     private final AtomicReference<Loaded> current = new AtomicReference<>();
+    private final Map<String, RulesSection<?>> sections = new ConcurrentHashMap<>();
     private volatile FileVersion lastSeen;
     private ScheduledExecutorService scheduler;
 
@@ -58,7 +63,7 @@ public class RulesBook implements AutoCloseable {
         this.reloadInterval = reloadInterval == null ? Duration.ZERO : reloadInterval;
         FileVersion version = versionOrNull();
         CompiledRules rules = RulesFileReader.read(file);
-        current.set(new Loaded(rules, version));
+        current.set(new Loaded(rules, Map.of(), version));
         lastSeen = version;
         LOG.info("Classification rules loaded from {}", file.toAbsolutePath());
     }
@@ -85,7 +90,7 @@ public class RulesBook implements AutoCloseable {
         lastSeen = version;
         try {
             CompiledRules rules = RulesFileReader.read(file);
-            current.set(new Loaded(rules, version));
+            current.set(new Loaded(rules, readSections(sections.values()), version));
             String message = "Rules reloaded from " + file;
             LOG.info(message);
             return ReloadResult.reloaded(message);
@@ -94,6 +99,30 @@ public class RulesBook implements AutoCloseable {
             LOG.warn(message);
             return ReloadResult.rejected(message);
         }
+    }
+
+    /**
+     * Adds a feature's section to what is read and checked on every reload, and reads it now.
+     *
+     * @return the section in force (null when the file has none), always the latest valid version
+     * @throws InvalidRulesException when the section in the current file is invalid
+     */
+    public synchronized <T> Supplier<T> register(RulesSection<T> section) {
+        Object value = RulesFileReader.readSection(file, section);
+        sections.put(section.name(), section);
+        Loaded loaded = current.get();
+        Map<String, Object> values = new HashMap<>(loaded.sections());
+        values.put(section.name(), value);
+        current.set(new Loaded(loaded.rules(), values, loaded.version()));
+        return () -> section.type().cast(current.get().sections().get(section.name()));
+    }
+
+    private Map<String, Object> readSections(Iterable<RulesSection<?>> registered) {
+        Map<String, Object> values = new HashMap<>();
+        for (RulesSection<?> section : registered) {
+            values.put(section.name(), RulesFileReader.readSection(file, section));
+        }
+        return values;
     }
 
     /** The rules in force; callers keep the reference for one classification only. */

@@ -3,6 +3,7 @@ package com.plumbline.intake.rules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonLocation;
@@ -45,6 +46,28 @@ final class RulesFileReader {
             throw new InvalidRulesException(source, "the file is empty", null);
         }
         return RulesCompiler.compile(parsed, source);
+    }
+
+    /** The named section bound to its type and checked; null when the file has no such section. */
+    static <T> T readSection(Path file, RulesSection<T> section) {
+        String source = file.toString();
+        T value;
+        try {
+            value = YAML.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readerFor(section.type()).at("/" + section.name()).readValue(Files.readAllBytes(file));
+        } catch (JsonMappingException e) {
+            throw new InvalidRulesException(source, section.name() + "." + pathOf(e) + ": " + e.getOriginalMessage()
+                    + lineOf(e.getLocation()), e);
+        } catch (IOException e) {
+            throw new InvalidRulesException(source, "cannot read the file: " + e, e);
+        }
+        if (value != null) {
+            List<String> problems = section.validator().problems(value);
+            if (!problems.isEmpty()) {
+                throw new InvalidRulesException(source, problems.stream().map(p -> section.name() + "." + p).toList());
+            }
+        }
+        return value;
     }
 
     private static String pathOf(JsonMappingException e) {
