@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@link BusinessMetrics#QUEUE_DEPTH} per configured queue, counted with a JMS QueueBrowser: plain
  * JMS, so it reads the embedded Artemis and an external broker alike, and browsing never takes a
- * message off the queue. A queue that does not exist (yet) reads NaN rather than being created.
+ * message off the queue. A queue nobody has sent to yet reads 0 (Artemis creates it on first use,
+ * as it would for the first sender); NaN means the broker did not answer.
  */
 @Component
 public class QueueDepthMetrics implements MeterBinder {
