@@ -1,34 +1,74 @@
 package com.plumbline.intake.ops;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.Route;
+import org.apache.camel.ServiceStatus;
 import org.springframework.boot.actuate.health.HealthComponent;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.stereotype.Component;
 
-/** UP when both durable stores answer: the database (webhook_event) and the broker (intake.inbound). */
+/**
+ * UP when every part the webhooks need answers: the database (webhook_event), the broker
+ * (intake.inbound), the Camel context with its health checks, and every route started. The
+ * answer names the parts that are down, and the routes that are not running, so an operator
+ * knows where to look. Actuator's /actuator/health has the same parts (db, jms, camelHealth) in full.
+ */
 @Component("intakeHealth")
 public class IntakeHealth {
 
     private final HealthEndpoint health;
+    private final CamelContext camel;
+    private final RouteReloadStatus reloads;
 
-    public IntakeHealth(HealthEndpoint health) {
+    public IntakeHealth(HealthEndpoint health, CamelContext camel, RouteReloadStatus reloads) {
         this.health = health;
+        this.camel = camel;
+        this.reloads = reloads;
     }
 
     public Map<String, Object> check(Exchange exchange) {
+        List<String> routesDown = routesNotStarted();
         Map<String, Object> parts = new LinkedHashMap<>();
         parts.put("database", statusOf("db"));
         parts.put("broker", statusOf("jms"));
-        boolean up = parts.values().stream().allMatch(Status.UP.getCode()::equals);
-        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, up ? 200 : 503);
+        parts.put("camel", camel.getStatus().isStarted() ? statusOf("camelHealth") : Status.DOWN.getCode());
+        parts.put("routes", routesDown.isEmpty() ? Status.UP.getCode() : Status.DOWN.getCode());
+
+        List<String> down = parts.entrySet().stream()
+                .filter(part -> !Status.UP.getCode().equals(part.getValue()))
+                .map(Map.Entry::getKey)
+                .toList();
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, down.isEmpty() ? 200 : 503);
+
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("status", up ? "UP" : "DOWN");
+        answer.put("status", down.isEmpty() ? "UP" : "DOWN");
         answer.put("components", parts);
+        if (!down.isEmpty()) {
+            answer.put("down", down);
+        }
+        if (!routesDown.isEmpty()) {
+            answer.put("routesNotStarted", routesDown);
+        }
+        reloads.lastFailure().ifPresent(failure -> answer.put("lastRouteReloadError", failure.toString()));
         return answer;
+    }
+
+    private List<String> routesNotStarted() {
+        List<String> notStarted = new ArrayList<>();
+        for (Route route : camel.getRoutes()) {
+            ServiceStatus status = camel.getRouteController().getRouteStatus(route.getRouteId());
+            if (status != ServiceStatus.Started) {
+                notStarted.add(route.getRouteId());
+            }
+        }
+        return notStarted;
     }
 
     private String statusOf(String component) {

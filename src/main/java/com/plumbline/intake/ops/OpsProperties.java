@@ -1,0 +1,21 @@
+package com.plumbline.intake.ops;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Operations settings ({@code intake.ops.*}).
+ *
+ * @param queues            JMS queues whose depth is published as {@link BusinessMetrics#QUEUE_DEPTH}
+ * @param queueDepthMaxAge  how long a counted depth is reused, so frequent scrapes do not browse the broker each time
+ * @param queueDepthLimit   browsing stops at this many messages: a deeper queue reads as this number
+ */
+@ConfigurationProperties("intake.ops")
+public record OpsProperties(
+        @DefaultValue({"intake.inbound", "intake.jobs", "intake.dlq"}) List<String> queues,
+        @DefaultValue("5s") Duration queueDepthMaxAge,
+        @DefaultValue("10000") int queueDepthLimit) {
+}

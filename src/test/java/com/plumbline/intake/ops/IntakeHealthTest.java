@@ -1,0 +1,56 @@
+package com.plumbline.intake.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** /api/webhooks/health and /actuator/health name every part the webhooks need, and the one that is down. */
+class IntakeHealthTest extends OpsIntegrationTest {
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    @Autowired
+    private CamelContext camel;
+
+    @Test
+    void everyPartIsListedAndUp() throws Exception {
+        var response = get("/api/webhooks/health");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode health = mapper.readTree(response.body());
+        assertThat(health.get("status").asText()).isEqualTo("UP");
+        assertThat(health.get("components").fieldNames()).toIterable()
+                .containsExactly("database", "broker", "camel", "routes");
+        health.get("components").forEach(part -> assertThat(part.asText()).isEqualTo("UP"));
+    }
+
+    @Test
+    void actuatorHealthAggregatesDatabaseBrokerAndCamel() throws Exception {
+        JsonNode health = mapper.readTree(get("/actuator/health").body());
+
+        assertThat(health.get("components").fieldNames()).toIterable().contains("db", "jms", "camelHealth");
+    }
+
+    @Test
+    void aStoppedRouteMakesHealthDownAndIsNamed() throws Exception {
+        camel.getRouteController().stopRoute("twiml-answer");
+        try {
+            var response = get("/api/webhooks/health");
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            JsonNode health = mapper.readTree(response.body());
+            assertThat(health.get("status").asText()).isEqualTo("DOWN");
+            assertThat(health.get("components").get("routes").asText()).isEqualTo("DOWN");
+            assertThat(health.get("components").get("database").asText()).isEqualTo("UP");
+            assertThat(health.get("down").toString()).contains("routes");
+            assertThat(health.get("routesNotStarted").toString()).contains("twiml-answer");
+        } finally {
+            camel.getRouteController().startRoute("twiml-answer");
+        }
+        assertThat(get("/api/webhooks/health").statusCode()).isEqualTo(200);
+    }
+}
