@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import jakarta.persistence.EntityManagerFactory;
 import org.apache.camel.component.jpa.DefaultTransactionStrategy;
+import org.apache.camel.component.jpa.JpaComponent;
 import org.apache.camel.processor.idempotent.jpa.JpaMessageIdRepository;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -28,11 +29,26 @@ public class IntakeConfiguration {
     @Bean
     JpaMessageIdRepository processedMessageIds(EntityManagerFactory entityManagerFactory,
                                                PlatformTransactionManager transactionManager) {
-        DefaultTransactionStrategy strategy = new DefaultTransactionStrategy(null, entityManagerFactory);
-        strategy.setTransactionManager(transactionManager);
-        JpaMessageIdRepository repository = new JpaMessageIdRepository(entityManagerFactory, strategy, "intake");
+        JpaMessageIdRepository repository = new JpaMessageIdRepository(entityManagerFactory,
+                springTransactions(entityManagerFactory, transactionManager), "intake");
         repository.setSharedEntityManager(true);
         repository.setJoinTransaction(false);
         return repository;
+    }
+
+    /** camel-jpa endpoints use the application's entities, PostgreSQL and Spring transactions. */
+    @Bean("jpa")
+    JpaComponent jpaComponent(EntityManagerFactory entityManagerFactory, PlatformTransactionManager transactionManager) {
+        JpaComponent jpa = new JpaComponent();
+        jpa.setEntityManagerFactory(entityManagerFactory);
+        jpa.setTransactionStrategy(springTransactions(entityManagerFactory, transactionManager));
+        return jpa;
+    }
+
+    private static DefaultTransactionStrategy springTransactions(EntityManagerFactory entityManagerFactory,
+                                                                 PlatformTransactionManager transactionManager) {
+        DefaultTransactionStrategy strategy = new DefaultTransactionStrategy(null, entityManagerFactory);
+        strategy.setTransactionManager(transactionManager);
+        return strategy;
     }
 }

@@ -62,17 +62,19 @@ public class ConversationMessage {
     @Enumerated(EnumType.STRING)
     private ServiceType serviceType;
 
-    private double sentiment;
+    private Double sentiment;
 
-    private double urgency;
+    private Double urgency;
 
-    private boolean afterHours;
+    private Boolean afterHours;
 
-    private double confidence;
+    private Double confidence;
 
     private String matchedKeywords;
 
     private Instant responseDue;
+
+    private String language;
 
     private Instant receivedAt;
 
@@ -99,6 +101,7 @@ public class ConversationMessage {
         row.confidence = classification.confidence();
         row.matchedKeywords = String.join(",", classification.matchedKeywords());
         row.responseDue = classification.responseDue();
+        row.language = classification.language();
         row.receivedAt = message.receivedAt();
         return row;
     }
@@ -145,6 +148,34 @@ public class ConversationMessage {
 
     public ServiceType getServiceType() {
         return serviceType;
+    }
+
+    public String getMediaUrls() {
+        return mediaUrls;
+    }
+
+    public double getSentiment() {
+        return sentiment == null ? 0 : sentiment;
+    }
+
+    public double getUrgency() {
+        return urgency == null ? 0 : urgency;
+    }
+
+    public String getMatchedKeywords() {
+        return matchedKeywords;
+    }
+
+    public boolean isAfterHours() {
+        return Boolean.TRUE.equals(afterHours);
+    }
+
+    public double getConfidence() {
+        return confidence == null ? 0 : confidence;
+    }
+
+    public String getLanguage() {
+        return language;
     }
 
     public Instant getResponseDue() {

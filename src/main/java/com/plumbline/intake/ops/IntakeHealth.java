@@ -64,7 +64,9 @@ public class IntakeHealth {
         List<String> notStarted = new ArrayList<>();
         for (Route route : camel.getRoutes()) {
             ServiceStatus status = camel.getRouteController().getRouteStatus(route.getRouteId());
-            if (status != ServiceStatus.Started) {
+            // a route configured not to start (e.g. intake.processing.auto-startup=false) is not down
+            boolean meantToRun = !Boolean.FALSE.equals(route.isAutoStartup());
+            if (meantToRun && status != ServiceStatus.Started) {
                 notStarted.add(route.getRouteId());
             }
         }

@@ -125,6 +125,11 @@ public class RulesBook implements AutoCloseable {
         return values;
     }
 
+    /** The business calendar in force (time zone, opening hours, holidays). */
+    public BusinessCalendar calendar() {
+        return current().calendar();
+    }
+
     /** The rules in force; callers keep the reference for one classification only. */
     CompiledRules current() {
         return current.get().rules();

@@ -51,6 +51,7 @@ class IntakeHealthTest extends OpsIntegrationTest {
         } finally {
             camel.getRouteController().startRoute("twiml-answer");
         }
-        assertThat(get("/api/webhooks/health").statusCode()).isEqualTo(200);
+        var after = get("/api/webhooks/health");
+        assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
     }
 }

@@ -95,7 +95,7 @@ public abstract class IntakeIntegrationTest {
         return WebhookClient.form(params);
     }
 
-    private WebhookClient client() {
+    protected WebhookClient client() {
         return new WebhookClient(port);
     }
 

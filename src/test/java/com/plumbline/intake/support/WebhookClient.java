@@ -39,6 +39,11 @@ public class WebhookClient {
         return send(request.build());
     }
 
+    /** @return the status code */
+    public int delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).DELETE().build()).statusCode();
+    }
+
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build());
     }

@@ -1,0 +1,101 @@
+package com.plumbline.intake.jobs;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.plumbline.intake.customer.ConversationMessage;
+import com.plumbline.intake.customer.ConversationMessageRepository;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A suggested reply from an OpenAI-compatible chat completions endpoint. The draft is kept on
+ * the job ("draft: ...") and sent only when staff approve it (POST /api/jobs/{id}/approve).
+ */
+@Component("aiDrafts")
+public class AiDrafts {
+
+    static final String DRAFT_PREFIX = "draft: ";
+
+    private static final String INSTRUCTIONS = """
+            You draft SMS replies for a plumbing company's dispatcher. Reply in the customer's language,
+            in at most 300 characters, kindly and plainly. Never promise a price or an exact time beyond
+            the response due time given. For gas smells, tell them to leave the house and call 911.""";
+
+    private final ConversationMessageRepository messages;
+    private final ProcessingJobRepository jobs;
+    private final JobsProperties properties;
+    private final ObjectMapper mapper;
+    private final ProducerTemplate producer;
+    private final String fromNumber;
+
+    public AiDrafts(ConversationMessageRepository messages, ProcessingJobRepository jobs, JobsProperties properties,
+                    ObjectMapper mapper, ProducerTemplate producer,
+                    @Value("${intake.twilio.from-number:}") String fromNumber) {
+        this.messages = messages;
+        this.jobs = jobs;
+        this.properties = properties;
+        this.mapper = mapper;
+        this.producer = producer;
+        this.fromNumber = fromNumber;
+    }
+
+    /**
+     * Staff approve a draft (as written, or edited): it is texted to the customer, once.
+     *
+     * @throws IllegalArgumentException when the job is not a draft awaiting approval
+     */
+    @Transactional
+    public String approve(long jobId, String editedText) {
+        ProcessingJob job = jobs.findById(jobId)
+                .orElseThrow(() -> new IllegalArgumentException("No job " + jobId));
+        if (job.getType() != JobType.AI_DRAFT || job.getStatus() != JobStatus.DONE
+                || job.getResult() == null || !job.getResult().startsWith(DRAFT_PREFIX)) {
+            throw new IllegalArgumentException("Job " + jobId + " is not a draft awaiting approval");
+        }
+        String text = editedText == null || editedText.isBlank() ? job.getResult().substring(DRAFT_PREFIX.length()) : editedText;
+        ConversationMessage message = messages.findById(job.getMessageId()).orElseThrow();
+        Exchange sent = producer.request("direct:send-customer-sms",
+                e -> e.getMessage().setBody(new AutoReplies.Reply(message.getFrom(), fromNumber, text, null)));
+        if (sent.getException() != null) {
+            throw new IllegalStateException("The SMS could not be sent", sent.getException());
+        }
+        String result = "approved: " + sent.getMessage().getHeader("jobResult", String.class);
+        jobs.done(jobId, result, Instant.now());
+        return result;
+    }
+
+    /** The chat completions request for the job's message. */
+    @Transactional(readOnly = true)
+    public String request(@Body ProcessingJob job) throws IOException {
+        ConversationMessage message = JobMessages.of(messages, job);
+        String context = "Priority: %s. Service: %s. Respond by: %s. Customer wrote: %s".formatted(
+                message.getPriority(), message.getServiceType(), message.getResponseDue(), message.getBody());
+        return mapper.writeValueAsString(Map.of(
+                "model", properties.aiDraftModel(),
+                "messages", List.of(
+                        Map.of("role", "system", "content", INSTRUCTIONS),
+                        Map.of("role", "user", "content", context))));
+    }
+
+    /** The job's result: the draft text, from the endpoint's answer. */
+    public String draft(@Body String response) {
+        try {
+            JsonNode content = mapper.readTree(response).path("choices").path(0).path("message").path("content");
+            if (content.isMissingNode() || content.asText().isBlank()) {
+                throw new PermanentJobFailure("The AI endpoint answered without a draft");
+            }
+            return DRAFT_PREFIX + content.asText().trim();
+        } catch (IOException e) {
+            throw new PermanentJobFailure("The AI endpoint's answer is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package com.plumbline.intake.jobs;
+
+public enum JobStatus {
+    PENDING, RUNNING, DONE, FAILED, DEAD
+}

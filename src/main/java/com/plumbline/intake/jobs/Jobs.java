@@ -1,0 +1,128 @@
+package com.plumbline.intake.jobs;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.plumbline.intake.customer.ThreadedMessage;
+import com.plumbline.intake.rules.Classification;
+import com.plumbline.intake.rules.Priority;
+import org.apache.camel.Body;
+import org.apache.camel.Header;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The life of a processing job in its row: created for a classified message, claimed for a run,
+ * done. The queue carries only tickets; the row decides whether a delivery still has work to do.
+ */
+@Component("jobs")
+public class Jobs {
+
+    private final ProcessingJobRepository repository;
+    private final JobsProperties properties;
+    private final AutoReplies autoReplies;
+    private final JobMetrics metrics;
+    private final Clock clock;
+
+    public Jobs(ProcessingJobRepository repository, JobsProperties properties, AutoReplies autoReplies,
+                JobMetrics metrics, Clock clock) {
+        this.repository = repository;
+        this.properties = properties;
+        this.autoReplies = autoReplies;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates the jobs of a message, once (a redelivered message finds its jobs) and returns the
+     * tickets of those due now. Emergencies notify staff directly, so they get no NOTIFY_STAFF
+     * job; a FOLLOW_UP is due when the response is.
+     */
+    @Transactional
+    public List<JobTicket> createFor(@Body ThreadedMessage message) {
+        List<ProcessingJob> jobs = repository.findByMessageId(message.messageId());
+        if (jobs.isEmpty()) {
+            jobs = repository.saveAll(newJobs(message));
+        }
+        Instant now = clock.instant();
+        List<JobTicket> dueNow = new ArrayList<>();
+        for (ProcessingJob job : jobs) {
+            if (job.getStatus() == JobStatus.PENDING && job.getEnqueuedAt() == null && !job.getDueAt().isAfter(now)) {
+                dueNow.add(JobTicket.of(job));
+            }
+        }
+        return dueNow;
+    }
+
+    private List<ProcessingJob> newJobs(ThreadedMessage message) {
+        Classification classification = message.classification();
+        Priority priority = classification.priority();
+        Instant now = clock.instant();
+        List<ProcessingJob> jobs = new ArrayList<>();
+        if (autoReplies.enabled()) {
+            jobs.add(job(message, JobType.AUTO_REPLY, now));
+        }
+        jobs.add(job(message, JobType.QUOTE_ESTIMATE, now));
+        if (priority != Priority.EMERGENCY) {
+            jobs.add(job(message, JobType.NOTIFY_STAFF, now));
+            jobs.add(job(message, JobType.FOLLOW_UP, classification.responseDue()));
+        }
+        if (properties.aiDraftEnabled()) {
+            jobs.add(job(message, JobType.AI_DRAFT, now));
+        }
+        return jobs;
+    }
+
+    private static ProcessingJob job(ThreadedMessage message, JobType type, Instant due) {
+        return new ProcessingJob(message.messageId(), message.conversationId(), type,
+                message.classification().priority(), due, null);
+    }
+
+    /** The ticket the due-jobs poller puts on the queue. */
+    public JobTicket ticket(@Body ProcessingJob job) {
+        return JobTicket.of(job);
+    }
+
+    @Transactional
+    public void enqueued(@Header("jobId") long jobId) {
+        repository.enqueued(jobId, clock.instant());
+    }
+
+    /**
+     * True when this delivery should run the job; false when it is done, dead or running elsewhere.
+     *
+     * @throws PermanentJobFailure when the queue message does not name a job: it cannot be retried into shape
+     */
+    @Transactional
+    public boolean claim(@Header("jobId") String jobIdHeader, @Header("JMSRedelivered") Boolean redelivered) {
+        long jobId = readJobId(jobIdHeader);
+        Instant now = clock.instant();
+        boolean claimed = repository.claim(jobId, Boolean.TRUE.equals(redelivered), now) == 1;
+        if (claimed) {
+            repository.findById(jobId).ifPresent(job -> metrics.started(job, now));
+        }
+        return claimed;
+    }
+
+    private static long readJobId(String header) {
+        try {
+            return Long.parseLong(header == null ? "" : header.trim());
+        } catch (NumberFormatException e) {
+            throw new PermanentJobFailure("Unreadable job message: jobId header is '" + header + "'");
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public ProcessingJob load(@Header("jobId") long jobId) {
+        return repository.findById(jobId).orElseThrow(() -> new PermanentJobFailure("Job " + jobId + " does not exist"));
+    }
+
+    @Transactional
+    public void done(@Header("jobId") long jobId, @Header("jobResult") String result) {
+        Instant now = clock.instant();
+        repository.done(jobId, result, now);
+        repository.findById(jobId).ifPresent(job -> metrics.finished(job, now));
+    }
+}

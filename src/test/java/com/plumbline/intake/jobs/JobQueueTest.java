@@ -1,0 +1,195 @@
+package com.plumbline.intake.jobs;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.plumbline.intake.rules.Priority;
+import com.plumbline.intake.support.IntakeIntegrationTest;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.AdviceWith;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The durable job queue on Artemis: priority order, exponential-backoff redelivery, the dead
+ * letter channel and replay. The quote-estimate handler is made to fail on demand.
+ */
+class JobQueueTest extends IntakeIntegrationTest {
+
+    @DynamicPropertySource
+    static void oneConsumerAndQuickRetries(DynamicPropertyRegistry registry) {
+        registry.add("intake.jobs.consumers", () -> "1");
+        registry.add("intake.jobs.redelivery.initial-delay", () -> "200");
+        registry.add("intake.jobs.redelivery.maximum-redeliveries", () -> "2");
+    }
+
+    /** Failures still to throw, per job id (-1: always), and when each attempt ran. */
+    static final Map<Long, AtomicInteger> FAILURES = new ConcurrentHashMap<>();
+    static final Map<Long, List<Instant>> ATTEMPTS = new ConcurrentHashMap<>();
+    private static boolean advised;
+
+    @Autowired
+    CamelContext camel;
+    @Autowired
+    ProducerTemplate producer;
+    @Autowired
+    Jobs jobs;
+
+    long messageId;
+    long conversationId;
+
+    @BeforeEach
+    void aMessageAndAFlakyHandler() throws Exception {
+        jdbc.execute("truncate customer, conversation, message, processing_job, dead_letter cascade");
+        long customer = jdbc.queryForObject(
+                "insert into customer (phone_e164, phone_valid) values ('+15125550170', true) returning id", Long.class);
+        conversationId = jdbc.queryForObject("""
+                insert into conversation (customer_id, status, opened_at, last_message_at, closes_at)
+                values (?, 'OPEN', now(), now(), now() + interval '1 day') returning id""", Long.class, customer);
+        messageId = jdbc.queryForObject("""
+                insert into message (conversation_id, provider, provider_message_id, channel, direction, from_number,
+                                     body, priority, service_type, response_due, received_at)
+                values (?, 'TEST', 'job-test', 'SMS', 'INBOUND', '+15125550170', 'drain clogged', 'MEDIUM',
+                        'DRAIN_CLEANING', now() + interval '2 hours', now()) returning id""", Long.class, conversationId);
+        FAILURES.clear();
+        ATTEMPTS.clear();
+        if (!advised) {
+            AdviceWith.adviceWith(camel, "job-quote-estimate", route -> route.weaveAddFirst().process(exchange -> {
+                long jobId = exchange.getMessage().getHeader("jobId", Long.class);
+                ATTEMPTS.computeIfAbsent(jobId, id -> new CopyOnWriteArrayList<>()).add(Instant.now());
+                AtomicInteger left = FAILURES.get(jobId);
+                if (left != null && (left.get() < 0 || left.getAndDecrement() > 0)) {
+                    throw new java.net.SocketTimeoutException("quote service timed out");
+                }
+            }));
+            advised = true;
+        }
+    }
+
+    @Test
+    void anEmergencyOvertakesTwoHundredWaitingJobs() throws Exception {
+        camel.getRouteController().stopRoute("jobs");
+        for (int i = 0; i < 200; i++) {
+            enqueue(quoteJob(Priority.LOW));
+        }
+        long emergency = quoteJob(Priority.EMERGENCY);
+        enqueue(emergency);
+
+        camel.getRouteController().startRoute("jobs");
+        await().atMost(Duration.ofSeconds(90)).until(() -> count("status = 'DONE'") == 201);
+
+        List<Long> order = jdbc.queryForList("select id from processing_job order by started_at, id", Long.class);
+        assertThat(order.indexOf(emergency)).as("position of the emergency among 201 jobs").isLessThan(5);
+    }
+
+    @Test
+    void aJobFailingTwiceSucceedsOnTheThirdAttemptWithGrowingDelays() {
+        long job = quoteJob(Priority.HIGH);
+        FAILURES.put(job, new AtomicInteger(2));
+
+        enqueue(job);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "DONE".equals(status(job)));
+        assertThat(jdbc.queryForObject("select attempts from processing_job where id = ?", Integer.class, job)).isEqualTo(3);
+        List<Instant> attempts = ATTEMPTS.get(job);
+        assertThat(attempts).hasSize(3);
+        Duration first = Duration.between(attempts.get(0), attempts.get(1));
+        Duration second = Duration.between(attempts.get(1), attempts.get(2));
+        assertThat(first).isGreaterThanOrEqualTo(Duration.ofMillis(180));
+        assertThat(second).isGreaterThan(first);
+        assertThat(jdbc.queryForObject("select count(*) from dead_letter", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select quote_min from conversation where id = ?", Integer.class, conversationId))
+                .isEqualTo(125);
+    }
+
+    @Test
+    void aJobThatAlwaysFailsIsDeadAndRunsOnceMoreWhenReplayed() throws Exception {
+        long job = quoteJob(Priority.MEDIUM);
+        FAILURES.put(job, new AtomicInteger(-1));
+
+        enqueue(job);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "DEAD".equals(status(job)));
+        Map<String, Object> deadLetter = jdbc.queryForMap("select * from dead_letter");
+        assertThat(deadLetter).containsEntry("job_id", job).containsEntry("attempts", 3)
+                .containsEntry("exception_class", "java.net.SocketTimeoutException")
+                .containsEntry("exception_message", "quote service timed out");
+        assertThat(ATTEMPTS.get(job)).hasSize(3);
+        assertThat(get("/api/dead-letters").body()).contains("quote service timed out");
+        assertThat(get("/api/jobs?status=DEAD").body()).contains("\"id\":" + job);
+
+        FAILURES.remove(job); // the cause is fixed
+        long deadLetterId = ((Number) deadLetter.get("id")).longValue();
+        HttpResponse<String> replay = post("/api/dead-letters/" + deadLetterId + "/replay", "application/json", "");
+        HttpResponse<String> again = post("/api/dead-letters/" + deadLetterId + "/replay", "application/json", "");
+
+        assertThat(replay.statusCode()).isEqualTo(202);
+        assertThat(again.statusCode()).isEqualTo(409);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "DONE".equals(status(job)));
+        await().during(Duration.ofSeconds(1)).until(() -> ATTEMPTS.get(job).size() == 4);
+        assertThat(jdbc.queryForObject("select count(*) from dead_letter", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void aPermanentFailureGoesToTheDeadLetterChannelAtOnce() {
+        long job = jdbc.queryForObject("""
+                insert into processing_job (message_id, conversation_id, type, priority, status, due_at)
+                values (null, null, 'QUOTE_ESTIMATE', 'LOW', 'PENDING', now() + interval '1 day') returning id""", Long.class);
+
+        enqueue(job);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "DEAD".equals(status(job)));
+        assertThat(ATTEMPTS.get(job)).hasSize(1);
+        assertThat(jdbc.queryForObject("select exception_message from dead_letter", String.class))
+                .contains("has no message");
+    }
+
+    @Test
+    void anUnreadableJobMessageIsDeadLetteredWithAClearReason() {
+        producer.sendBodyAndHeaders("jms:queue:intake.jobs", "garbage", Map.of("jobId", "not-a-number", "jobType", "AUTO_REPLY"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("select count(*) from dead_letter", Integer.class) == 1);
+        Map<String, Object> deadLetter = jdbc.queryForMap("select * from dead_letter");
+        assertThat(deadLetter.get("job_id")).isNull();
+        assertThat((String) deadLetter.get("exception_message")).contains("Unreadable job message");
+        assertThat(deadLetter).containsEntry("attempts", 1).containsEntry("original_payload", "garbage");
+        assertThat(post("/api/dead-letters/" + deadLetter.get("id") + "/replay", "application/json", "").statusCode())
+                .isEqualTo(409);
+        assertThat(client().delete("/api/dead-letters/" + deadLetter.get("id"))).isEqualTo(204);
+        assertThat(get("/api/dead-letters/" + deadLetter.get("id")).statusCode()).isEqualTo(404);
+    }
+
+    private long quoteJob(Priority priority) {
+        return jdbc.queryForObject("""
+                insert into processing_job (message_id, conversation_id, type, priority, status, due_at)
+                values (?, ?, 'QUOTE_ESTIMATE', ?, 'PENDING', now() + interval '1 day') returning id""",
+                Long.class, messageId, conversationId, priority.name());
+    }
+
+    private void enqueue(long jobId) {
+        String priority = status(jobId) == null ? "LOW" : jdbc.queryForObject("select priority from processing_job where id = ?", String.class, jobId);
+        producer.sendBody("direct:enqueue-job", new JobTicket(jobId, JobType.QUOTE_ESTIMATE, Priority.valueOf(priority)));
+    }
+
+    private String status(long jobId) {
+        List<String> status = jdbc.queryForList("select status from processing_job where id = ?", String.class, jobId);
+        return status.isEmpty() ? null : status.get(0);
+    }
+
+    private int count(String where) {
+        return jdbc.queryForObject("select count(*) from processing_job where " + where, Integer.class);
+    }
+}
