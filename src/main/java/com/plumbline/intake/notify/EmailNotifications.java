@@ -47,6 +47,18 @@ public class EmailNotifications {
                 message.customerUrl(properties.publicBaseUrl()), notification.getId(), message.messageId()));
     }
 
+    /** The camel-mail endpoint: credentials only when SMTP_USER is set (an empty user would still try to log in). */
+    public String endpointUri() {
+        NotifyProperties.Email email = properties.email();
+        StringBuilder uri = new StringBuilder(email.protocol()).append("://").append(email.host()).append(':')
+                .append(email.port()).append("?connectionTimeout=10000");
+        if (email.username() != null && !email.username().isBlank()) {
+            uri.append("&username=RAW(").append(email.username()).append(")&password=RAW(")
+                    .append(email.password() == null ? "" : email.password()).append(')');
+        }
+        return uri.toString();
+    }
+
     static String label(String serviceType) {
         return serviceType == null ? "GENERAL" : serviceType;
     }
