@@ -20,7 +20,10 @@ public class DeliveryFailures {
         this.notifications = notifications;
     }
 
-    /** Twilio answered 4xx (other than 429): the request itself is wrong, e.g. code 21211 invalid number. */
+    /**
+     * Twilio answered 4xx (other than 429): the request itself is wrong, e.g. code 21211 invalid number;
+     * the mail server refused the address; or the notification no longer exists.
+     */
     public boolean isPermanent(Exchange exchange) {
         ApiException twilio = find(caught(exchange), ApiException.class);
         if (twilio != null && twilio.getStatusCode() != null) {
@@ -28,7 +31,8 @@ public class DeliveryFailures {
             return status >= 400 && status < 500 && status != TOO_MANY_REQUESTS;
         }
         return find(caught(exchange), SendFailedException.class) != null
-                || find(caught(exchange), PermanentDeliveryException.class) != null;
+                || find(caught(exchange), PermanentDeliveryException.class) != null
+                || find(caught(exchange), NotFoundException.class) != null;
     }
 
     /** Records FAILED with the reason: a permanent failure, or a passing one that outlasted every retry. */

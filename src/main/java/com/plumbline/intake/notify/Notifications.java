@@ -152,10 +152,9 @@ public class Notifications {
     @Transactional
     public void failed(String ids, String reason) {
         for (long id : ids(ids)) {
-            Notification notification = get(id);
-            if (notification.getStatus() == NotificationStatus.PENDING) {
-                notification.failed(reason, clock.instant());
-            }
+            repository.findById(id)
+                    .filter(n -> n.getStatus() == NotificationStatus.PENDING)
+                    .ifPresent(n -> n.failed(reason, clock.instant()));
         }
         LOG.warn("Notification {} failed: {}", ids, reason);
     }
