@@ -21,6 +21,7 @@ import com.twilio.http.TwilioRestClient;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -44,7 +45,6 @@ abstract class NotifyIntegrationTest extends IntakeIntegrationTest {
     static final MailStandIn MAIL = new MailStandIn();
     static final TwilioStandIn TWILIO = new TwilioStandIn();
     static final MutableClock CLOCK = new MutableClock(TUESDAY_MORNING);
-    static final int WS_PORT = MailStandIn.freePort();
 
     @TestConfiguration
     static class Peers {
@@ -70,7 +70,6 @@ abstract class NotifyIntegrationTest extends IntakeIntegrationTest {
         registry.add("intake.notify.sms.auth-token", () -> IntakeIntegrationTest.TWILIO_TOKEN);
         registry.add("intake.notify.sms.from-number", () -> TwilioStandIn.FROM_NUMBER);
         registry.add("intake.notify.public-base-url", () -> PUBLIC_BASE_URL);
-        registry.add("intake.ws.port", () -> WS_PORT);
         registry.add("intake.notify.retry.delay-ms", () -> "200");
         registry.add("intake.notify.retry.backoff", () -> "1.5");
         registry.add("intake.notify.retry.max-delay-ms", () -> "1000");
@@ -84,6 +83,9 @@ abstract class NotifyIntegrationTest extends IntakeIntegrationTest {
     @Autowired
     protected StaffDirectory staff;
 
+    @Value("${intake.ws.port}")
+    private int wsPort;
+
     @BeforeEach
     void cleanNotificationState() {
         jdbc.execute("truncate staff_member, notification, escalation, customer, conversation, message cascade");
@@ -94,7 +96,7 @@ abstract class NotifyIntegrationTest extends IntakeIntegrationTest {
     }
 
     protected String dashboardUrl() {
-        return "ws://127.0.0.1:" + WS_PORT + "/ws/dashboard";
+        return "ws://127.0.0.1:" + wsPort + "/ws/dashboard";
     }
 
     protected StaffMember staffMember(String name, StaffRole role, String email, String phone,
