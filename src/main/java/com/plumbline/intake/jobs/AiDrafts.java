@@ -39,7 +39,7 @@ public class AiDrafts {
 
     public AiDrafts(ConversationMessageRepository messages, ProcessingJobRepository jobs, JobsProperties properties,
                     ObjectMapper mapper, ProducerTemplate producer,
-                    @Value("${intake.twilio.from-number:}") String fromNumber) {
+                    @Value("${intake.notify.sms.from-number:}") String fromNumber) {
         this.messages = messages;
         this.jobs = jobs;
         this.properties = properties;

@@ -61,9 +61,9 @@ public class AutoReplies {
     private final boolean twilioConfigured;
 
     public AutoReplies(RulesBook rulesBook, ConversationMessageRepository messages,
-                       @Value("${intake.twilio.from-number:}") String fromNumber,
-                       @Value("${intake.twilio.account-sid:}") String accountSid,
-                       @Value("${intake.twilio.auth-token:}") String authToken) {
+                       @Value("${intake.notify.sms.from-number:}") String fromNumber,
+                       @Value("${intake.notify.sms.account-sid:}") String accountSid,
+                       @Value("${intake.notify.sms.auth-token:}") String authToken) {
         this.section = rulesBook.register(SECTION);
         this.rulesBook = rulesBook;
         this.messages = messages;

@@ -54,6 +54,9 @@ public abstract class IntakeIntegrationTest {
         Path dataDir = tempDir();
         registry.add("intake.data-dir", dataDir::toString);
         registry.add("intake.pubsub.push.jwks-url", GOOGLE::jwksUrl);
+        // the dashboard WebSocket server: its own port per context, as cached contexts live side by side
+        int wsPort = MailStandIn.freePort();
+        registry.add("intake.ws.port", () -> wsPort);
     }
 
     @LocalServerPort

@@ -1,0 +1,73 @@
+package com.plumbline.intake.dashboard;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import com.plumbline.intake.notify.NotifyChannel;
+import com.plumbline.intake.notify.Reachability;
+import com.plumbline.intake.notify.StaffDirectory;
+import com.plumbline.intake.notify.StaffInput;
+import com.plumbline.intake.notify.StaffMember;
+import com.plumbline.intake.notify.StaffRole;
+import com.plumbline.intake.rules.ServiceType;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The staff directory: who can be notified, how and when. */
+@RestController
+@RequestMapping("/api/staff")
+public class StaffController {
+
+    /** A staff member as the API shows it. */
+    public record StaffView(long id, String name, StaffRole role, String email, String phone,
+                            Set<NotifyChannel> channels, Set<Reachability> reachable, Set<ServiceType> skills,
+                            boolean active, Instant createdAt) {
+        static StaffView of(StaffMember m) {
+            return new StaffView(m.getId(), m.getName(), m.getRole(), m.getEmail(), m.getPhone(), m.getChannels(),
+                    m.getAvailability(), m.getSkills(), m.isActive(), m.getCreatedAt());
+        }
+    }
+
+    private final StaffDirectory directory;
+
+    public StaffController(StaffDirectory directory) {
+        this.directory = directory;
+    }
+
+    @GetMapping
+    public List<StaffView> list() {
+        return directory.all().stream().map(StaffView::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    public StaffView get(@PathVariable long id) {
+        return StaffView.of(directory.get(id));
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    public StaffView create(@RequestBody StaffInput input) {
+        return StaffView.of(directory.create(input));
+    }
+
+    @PutMapping("/{id}")
+    public StaffView update(@PathVariable long id, @RequestBody StaffInput input) {
+        return StaffView.of(directory.update(id, input));
+    }
+
+    /** Deactivates the staff member (kept for the history of who was notified). */
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void delete(@PathVariable long id) {
+        directory.delete(id);
+    }
+}

@@ -1,0 +1,65 @@
+package com.plumbline.intake.notify;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.springframework.stereotype.Component;
+
+/** Writes a notification email: recipient, from, a subject a dispatcher can triage from, and the body. */
+@Component("emailNotifications")
+public class EmailNotifications {
+
+    private final Notifications notifications;
+    private final MessageSummaries messages;
+    private final NotificationRules rules;
+    private final NotifyProperties properties;
+
+    public EmailNotifications(Notifications notifications, MessageSummaries messages, NotificationRules rules,
+                              NotifyProperties properties) {
+        this.notifications = notifications;
+        this.messages = messages;
+        this.rules = rules;
+        this.properties = properties;
+    }
+
+    public void compose(Exchange exchange) {
+        Message out = exchange.getMessage();
+        Notification notification = notifications.get(Long.parseLong(out.getHeader("notificationId", String.class)));
+        MessageSummary message = messages.of(notification.getMessageId());
+        String escalated = notification.getTier() > 0 ? "ESCALATED (tier " + notification.getTier() + ") " : "";
+        out.setHeader("To", notification.getRecipient());
+        out.setHeader("From", properties.email().from());
+        out.setHeader("Subject", "[" + message.priority() + "] " + escalated + label(message.serviceType())
+                + " - customer " + message.customerLabel());
+        out.setHeader("Content-Type", "text/plain; charset=UTF-8");
+        out.setBody("""
+                %s%s message from %s (%s, received %s)
+
+                "%s"
+
+                Respond by: %s
+                Customer history: %s
+
+                Acknowledge in the dashboard, or reply ACK by SMS if you were texted.
+                Notification %d for message %d.
+                """.formatted(escalated, message.priority(), message.customerLabel(), message.channel(),
+                message.receivedAt() == null ? "?" : message.receivedAt().atZone(rules.zone()).toLocalDateTime(),
+                message.body() == null ? "" : message.body(), message.responseDueText(rules.zone()),
+                message.customerUrl(properties.publicBaseUrl()), notification.getId(), message.messageId()));
+    }
+
+    /** The camel-mail endpoint: credentials only when SMTP_USER is set (an empty user would still try to log in). */
+    public String endpointUri() {
+        NotifyProperties.Email email = properties.email();
+        StringBuilder uri = new StringBuilder(email.protocol()).append("://").append(email.host()).append(':')
+                .append(email.port()).append("?connectionTimeout=10000");
+        if (email.username() != null && !email.username().isBlank()) {
+            uri.append("&username=RAW(").append(email.username()).append(")&password=RAW(")
+                    .append(email.password() == null ? "" : email.password()).append(')');
+        }
+        return uri.toString();
+    }
+
+    static String label(String serviceType) {
+        return serviceType == null ? "GENERAL" : serviceType;
+    }
+}

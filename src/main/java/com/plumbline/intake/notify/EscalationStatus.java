@@ -1,0 +1,8 @@
+package com.plumbline.intake.notify;
+
+/** PENDING: the ladder runs; ACKED: someone acknowledged; EXHAUSTED: every repeat fired unanswered. */
+public enum EscalationStatus {
+    PENDING,
+    ACKED,
+    EXHAUSTED
+}

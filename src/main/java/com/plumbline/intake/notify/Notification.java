@@ -1,0 +1,164 @@
+package com.plumbline.intake.notify;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One notice to one staff member on one channel (table {@code notification}). */
+@Entity
+@Table(name = "notification")
+public class Notification {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private Long messageId;
+
+    @Column(name = "staff_member_id")
+    private Long staffMemberId;
+
+    @Enumerated(EnumType.STRING)
+    private NotifyChannel channel;
+
+    @Enumerated(EnumType.STRING)
+    private NotificationStatus status;
+
+    private String recipient;
+
+    private String providerId;
+
+    private String detail;
+
+    private int attempts;
+
+    private int tier;
+
+    private Instant createdAt;
+
+    private Instant updatedAt;
+
+    private Instant sentAt;
+
+    private Instant readAt;
+
+    private Instant ackedAt;
+
+    protected Notification() {
+    }
+
+    Notification(long messageId, StaffMember staff, NotifyChannel channel, String recipient, int tier, Instant now) {
+        this.messageId = messageId;
+        this.staffMemberId = staff.getId();
+        this.channel = channel;
+        this.recipient = recipient;
+        this.tier = tier;
+        this.status = NotificationStatus.PENDING;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    void skipped(String reason) {
+        status = NotificationStatus.SKIPPED;
+        detail = reason;
+    }
+
+    void sent(String providerId, Instant now) {
+        attempts++;
+        status = NotificationStatus.SENT;
+        this.providerId = providerId;
+        detail = null;
+        sentAt = now;
+        updatedAt = now;
+    }
+
+    void failed(String reason, Instant now) {
+        attempts++;
+        status = NotificationStatus.FAILED;
+        detail = reason;
+        updatedAt = now;
+    }
+
+    void acked(Instant now) {
+        status = NotificationStatus.ACKED;
+        ackedAt = now;
+        if (readAt == null) {
+            readAt = now;
+        }
+        updatedAt = now;
+    }
+
+    void read(Instant now) {
+        if (readAt == null) {
+            readAt = now;
+        }
+        updatedAt = now;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getMessageId() {
+        return messageId;
+    }
+
+    public Long getStaffMemberId() {
+        return staffMemberId;
+    }
+
+    public NotifyChannel getChannel() {
+        return channel;
+    }
+
+    public NotificationStatus getStatus() {
+        return status;
+    }
+
+    public String getRecipient() {
+        return recipient;
+    }
+
+    public String getProviderId() {
+        return providerId;
+    }
+
+    public String getDetail() {
+        return detail;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public int getTier() {
+        return tier;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public Instant getSentAt() {
+        return sentAt;
+    }
+
+    public Instant getReadAt() {
+        return readAt;
+    }
+
+    public Instant getAckedAt() {
+        return ackedAt;
+    }
+}

@@ -1,0 +1,59 @@
+package com.plumbline.intake.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * GreenMail as the SMTP server, on a port fixed for the JVM so it can be stopped and started
+ * again (an SMTP outage) while the service keeps the same settings.
+ */
+public final class MailStandIn {
+
+    private final int port = freePort();
+    private GreenMail greenMail;
+
+    public int port() {
+        return port;
+    }
+
+    public synchronized void start() {
+        if (greenMail == null) {
+            greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            greenMail.start();
+        }
+    }
+
+    public synchronized void stop() {
+        if (greenMail != null) {
+            greenMail.stop();
+            greenMail = null;
+        }
+    }
+
+    public synchronized MimeMessage[] received() {
+        return greenMail == null ? new MimeMessage[0] : greenMail.getReceivedMessages();
+    }
+
+    public synchronized void clear() {
+        if (greenMail != null) {
+            try {
+                greenMail.purgeEmailFromAllMailboxes();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
