@@ -15,6 +15,7 @@ import com.plumbline.intake.rules.Priority;
 import com.plumbline.intake.rules.RulesBook;
 import com.plumbline.intake.rules.RulesSection;
 import com.plumbline.intake.rules.ServiceType;
+import com.twilio.type.PhoneNumber;
 import org.apache.camel.Body;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -45,6 +46,15 @@ public class AutoReplies {
 
     /** The SMS to send; {@code skipReason} set when nothing is to be sent. */
     public record Reply(String to, String from, String text, String skipReason) {
+
+        /** camel-twilio's message creator takes Twilio's own phone number type. */
+        public PhoneNumber toNumber() {
+            return new PhoneNumber(to);
+        }
+
+        public PhoneNumber fromNumber() {
+            return new PhoneNumber(from);
+        }
     }
 
     private static final Map<ServiceType, String> SERVICE_WORDS = Map.of(

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Dead letters: stored from intake.dlq, listed, replayed once, deleted. */
 @Component("deadLetters")
@@ -24,14 +25,16 @@ public class DeadLetters {
     private final ProcessingJobRepository jobs;
     private final JobMetrics metrics;
     private final ProducerTemplate producer;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
     public DeadLetters(DeadLetterRepository deadLetters, ProcessingJobRepository jobs, JobMetrics metrics,
-                       ProducerTemplate producer, Clock clock) {
+                       ProducerTemplate producer, TransactionTemplate transaction, Clock clock) {
         this.deadLetters = deadLetters;
         this.jobs = jobs;
         this.metrics = metrics;
         this.producer = producer;
+        this.transaction = transaction;
         this.clock = clock;
     }
 
@@ -57,7 +60,7 @@ public class DeadLetters {
         }
         deadLetters.save(new DeadLetter(jobId, jobType, priority, exceptionClass, reason, tried, payload, clock.instant()));
         metrics.deadLettered(String.valueOf(jobType), String.valueOf(priority));
-        LOG.warn("Job {} ({}) is dead after {} attempt(s): {}", jobId, jobType, attempts, reason);
+        LOG.warn("Job {} ({}) is dead after {} attempt(s): {}", jobId, jobType, tried, reason);
     }
 
     /** A dead letter may be dead precisely because its job id is unreadable. */
@@ -79,26 +82,34 @@ public class DeadLetters {
 
     public enum ReplayOutcome { REPLAYED, ALREADY_REPLAYED, NOT_FOUND, NO_JOB }
 
-    /** Puts the job back on the queue, once; the job's row keeps it from running twice. */
-    @Transactional
+    /**
+     * Puts the job back on the queue, once; the job's row keeps it from running twice. The ticket
+     * is queued after the commit, so the consumer sees the job pending; should queueing fail, the
+     * due-jobs poller queues the pending job later.
+     */
     public ReplayOutcome replay(long id) {
         Optional<DeadLetter> deadLetter = deadLetters.findById(id);
         if (deadLetter.isEmpty()) {
             return ReplayOutcome.NOT_FOUND;
         }
-        if (deadLetter.get().getJobId() == null) {
+        Long jobId = deadLetter.get().getJobId();
+        if (jobId == null) {
             return ReplayOutcome.NO_JOB;
         }
         Instant now = clock.instant();
-        if (deadLetters.markReplayed(id, now) == 0) {
+        Boolean revived = transaction.execute(status -> {
+            if (deadLetters.markReplayed(id, now) == 0) {
+                return null;
+            }
+            return jobs.revive(jobId, now) == 1;
+        });
+        if (revived == null) {
             return ReplayOutcome.ALREADY_REPLAYED;
         }
-        long jobId = deadLetter.get().getJobId();
-        if (jobs.revive(jobId, now) == 1) {
+        if (revived) {
             ProcessingJob job = jobs.findById(jobId).orElseThrow();
-            // sent within the transaction: if the send fails, the replay mark rolls back too
             producer.sendBody("direct:enqueue-job", JobTicket.of(job));
-            jobs.enqueued(jobId, now);
+            transaction.executeWithoutResult(status -> jobs.enqueued(jobId, clock.instant()));
         }
         return ReplayOutcome.REPLAYED;
     }

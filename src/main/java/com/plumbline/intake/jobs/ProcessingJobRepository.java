@@ -43,11 +43,11 @@ public interface ProcessingJobRepository extends JpaRepository<ProcessingJob, Lo
     @Query("update ProcessingJob j set j.enqueuedAt = :now, j.updatedAt = :now where j.id = :id")
     int enqueued(Long id, Instant now);
 
-    /** Back to the queue after a replay: pending again, with fresh attempts. */
+    /** Back to the queue after a replay: pending and due now, with fresh attempts. */
     @Modifying
     @Query("""
             update ProcessingJob j set j.status = 'PENDING', j.attempts = 0, j.lastError = null, j.enqueuedAt = null,
-                   j.updatedAt = :now
+                   j.dueAt = :now, j.updatedAt = :now
             where j.id = :id and j.status = 'DEAD'""")
     int revive(Long id, Instant now);
 

@@ -69,6 +69,17 @@ public class Notifications {
         return dispatch;
     }
 
+    /**
+     * A reminder about a message nobody answered in time (the FOLLOW_UP job): the same recipients
+     * as the first notices, notified again. The job runs once, so the reminder is sent once.
+     */
+    @Transactional
+    public Dispatch remind(@Body ThreadedMessage message) {
+        List<Recipient> recipients = rules.recipients(message, staff.active(), clock.instant());
+        LOG.info("Message {} not answered by its due time: reminding {} recipients", message.messageId(), recipients.size());
+        return record(message.messageId(), recipients, 0);
+    }
+
     /** Notices of one escalation rung, committed at once so the channel routes can read them. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Dispatch recordEscalation(long messageId, List<Recipient> recipients, int tier) {

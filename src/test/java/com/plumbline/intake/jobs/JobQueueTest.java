@@ -29,6 +29,15 @@ import static org.awaitility.Awaitility.await;
  */
 class JobQueueTest extends IntakeIntegrationTest {
 
+    /** The same behaviour with the in-memory queue (intake.queue.mode=seda). */
+    static class SedaMode extends JobQueueTest {
+
+        @DynamicPropertySource
+        static void seda(DynamicPropertyRegistry registry) {
+            registry.add("intake.queue.mode", () -> "seda");
+        }
+    }
+
     @DynamicPropertySource
     static void oneConsumerAndQuickRetries(DynamicPropertyRegistry registry) {
         registry.add("intake.jobs.consumers", () -> "1");
@@ -39,7 +48,7 @@ class JobQueueTest extends IntakeIntegrationTest {
     /** Failures still to throw, per job id (-1: always), and when each attempt ran. */
     static final Map<Long, AtomicInteger> FAILURES = new ConcurrentHashMap<>();
     static final Map<Long, List<Instant>> ATTEMPTS = new ConcurrentHashMap<>();
-    private static boolean advised;
+    private static final java.util.Set<CamelContext> ADVISED = ConcurrentHashMap.newKeySet();
 
     @Autowired
     CamelContext camel;
@@ -66,7 +75,7 @@ class JobQueueTest extends IntakeIntegrationTest {
                         'DRAIN_CLEANING', now() + interval '2 hours', now()) returning id""", Long.class, conversationId);
         FAILURES.clear();
         ATTEMPTS.clear();
-        if (!advised) {
+        if (ADVISED.add(camel)) {
             AdviceWith.adviceWith(camel, "job-quote-estimate", route -> route.weaveAddFirst().process(exchange -> {
                 long jobId = exchange.getMessage().getHeader("jobId", Long.class);
                 ATTEMPTS.computeIfAbsent(jobId, id -> new CopyOnWriteArrayList<>()).add(Instant.now());
@@ -75,7 +84,6 @@ class JobQueueTest extends IntakeIntegrationTest {
                     throw new java.net.SocketTimeoutException("quote service timed out");
                 }
             }));
-            advised = true;
         }
     }
 
@@ -159,7 +167,7 @@ class JobQueueTest extends IntakeIntegrationTest {
 
     @Test
     void anUnreadableJobMessageIsDeadLetteredWithAClearReason() {
-        producer.sendBodyAndHeaders("jms:queue:intake.jobs", "garbage", Map.of("jobId", "not-a-number", "jobType", "AUTO_REPLY"));
+        producer.sendBodyAndHeaders(camel.resolvePropertyPlaceholders("{{intake.jobs.endpoint}}"), "garbage", Map.of("jobId", "not-a-number", "jobType", "AUTO_REPLY"));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("select count(*) from dead_letter", Integer.class) == 1);
         Map<String, Object> deadLetter = jdbc.queryForMap("select * from dead_letter");

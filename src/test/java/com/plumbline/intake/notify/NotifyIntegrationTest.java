@@ -37,14 +37,14 @@ import static org.awaitility.Awaitility.await;
  * notification test.
  */
 @Import(NotifyIntegrationTest.Peers.class)
-abstract class NotifyIntegrationTest extends IntakeIntegrationTest {
+public abstract class NotifyIntegrationTest extends IntakeIntegrationTest {
 
     /** Tuesday 10 March 2026, 10:00 in Chicago: business hours. */
-    static final Instant TUESDAY_MORNING = Instant.parse("2026-03-10T15:00:00Z");
+    protected static final Instant TUESDAY_MORNING = Instant.parse("2026-03-10T15:00:00Z");
 
-    static final MailStandIn MAIL = new MailStandIn();
-    static final TwilioStandIn TWILIO = new TwilioStandIn();
-    static final MutableClock CLOCK = new MutableClock(TUESDAY_MORNING);
+    protected static final MailStandIn MAIL = new MailStandIn();
+    protected static final TwilioStandIn TWILIO = new TwilioStandIn();
+    protected static final MutableClock CLOCK = new MutableClock(TUESDAY_MORNING);
 
     @TestConfiguration
     static class Peers {

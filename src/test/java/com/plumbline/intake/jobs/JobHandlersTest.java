@@ -1,0 +1,172 @@
+package com.plumbline.intake.jobs;
+
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.plumbline.intake.notify.NotifyChannel;
+import com.plumbline.intake.notify.NotifyIntegrationTest;
+import com.plumbline.intake.notify.Reachability;
+import com.plumbline.intake.notify.StaffRole;
+import com.plumbline.intake.support.TwilioStandIn;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A customer's webhook through to its finished jobs, against real peers: WireMock for Twilio and
+ * for an OpenAI-compatible chat endpoint, GreenMail for SMTP.
+ */
+class JobHandlersTest extends NotifyIntegrationTest {
+
+    static final WireMockServer AI = new WireMockServer(options().dynamicPort());
+
+    static {
+        AI.start();
+    }
+
+    @DynamicPropertySource
+    static void aiDrafts(DynamicPropertyRegistry registry) {
+        registry.add("intake.jobs.ai-draft-url", () -> AI.baseUrl() + "/v1/chat/completions");
+        registry.add("intake.jobs.ai-draft-key", () -> "test-ai-key");
+        registry.add("intake.jobs.poll-delay", () -> "300");
+    }
+
+    private static final String CUSTOMER = "+15125550181";
+
+    @BeforeEach
+    void aDispatcherAndAnAiEndpoint() {
+        jdbc.execute("truncate processing_job, dead_letter cascade");
+        TWILIO.clear();
+        AI.resetAll();
+        AI.stubFor(WireMock.post(urlEqualTo("/v1/chat/completions")).willReturn(okJson("""
+                {"id":"chatcmpl-1","object":"chat.completion","choices":[{"index":0,"finish_reason":"stop",
+                 "message":{"role":"assistant","content":"Hi! Sorry about your water heater. A plumber will call you within the hour."}}]}""")));
+        staffMember("Dana Dispatch", StaffRole.DISPATCHER, "dana@plumbline.test", "+15125550199",
+                List.of(NotifyChannel.EMAIL, NotifyChannel.DASHBOARD),
+                List.of(Reachability.BUSINESS_HOURS, Reachability.AFTER_HOURS, Reachability.WEEKENDS));
+    }
+
+    @Test
+    void aMessageGetsItsJobChainAndEveryJobIsDoneOnce() {
+        long message = postSms("SMjobchain1", "Our water heater is leaking and there is no hot water since this morning");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobStatus(message, "AUTO_REPLY").equals("DONE")
+                && jobStatus(message, "QUOTE_ESTIMATE").equals("DONE") && jobStatus(message, "NOTIFY_STAFF").equals("DONE")
+                && jobStatus(message, "AI_DRAFT").equals("DONE"));
+
+        // the auto-reply went to the customer from our number, from the rules file's template
+        List<Map<String, String>> replies = TWILIO.messagesTo(CUSTOMER);
+        assertThat(replies).hasSize(1);
+        assertThat(replies.get(0).get("From")).isEqualTo(TwilioStandIn.FROM_NUMBER);
+        assertThat(replies.get(0).get("Body")).startsWith("Plumbline: ").contains("call you by");
+        assertThat(job(message, "AUTO_REPLY").get("result").toString()).startsWith("sent SM");
+        // the quote range of the service type is on the conversation
+        Map<String, Object> conversation = jdbc.queryForMap(
+                "select c.* from conversation c join message m on m.conversation_id = c.id where m.id = ?", message);
+        assertThat(conversation).containsEntry("quote_min", 150).containsEntry("quote_max", 2500)
+                .containsEntry("quote_currency", "USD");
+        // staff were notified through the notification route
+        assertThat(notifications(message)).extracting(n -> n.get("channel")).contains("EMAIL", "DASHBOARD");
+        // the follow-up waits for the response due time
+        assertThat(job(message, "FOLLOW_UP")).containsEntry("status", "PENDING");
+        assertThat(((Timestamp) job(message, "FOLLOW_UP").get("due_at")).toInstant()).isAfter(Instant.now());
+        // every job ran once
+        assertThat(jdbc.queryForList("select attempts from processing_job where message_id = ? and status = 'DONE'",
+                Integer.class, message)).containsOnly(1);
+    }
+
+    @Test
+    void anAiDraftIsSentOnlyWhenStaffApproveIt() {
+        long message = postSms("SMaidraft1", "water heater not working, no hot water");
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobStatus(message, "AI_DRAFT").equals("DONE")
+                && jobStatus(message, "AUTO_REPLY").equals("DONE"));
+        long draftJob = ((Number) job(message, "AI_DRAFT").get("id")).longValue();
+        assertThat(job(message, "AI_DRAFT").get("result").toString())
+                .isEqualTo("draft: Hi! Sorry about your water heater. A plumber will call you within the hour.");
+        AI.verify(postRequestedFor(urlEqualTo("/v1/chat/completions"))
+                .withHeader("Authorization", equalTo("Bearer test-ai-key"))
+                .withRequestBody(containing("\"model\":\"gpt-4o-mini\""))
+                .withRequestBody(containing("no hot water")));
+        assertThat(TWILIO.messagesTo(CUSTOMER)).hasSize(1); // the auto-reply only
+
+        HttpResponse<String> approved = post("/api/jobs/" + draftJob + "/approve", "application/json", "{}");
+        HttpResponse<String> again = post("/api/jobs/" + draftJob + "/approve", "application/json", "{}");
+
+        assertThat(approved.statusCode()).isEqualTo(200);
+        assertThat(again.statusCode()).isEqualTo(409);
+        List<Map<String, String>> sent = TWILIO.messagesTo(CUSTOMER);
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(1).get("Body")).isEqualTo("Hi! Sorry about your water heater. A plumber will call you within the hour.");
+    }
+
+    @Test
+    void aFollowUpRemindsStaffWhenNobodyCalledBack() {
+        long message = postSms("SMfollowup1", "kitchen drain is clogged");
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobStatus(message, "NOTIFY_STAFF").equals("DONE"));
+        int notified = notifications(message).size();
+
+        // the response due time has come
+        jdbc.update("update processing_job set due_at = now() - interval '1 minute' where message_id = ? and type = 'FOLLOW_UP'", message);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobStatus(message, "FOLLOW_UP").equals("DONE"));
+        assertThat(job(message, "FOLLOW_UP").get("result")).isEqualTo("no callback recorded: staff reminded");
+        assertThat(notifications(message).size()).isGreaterThan(notified);
+    }
+
+    @Test
+    void aFollowUpStaysQuietWhenStaffAcknowledged() {
+        long message = postSms("SMfollowup2", "toilet keeps running");
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobStatus(message, "NOTIFY_STAFF").equals("DONE")
+                && !notifications(message).isEmpty());
+        long notification = ((Number) notifications(message).get(0).get("id")).longValue();
+        assertThat(post("/api/notifications/" + notification + "/ack", "application/json", "{}").statusCode()).isEqualTo(200);
+        int notified = notifications(message).size();
+
+        jdbc.update("update processing_job set due_at = now() - interval '1 minute' where message_id = ? and type = 'FOLLOW_UP'", message);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobStatus(message, "FOLLOW_UP").equals("DONE"));
+        assertThat(job(message, "FOLLOW_UP").get("result")).isEqualTo("answered in time");
+        assertThat(notifications(message)).hasSize(notified);
+    }
+
+    /** A signed Twilio SMS from the customer; the id of the message row it became. */
+    private long postSms(String sid, String text) {
+        Map<String, String> params = new java.util.LinkedHashMap<>();
+        params.put("MessageSid", sid);
+        params.put("AccountSid", TwilioStandIn.ACCOUNT_SID);
+        params.put("From", CUSTOMER);
+        params.put("To", TwilioStandIn.FROM_NUMBER);
+        params.put("Body", text);
+        params.put("NumMedia", "0");
+        assertThat(postTwilio("/api/webhooks/twilio/sms", params).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                !jdbc.queryForList("select id from message where provider_message_id = ?", Long.class, sid).isEmpty());
+        return jdbc.queryForObject("select id from message where provider_message_id = ?", Long.class, sid);
+    }
+
+    private Map<String, Object> job(long message, String type) {
+        return jdbc.queryForMap("select * from processing_job where message_id = ? and type = ?", message, type);
+    }
+
+    private String jobStatus(long message, String type) {
+        List<String> status = jdbc.queryForList("select status from processing_job where message_id = ? and type = ?",
+                String.class, message, type);
+        return status.isEmpty() ? "" : status.get(0);
+    }
+}
