@@ -3,7 +3,9 @@ package com.plumbline.intake.customer;
 import java.util.Optional;
 
 import com.plumbline.intake.ingress.InboundMessage;
+import com.plumbline.intake.ops.BusinessMetrics;
 import com.plumbline.intake.rules.Classification;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Body;
 import org.apache.camel.Variable;
 import org.slf4j.Logger;
@@ -24,13 +26,15 @@ public class Conversations {
     private final ConversationRepository conversations;
     private final ConversationMessageRepository messages;
     private final CustomerProperties properties;
+    private final MeterRegistry registry;
 
     public Conversations(CustomerRepository customers, ConversationRepository conversations,
-                         ConversationMessageRepository messages, CustomerProperties properties) {
+                         ConversationMessageRepository messages, CustomerProperties properties, MeterRegistry registry) {
         this.customers = customers;
         this.conversations = conversations;
         this.messages = messages;
         this.properties = properties;
+        this.registry = registry;
     }
 
     @Transactional
@@ -52,6 +56,8 @@ public class Conversations {
         conversations.save(conversation);
         ConversationMessage row = messages.save(
                 ConversationMessage.inbound(conversation, message, customer.getPhone(), classification));
+        registry.counter(BusinessMetrics.CLASSIFIED, BusinessMetrics.PRIORITY, classification.priority().name(),
+                BusinessMetrics.SERVICE_TYPE, classification.serviceType().name()).increment();
         LOG.info("Message {} from {} in conversation {}: {} {}", row.getId(), PhoneNumbers.masked(customer.getPhone()),
                 conversation.getId(), classification.priority(), classification.serviceType());
         return threaded(row, open.isEmpty(), customer, message, classification);

@@ -14,6 +14,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * The REST API's errors as JSON {@code {"error": ..., "message": ...}} ({@link ApiError}), like
@@ -47,6 +48,11 @@ public class ApiErrors {
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Map<String, String>> notFound(NotFoundException e) {
         return answer(HttpStatus.NOT_FOUND, "not_found", e.getMessage());
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<Map<String, String>> noSuchPath(NoResourceFoundException e) {
+        return answer(HttpStatus.NOT_FOUND, "not_found", "no such path: /" + e.getResourcePath());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -3,6 +3,7 @@ package com.plumbline.intake.jobs;
 import java.time.Duration;
 import java.time.Instant;
 
+import com.plumbline.intake.ops.BusinessMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
@@ -36,7 +37,8 @@ public class JobMetrics {
     }
 
     void deadLettered(String type, String priority) {
-        registry.counter("intake.jobs.dead", "type", type, "priority", priority).increment();
+        registry.counter(BusinessMetrics.DEAD_LETTERS, BusinessMetrics.STAGE, "jobs", "type", type,
+                BusinessMetrics.PRIORITY, priority).increment();
     }
 
     private Timer timer(String name, ProcessingJob job) {

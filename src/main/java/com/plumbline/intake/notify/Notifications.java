@@ -34,15 +34,17 @@ public class Notifications {
     private final StaffDirectory staff;
     private final NotificationRules rules;
     private final NotifyProperties properties;
+    private final NotificationMetrics metrics;
     private final Clock clock;
 
     public Notifications(NotificationRepository repository, EscalationRepository escalations, StaffDirectory staff,
-                         NotificationRules rules, NotifyProperties properties, Clock clock) {
+                         NotificationRules rules, NotifyProperties properties, NotificationMetrics metrics, Clock clock) {
         this.repository = repository;
         this.escalations = escalations;
         this.staff = staff;
         this.rules = rules;
         this.properties = properties;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -148,6 +150,7 @@ public class Notifications {
     public void sent(@Header("notificationId") String id, @Header("providerId") String providerId) {
         Notification notification = get(Long.parseLong(id));
         notification.sent(providerId, clock.instant());
+        metrics.sent(notification, clock.instant());
         LOG.info("Notification {} sent by {} to {} ({})", id, notification.getChannel(),
                 masked(notification), providerId);
     }
@@ -156,7 +159,9 @@ public class Notifications {
     @Transactional
     public void sentAll(@Header("notificationId") String ids) {
         for (long id : ids(ids)) {
-            get(id).sent(null, clock.instant());
+            Notification notification = get(id);
+            notification.sent(null, clock.instant());
+            metrics.sent(notification, clock.instant());
         }
     }
 
@@ -165,7 +170,10 @@ public class Notifications {
         for (long id : ids(ids)) {
             repository.findById(id)
                     .filter(n -> n.getStatus() == NotificationStatus.PENDING)
-                    .ifPresent(n -> n.failed(reason, clock.instant()));
+                    .ifPresent(n -> {
+                        n.failed(reason, clock.instant());
+                        metrics.failed(n);
+                    });
         }
         LOG.warn("Notification {} failed: {}", ids, reason);
     }

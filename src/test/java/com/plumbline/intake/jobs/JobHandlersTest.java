@@ -89,6 +89,13 @@ class JobHandlersTest extends NotifyIntegrationTest {
         // every job ran once
         assertThat(jdbc.queryForList("select attempts from processing_job where message_id = ? and status = 'DONE'",
                 Integer.class, message)).containsOnly(1);
+        // and the business meters saw it all
+        String scrape = get("/actuator/prometheus").body();
+        assertThat(scrape).containsPattern("intake_classified_total\\{[^}]*serviceType=\"WATER_HEATER\"")
+                .contains("intake_first_notification_seconds_count{")
+                .containsPattern("intake_notifications_total\\{[^}]*channel=\"email\"[^}]*outcome=\"sent\"")
+                .containsPattern("intake_jobs_run_seconds_count\\{[^}]*type=\"AUTO_REPLY\"")
+                .containsPattern("intake_jobs_wait_seconds_count\\{[^}]*priority=\"HIGH\"");
     }
 
     @Test

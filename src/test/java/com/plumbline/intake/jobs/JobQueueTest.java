@@ -29,14 +29,6 @@ import static org.awaitility.Awaitility.await;
  */
 class JobQueueTest extends IntakeIntegrationTest {
 
-    /** The same behaviour with the in-memory queue (intake.queue.mode=seda). */
-    static class SedaMode extends JobQueueTest {
-
-        @DynamicPropertySource
-        static void seda(DynamicPropertyRegistry registry) {
-            registry.add("intake.queue.mode", () -> "seda");
-        }
-    }
 
     @DynamicPropertySource
     static void oneConsumerAndQuickRetries(DynamicPropertyRegistry registry) {
@@ -138,6 +130,9 @@ class JobQueueTest extends IntakeIntegrationTest {
         assertThat(ATTEMPTS.get(job)).hasSize(3);
         assertThat(get("/api/dead-letters").body()).contains("quote service timed out");
         assertThat(get("/api/jobs?status=DEAD").body()).contains("\"id\":" + job);
+        assertThat(get("/actuator/prometheus").body())
+                .containsPattern("intake_dead_letters_total\\{[^}]*stage=\"jobs\"[^}]*type=\"QUOTE_ESTIMATE\"")
+                .containsPattern("intake_jobs_retries_total\\{[^}]*type=\"QUOTE_ESTIMATE\"");
 
         FAILURES.remove(job); // the cause is fixed
         long deadLetterId = ((Number) deadLetter.get("id")).longValue();

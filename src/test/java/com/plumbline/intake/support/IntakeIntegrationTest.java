@@ -16,6 +16,7 @@ import jakarta.jms.TextMessage;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,6 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * folder, and the providers' secrets set to test values. Subclasses share one context.
  */
 @CamelSpringBootTest
+// metrics are exported as in production (Spring Boot's tests switch Prometheus off by default)
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "intake.public-base-url=" + IntakeIntegrationTest.PUBLIC_BASE_URL,
         "intake.twilio.auth-token=" + IntakeIntegrationTest.TWILIO_TOKEN,
