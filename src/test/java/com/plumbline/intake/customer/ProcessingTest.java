@@ -45,7 +45,6 @@ class ProcessingTest extends IntakeIntegrationTest {
 
     @BeforeEach
     void noCustomersYet() {
-        jdbc.execute("truncate customer, conversation, message cascade");
         MockEndpoint.resetMocks(emergency.getCamelContext());
     }
 

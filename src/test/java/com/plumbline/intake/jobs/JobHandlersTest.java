@@ -51,7 +51,6 @@ class JobHandlersTest extends NotifyIntegrationTest {
 
     @BeforeEach
     void aDispatcherAndAnAiEndpoint() {
-        jdbc.execute("truncate processing_job, dead_letter cascade");
         TWILIO.clear();
         AI.resetAll();
         AI.stubFor(WireMock.post(urlEqualTo("/v1/chat/completions")).willReturn(okJson("""

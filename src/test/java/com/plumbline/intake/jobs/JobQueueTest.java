@@ -54,7 +54,6 @@ class JobQueueTest extends IntakeIntegrationTest {
 
     @BeforeEach
     void aMessageAndAFlakyHandler() throws Exception {
-        jdbc.execute("truncate customer, conversation, message, processing_job, dead_letter cascade");
         long customer = jdbc.queryForObject(
                 "insert into customer (phone_e164, phone_valid) values ('+15125550170', true) returning id", Long.class);
         conversationId = jdbc.queryForObject("""

@@ -73,8 +73,19 @@ public abstract class IntakeIntegrationTest {
 
     @BeforeEach
     void startFromEmptyStores() {
-        jdbc.execute("truncate webhook_event, camel_messageprocessed cascade");
+        deleteAllMessages();
         drain(INBOUND_QUEUE);
+    }
+
+    /**
+     * Empties every table a message fills, dependents first. DELETE rather than TRUNCATE: the
+     * service's pollers keep reading these tables, and TRUNCATE's exclusive locks can deadlock with them.
+     */
+    protected void deleteAllMessages() {
+        for (String table : List.of("notification", "escalation", "dead_letter", "processing_job", "message",
+                "conversation", "customer", "webhook_event", "camel_messageprocessed")) {
+            jdbc.update("delete from " + table);
+        }
     }
 
     protected HttpResponse<String> post(String path, String contentType, String body, String... headers) {
