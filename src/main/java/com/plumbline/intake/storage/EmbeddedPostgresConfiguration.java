@@ -33,7 +33,13 @@ public class EmbeddedPostgresConfiguration {
         Files.createDirectories(pgData);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
-                .setCleanDataDirectory(false);
+                .setCleanDataDirectory(false)
+                // zonky's defaults are for throwaway test databases: fsync off (-F) and
+                // synchronous_commit off, so a commit is answered before its WAL is written and a
+                // crash of PostgreSQL loses the last acknowledged webhooks. We acknowledge a
+                // webhook only after its commit, so the commit must be durable.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on");
         if (port > 0) {
             builder.setPort(port);
         }

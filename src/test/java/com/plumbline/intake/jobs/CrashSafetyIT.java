@@ -86,9 +86,16 @@ class CrashSafetyIT {
     private int run;
 
     @AfterEach
-    void killService() {
-        // whatever happened, leave no service or PostgreSQL behind
+    void killService() throws IOException {
+        // whatever happened, leave no service or PostgreSQL behind; keep the logs for a look
         killHard();
+        for (int i = 1; i <= run; i++) {
+            Path log = workDir.resolve("service-" + i + ".log");
+            if (Files.exists(log)) {
+                Files.copy(log, Path.of("target/crash-safety-service-" + i + ".log"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 
     @Test
@@ -124,8 +131,9 @@ class CrashSafetyIT {
         }
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(5))
                 .until(() -> acknowledged.size() >= KILL_AFTER_ACKNOWLEDGED);
-        killHard();
+        // stop taking new messages first: what is in flight now is cut off by the kill
         killed.set(true);
+        killHard();
         senders.shutdown();
         assertThat(senders.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
         int acknowledgedBeforeKill = acknowledged.size();
@@ -166,8 +174,13 @@ class CrashSafetyIT {
         // 3. all work finished: every message threaded, every job due now DONE (or DEAD/FAILED: then the checks say so)
         try (Connection db = DriverManager.getConnection(
                 "jdbc:postgresql://localhost:" + postgresPort + "/postgres", "postgres", "")) {
-            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> finished(db));
+            try {
+                await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> finished(db));
+            } catch (org.awaitility.core.ConditionTimeoutException notFinished) {
+                // report what is left over; the checks below then fail with the details
+                System.out.println("Not finished after 5 minutes: " + summary(db));
+            }
             Instant finished = Instant.now();
 
             Set<String> sids = new java.util.HashSet<>();
@@ -196,6 +209,13 @@ class CrashSafetyIT {
             assertThat(figures.lost).isZero();
             assertThat(figures.doubled).isZero();
         }
+    }
+
+    /** Job rows by type and status, and the message count: what a failure report needs. */
+    private static String summary(Connection db) throws SQLException {
+        return "messages " + count(db, "select count(*) from message where direction = 'INBOUND'")
+                + ", webhook events " + count(db, "select count(*) from webhook_event")
+                + ", jobs " + counts(db, "select type || '/' || status, count(*) from processing_job group by 1");
     }
 
     /** Every message stored and threaded, and no job due now left to run. */
