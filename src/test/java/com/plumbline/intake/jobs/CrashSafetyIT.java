@@ -1,0 +1,521 @@
+package com.plumbline.intake.jobs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.plumbline.intake.support.WebhookClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Crash safety, end to end: the packaged service runs as its own OS process; 500 signed Twilio
+ * SMS webhooks go in from a few client threads; part-way through, the service and its embedded
+ * PostgreSQL are killed with SIGKILL (as a power cut or an OOM-killed container would); it is
+ * restarted on the same data folder and the provider's retries are sent. Then every acknowledged
+ * message must have ended in exactly one job chain, each job DONE once: none lost, none doubled.
+ *
+ * <p>Run by failsafe after {@code package} ({@code ./mvnw verify}); prints its figures.
+ */
+class CrashSafetyIT {
+
+    private static final Path JAR = Path.of("target/plumbline-intake-0.1.0-SNAPSHOT.jar");
+    private static final String SMS = "/api/webhooks/twilio/sms";
+    private static final int MESSAGES = 500;
+    private static final int KILL_AFTER_ACKNOWLEDGED = 200;
+    private static final int PROVIDER_REPEATS = 20;
+    private static final int CLIENT_THREADS = 4;
+    private static final Duration STARTUP = Duration.ofSeconds(150);
+
+    /** Customer texts of every priority (the classifier decides; the mix is printed). */
+    private static final List<String> BODIES = List.of(
+            // emergencies
+            "Burst pipe in the basement, water everywhere!",
+            "I smell gas near the water heater, what do I do",
+            "Sewage coming up through the floor drain",
+            "Tenemos una fuga de gas en la cocina",
+            "Basement is flooding fast please come now",
+            // high
+            "No water at all since this morning",
+            "Water heater stopped working, no hot water",
+            "Main sewer line backed up, every drain in the house is slow",
+            // medium
+            "Kitchen sink drain is clogged again",
+            "Toilet keeps running all night",
+            "Small leak under the bathroom sink, dripping into the cabinet",
+            // low
+            "Can I schedule a maintenance inspection next month?",
+            "Looking for a quote to replace the kitchen faucet",
+            "Do you do annual water heater flushes?");
+
+    @TempDir
+    Path workDir;
+
+    private final int httpPort = freePort();
+    private final int wsPort = freePort();
+    private final int postgresPort = freePort();
+    private Process service;
+    private int run;
+
+    @AfterEach
+    void killService() throws IOException {
+        // whatever happened, leave no service or PostgreSQL behind; keep the logs for a look
+        killHard();
+        for (int i = 1; i <= run; i++) {
+            Path log = workDir.resolve("service-" + i + ".log");
+            if (Files.exists(log)) {
+                Files.copy(log, Path.of("target/crash-safety-service-" + i + ".log"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    @Test
+    void everyAcknowledgedMessageEndsInExactlyOneDoneJobChainAfterASigkill() throws Exception {
+        List<Map<String, String>> messages = new ArrayList<>();
+        for (int i = 0; i < MESSAGES; i++) {
+            messages.add(sms(i));
+        }
+        Instant began = Instant.now();
+
+        // 1. first run: send until ~200 are acknowledged, then SIGKILL mid-stream
+        start();
+        Instant firstSend = Instant.now();
+        WebhookClient client = new WebhookClient(httpPort);
+        Set<Integer> acknowledged = ConcurrentHashMap.newKeySet();
+        Set<Integer> unanswered = ConcurrentHashMap.newKeySet();
+        AtomicInteger next = new AtomicInteger();
+        AtomicBoolean killed = new AtomicBoolean();
+        ExecutorService senders = Executors.newFixedThreadPool(CLIENT_THREADS);
+        for (int t = 0; t < CLIENT_THREADS; t++) {
+            senders.submit(() -> {
+                while (!killed.get()) {
+                    int i = next.getAndIncrement();
+                    if (i >= MESSAGES) {
+                        return;
+                    }
+                    if (send(client, messages.get(i))) {
+                        acknowledged.add(i);
+                    } else {
+                        unanswered.add(i);
+                    }
+                }
+            });
+        }
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(5))
+                .until(() -> acknowledged.size() >= KILL_AFTER_ACKNOWLEDGED);
+        // stop taking new messages first: what is in flight now is cut off by the kill
+        killed.set(true);
+        killHard();
+        senders.shutdown();
+        assertThat(senders.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
+        int acknowledgedBeforeKill = acknowledged.size();
+        int unansweredAtKill = unanswered.size();
+        int neverSent = Math.max(0, MESSAGES - next.get());
+        Instant killedAt = Instant.now();
+        Duration firstRun = Duration.between(firstSend, killedAt);
+
+        // 2. restart on the same data folder; the provider retries what was not acknowledged,
+        // repeats some that were (a duplicate must be dropped), then the rest comes in
+        start();
+        Instant restarted = Instant.now();
+        Duration restart = Duration.between(killedAt, restarted);
+        List<Integer> secondRun = new ArrayList<>(unanswered);
+        acknowledged.stream().sorted().limit(PROVIDER_REPEATS).forEach(secondRun::add);
+        for (int i = next.get(); i < MESSAGES; i++) {
+            secondRun.add(i);
+        }
+        Set<Integer> refused = ConcurrentHashMap.newKeySet();
+        AtomicInteger cursor = new AtomicInteger();
+        ExecutorService retriers = Executors.newFixedThreadPool(CLIENT_THREADS);
+        for (int t = 0; t < CLIENT_THREADS; t++) {
+            retriers.submit(() -> {
+                for (int k = cursor.getAndIncrement(); k < secondRun.size(); k = cursor.getAndIncrement()) {
+                    int i = secondRun.get(k);
+                    if (sendWithRetries(client, messages.get(i))) {
+                        acknowledged.add(i);
+                    } else {
+                        refused.add(i);
+                    }
+                }
+            });
+        }
+        retriers.shutdown();
+        assertThat(retriers.awaitTermination(3, TimeUnit.MINUTES)).isTrue();
+        assertThat(refused).as("messages the restarted service would not acknowledge").isEmpty();
+        assertThat(acknowledged).hasSize(MESSAGES);
+        Instant allAcknowledged = Instant.now();
+
+        // 3. all work finished: every message threaded, every job due now DONE (or DEAD/FAILED: then the checks say so)
+        try (Connection db = DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + postgresPort + "/postgres", "postgres", "")) {
+            try {
+                await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> finished(db));
+            } catch (org.awaitility.core.ConditionTimeoutException notFinished) {
+                // report what is left over; the checks below then fail with the details
+                System.out.println("Not finished after 5 minutes: " + summary(db));
+            }
+            Instant finished = Instant.now();
+
+            Set<String> sids = new java.util.HashSet<>();
+            messages.forEach(message -> sids.add(message.get("MessageSid")));
+            Figures figures = check(db, sids);
+            Duration total = Duration.between(began, finished);
+            String report = String.format("""
+                            Crash safety: %d messages, SIGKILL of the service and its PostgreSQL after %d acknowledged
+                              acknowledged before the kill: %d in %.1f s (%.1f webhooks/s; unanswered at the kill: %d, not yet sent: %d)
+                              restart to healthy: %d s; re-sent after the restart: %d (incl. %d repeats of acknowledged ones)
+                              acknowledged in the end: %d; lost: %d; doubled: %d
+                              priorities: %s
+                              jobs DONE: %d (run more than once after the crash: %d); FOLLOW_UP pending, due later: %d
+                              after the restart: all acknowledged in %.1f s, all work done in %.1f s
+                              total (two startups included) %.1f s; throughput %.1f messages/s end to end
+                            """,
+                    MESSAGES, KILL_AFTER_ACKNOWLEDGED, acknowledgedBeforeKill, seconds(firstRun),
+                    acknowledgedBeforeKill / seconds(firstRun), unansweredAtKill, neverSent,
+                    restart.toSeconds(), secondRun.size(), Math.min(PROVIDER_REPEATS, acknowledgedBeforeKill),
+                    acknowledged.size(), figures.lost, figures.doubled, figures.priorities,
+                    figures.doneJobs, figures.rerunJobs, figures.pendingFollowUps,
+                    seconds(Duration.between(restarted, allAcknowledged)), seconds(Duration.between(restarted, finished)),
+                    seconds(total),
+                    MESSAGES / seconds(total));
+            System.out.println(report);
+            Files.writeString(Path.of("target/crash-safety.txt"), report, StandardCharsets.UTF_8);
+
+            assertThat(figures.problems).as("per message problems").isEmpty();
+            assertThat(figures.lost).isZero();
+            assertThat(figures.doubled).isZero();
+        }
+    }
+
+    /** Job rows by type and status, and the message count: what a failure report needs. */
+    private static String summary(Connection db) throws SQLException {
+        return "messages " + count(db, "select count(*) from message where direction = 'INBOUND'")
+                + ", webhook events " + count(db, "select count(*) from webhook_event")
+                + ", jobs " + counts(db, "select type || '/' || status, count(*) from processing_job group by 1");
+    }
+
+    /** Every message stored and threaded, and no job due now left to run. */
+    private static boolean finished(Connection db) throws SQLException {
+        long messages = count(db, "select count(*) from message where direction = 'INBOUND'");
+        long open = count(db, """
+                select count(*) from processing_job
+                where type <> 'FOLLOW_UP' and status in ('PENDING', 'RUNNING', 'FAILED')""");
+        long expected = count(db, """
+                select coalesce(sum(case when priority = 'EMERGENCY' then 2 else 3 end), 0)
+                from message where direction = 'INBOUND'""");
+        long jobs = count(db, "select count(distinct (message_id, type)) from processing_job where type <> 'FOLLOW_UP'");
+        return messages >= MESSAGES && open == 0 && jobs >= expected;
+    }
+
+    private record Figures(int lost, int doubled, int doneJobs, int rerunJobs, int pendingFollowUps,
+                           Map<String, Integer> priorities, List<String> problems) {
+    }
+
+    /** For every MessageSid: one webhook_event, one message, one job of each expected type, run to DONE once. */
+    private static Figures check(Connection db, Set<String> sids) throws SQLException {
+        Map<String, Integer> events = counts(db, "select provider_message_id, count(*) from webhook_event group by 1");
+        Map<String, Integer> rows = counts(db, """
+                select provider_message_id, count(*) from message where direction = 'INBOUND' group by 1""");
+        Map<String, String> priorities = new HashMap<>();
+        Map<String, Map<String, List<Job>>> jobsBySid = new HashMap<>();
+        try (Statement statement = db.createStatement();
+             ResultSet rs = statement.executeQuery("""
+                     select m.provider_message_id, m.priority, j.type, j.status, j.attempts, j.enqueued_at, j.due_at
+                     from message m left join processing_job j on j.message_id = m.id
+                     where m.direction = 'INBOUND'""")) {
+            while (rs.next()) {
+                String sid = rs.getString(1);
+                priorities.put(sid, rs.getString(2));
+                if (rs.getString(3) != null) {
+                    jobsBySid.computeIfAbsent(sid, s -> new HashMap<>())
+                            .computeIfAbsent(rs.getString(3), t -> new ArrayList<>())
+                            .add(new Job(rs.getString(4), rs.getInt(5), rs.getTimestamp(6) != null,
+                                    rs.getTimestamp(7).toInstant()));
+                }
+            }
+        }
+        Instant now = Instant.now();
+        int lost = 0;
+        int doubled = 0;
+        int done = 0;
+        int rerun = 0;
+        int followUps = 0;
+        List<String> problems = new ArrayList<>();
+        Map<String, Integer> mix = new TreeMap<>();
+        for (String sid : sids) {
+            int eventCount = events.getOrDefault(sid, 0);
+            int messageCount = rows.getOrDefault(sid, 0);
+            if (eventCount == 0 || messageCount == 0) {
+                lost++;
+                problems.add(sid + ": webhook_event " + eventCount + ", message " + messageCount);
+                continue;
+            }
+            if (eventCount > 1 || messageCount > 1) {
+                doubled++;
+                problems.add(sid + ": webhook_event " + eventCount + ", message " + messageCount);
+            }
+            String priority = priorities.get(sid);
+            mix.merge(priority, 1, Integer::sum);
+            List<String> expected = "EMERGENCY".equals(priority)
+                    ? List.of("AUTO_REPLY", "QUOTE_ESTIMATE")
+                    : List.of("AUTO_REPLY", "QUOTE_ESTIMATE", "NOTIFY_STAFF", "FOLLOW_UP");
+            Map<String, List<Job>> jobs = jobsBySid.getOrDefault(sid, Map.of());
+            if (!jobs.keySet().equals(Set.copyOf(expected))) {
+                problems.add(sid + " (" + priority + "): job types " + jobs.keySet() + ", expected " + expected);
+            }
+            boolean messageDoubled = false;
+            boolean messageLost = false;
+            for (String type : expected) {
+                List<Job> ofType = jobs.getOrDefault(type, List.of());
+                if (ofType.isEmpty()) {
+                    messageLost = true;
+                    continue;
+                }
+                if (ofType.size() > 1) {
+                    messageDoubled = true;
+                    problems.add(sid + ": " + ofType.size() + " " + type + " jobs");
+                }
+                Job job = ofType.get(0);
+                if (type.equals("FOLLOW_UP")) {
+                    // due at the response time (an hour or more away): must still be waiting, not run early
+                    if (!job.status.equals("PENDING") || job.enqueued || !job.dueAt.isAfter(now)) {
+                        problems.add(sid + ": FOLLOW_UP " + job);
+                    } else {
+                        followUps++;
+                    }
+                } else if (!job.status.equals("DONE") || job.attempts < 1) {
+                    // attempts > 1 is allowed: a job RUNNING at the kill is run again after the
+                    // restart (at least once inside); it is still one row, DONE once
+                    problems.add(sid + ": " + type + " " + job);
+                } else {
+                    done++;
+                    if (job.attempts > 1) {
+                        rerun++;
+                    }
+                }
+            }
+            if (messageLost) {
+                lost++;
+                problems.add(sid + ": missing jobs, has " + jobs.keySet());
+            }
+            if (messageDoubled && eventCount == 1 && messageCount == 1) {
+                doubled++;
+            }
+        }
+        long failed = count(db, "select count(*) from processing_job where status in ('FAILED', 'DEAD')");
+        if (failed > 0) {
+            problems.add(failed + " jobs FAILED or DEAD");
+        }
+        long deadLetters = count(db, "select count(*) from dead_letter");
+        if (deadLetters > 0) {
+            problems.add(deadLetters + " dead letters");
+        }
+        long strays = count(db, "select count(*) from webhook_event") - sids.size();
+        if (strays != 0) {
+            problems.add(strays + " webhook_event rows beyond the messages sent");
+        }
+        return new Figures(lost, doubled, done, rerun, followUps, mix, problems);
+    }
+
+    private record Job(String status, int attempts, boolean enqueued, Instant dueAt) {
+    }
+
+    // ---------------------------------------------------------------- the service process
+
+    private void start() throws IOException {
+        assertThat(JAR).as("the packaged service (run by failsafe after package)").exists();
+        run++;
+        Path log = workDir.resolve("service-" + run + ".log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-jar", JAR.toString(),
+                "--server.port=" + httpPort,
+                "--intake.data-dir=" + workDir.resolve("data"),
+                "--intake.ws.port=" + wsPort,
+                "--intake.embedded-postgres.port=" + postgresPort,
+                "--intake.public-base-url=" + WebhookClient.PUBLIC_BASE_URL,
+                "--intake.twilio.auth-token=" + WebhookClient.TWILIO_TOKEN)
+                // the project root, where routes/ and config/rules.yaml are
+                .directory(Path.of("").toAbsolutePath().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        // nothing from the developer's shell: no real Twilio, SMTP, AI endpoint or external servers
+        builder.environment().keySet().removeIf(name -> name.startsWith("TWILIO_") || name.startsWith("SMTP_")
+                || name.startsWith("AI_RESPONSE_") || name.startsWith("SPRING_") || name.startsWith("INTAKE_")
+                || name.startsWith("PUBSUB_") || name.startsWith("GOOGLE_") || name.equals("PUBLIC_BASE_URL")
+                || name.equals("PORT") || name.equals("EMBEDDED_POSTGRES_PORT"));
+        service = builder.start();
+        WebhookClient client = new WebhookClient(httpPort);
+        Instant deadline = Instant.now().plus(STARTUP);
+        while (Instant.now().isBefore(deadline)) {
+            assertThat(service.isAlive()).as("service run %d exited; its log:%n%s", run, tail(log)).isTrue();
+            try {
+                if (client.get("/api/webhooks/health").statusCode() == 200) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // connection refused while it starts
+            }
+            sleep(500);
+        }
+        throw new AssertionError("service run " + run + " not healthy after " + STARTUP + "; its log:\n" + tail(log));
+    }
+
+    /**
+     * SIGKILL to the service and to its embedded PostgreSQL, as a power cut would: the postmaster
+     * is not the JVM's child (pg_ctl daemonises it), so it is found through its postmaster.pid.
+     */
+    private void killHard() {
+        List<ProcessHandle> victims = new ArrayList<>();
+        if (service != null) {
+            victims.add(service.toHandle());
+            service.toHandle().descendants().forEach(victims::add);
+        }
+        postmaster().ifPresent(postgres -> {
+            victims.add(postgres);
+            postgres.descendants().forEach(victims::add);
+        });
+        victims.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle victim : victims) {
+            try {
+                victim.onExit().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("process " + victim.pid() + " did not die", e);
+            }
+        }
+        service = null;
+    }
+
+    private java.util.Optional<ProcessHandle> postmaster() {
+        Path pidFile = workDir.resolve("data/postgres/postmaster.pid");
+        try {
+            if (!Files.exists(pidFile)) {
+                return java.util.Optional.empty();
+            }
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+            return ProcessHandle.of(pid).filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    // ---------------------------------------------------------------- the provider
+
+    /** One delivery; true only for a 200 (acknowledged). A connection error is not acknowledged. */
+    private static boolean send(WebhookClient client, Map<String, String> sms) {
+        try {
+            return client.postTwilio(SMS, sms).statusCode() == 200;
+        } catch (RuntimeException connectionLost) {
+            return false;
+        }
+    }
+
+    /** As Twilio retries: a few times, a little apart. */
+    private static boolean sendWithRetries(WebhookClient client, Map<String, String> sms) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            if (send(client, sms)) {
+                return true;
+            }
+            sleep(1000);
+        }
+        return false;
+    }
+
+    private static Map<String, String> sms(int i) {
+        String sid = String.format("SM%032x", 0xC0FFEE000L + i);
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("ToCountry", "US");
+        params.put("SmsMessageSid", sid);
+        params.put("NumMedia", "0");
+        params.put("SmsSid", sid);
+        params.put("SmsStatus", "received");
+        params.put("Body", BODIES.get(i % BODIES.size()));
+        params.put("FromCountry", "US");
+        params.put("To", "+15125550100");
+        params.put("NumSegments", "1");
+        params.put("MessageSid", sid);
+        params.put("AccountSid", "AC00000000000000000000000000000001");
+        // 97 customers (staff numbers are +1512555018x: avoided, they would be staff replies)
+        params.put("From", "+1512555" + (2000 + i % 97));
+        params.put("ApiVersion", "2010-04-01");
+        return params;
+    }
+
+    // ---------------------------------------------------------------- small helpers
+
+    private static Map<String, Integer> counts(Connection db, String sql) throws SQLException {
+        Map<String, Integer> counts = new HashMap<>();
+        try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                counts.put(rs.getString(1), rs.getInt(2));
+            }
+        }
+        return counts;
+    }
+
+    private static long count(Connection db, String sql) throws SQLException {
+        try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
