@@ -4,9 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import com.plumbline.intake.ingress.InboundMessage;
-import com.plumbline.intake.jobs.ProcessingJob;
 import com.plumbline.intake.rules.Classification;
-import org.apache.camel.Body;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,11 +16,6 @@ public class ThreadedMessages {
 
     public ThreadedMessages(ConversationMessageRepository messages) {
         this.messages = messages;
-    }
-
-    @Transactional(readOnly = true)
-    public ThreadedMessage forJob(@Body ProcessingJob job) {
-        return find(job.getMessageId());
     }
 
     @Transactional(readOnly = true)

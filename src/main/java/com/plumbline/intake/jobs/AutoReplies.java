@@ -67,16 +67,18 @@ public class AutoReplies {
     private final Supplier<Section> section;
     private final RulesBook rulesBook;
     private final ConversationMessageRepository messages;
+    private final PhoneNumbers phoneNumbers;
     private final String fromNumber;
     private final boolean twilioConfigured;
 
-    public AutoReplies(RulesBook rulesBook, ConversationMessageRepository messages,
+    public AutoReplies(RulesBook rulesBook, ConversationMessageRepository messages, PhoneNumbers phoneNumbers,
                        @Value("${intake.notify.sms.from-number:}") String fromNumber,
                        @Value("${intake.notify.sms.account-sid:}") String accountSid,
                        @Value("${intake.notify.sms.auth-token:}") String authToken) {
         this.section = rulesBook.register(SECTION);
         this.rulesBook = rulesBook;
         this.messages = messages;
+        this.phoneNumbers = phoneNumbers;
         this.fromNumber = fromNumber;
         this.twilioConfigured = !accountSid.isBlank() && !authToken.isBlank();
     }
@@ -93,7 +95,7 @@ public class AutoReplies {
         if (!enabled()) {
             return skip("auto-replies are switched off in the rules file");
         }
-        if (!new PhoneNumbers("US").normalise(message.getFrom()).valid()) {
+        if (!phoneNumbers.normalise(message.getFrom()).valid()) {
             throw new PermanentJobFailure("Cannot text " + PhoneNumbers.masked(message.getFrom()) + ": not a valid phone number");
         }
         if (!twilioConfigured || fromNumber == null || fromNumber.isBlank()) {
