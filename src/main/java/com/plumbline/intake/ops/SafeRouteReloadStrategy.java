@@ -68,6 +68,11 @@ public class SafeRouteReloadStrategy extends RouteWatcherReloadStrategy {
             return;
         }
         String content = read(file);
+        if (content.isBlank()) {
+            // a save truncates the file before writing it: wait for the event of the written file
+            LOG.debug("Route file {} is empty, probably being saved; waiting for its content", file);
+            return;
+        }
         List<RouteProblem> problems = validator.validateEdit(file, content);
         if (!problems.isEmpty()) {
             problems.forEach(problem -> LOG.warn("Route edit refused, the running routes are unchanged: {}", problem));
