@@ -77,8 +77,9 @@ class RouteReloadTest extends OpsIntegrationTest {
         RouteProblem problem = reloads.lastFailure().orElseThrow().problem();
         assertThat(problem.toString()).contains("ingress.camel.yaml:" + lineOf("id: json-answer")).contains("json-answer");
         assertThat(log.getAll()).contains("putting back the previous version");
-        // the file watcher can report one save twice; each reload swaps the routes for a moment
-        await().atMost(Duration.ofSeconds(10)).until(() -> answer().equals("{\"status\":\"accepted\"}"));
+        // the file watcher can report one save twice; each reload swaps the file's routes, and a
+        // request caught in the swap waits for them (direct: blocks for its consumer) before it answers
+        await().atMost(Duration.ofSeconds(60)).until(() -> answer().equals("{\"status\":\"accepted\"}"));
         assertThat(get("/api/webhooks/health").statusCode()).isEqualTo(200);
     }
 
