@@ -19,7 +19,7 @@ public record IngressProperties(
         GoogleVoice googleVoice,
         PubSub pubsub) {
 
-    public record Twilio(String accountSid, String authToken) {
+    public record Twilio(String authToken) {
     }
 
     /** The Google Voice relay signs {@code timestamp + "." + body} with HMAC-SHA256. */

@@ -1,12 +1,8 @@
 package com.plumbline.intake.ingress;
 
-import java.util.List;
-
 import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface WebhookEventRepository extends JpaRepository<WebhookEvent, Long> {
 
     boolean existsByProviderAndProviderMessageId(Provider provider, String providerMessageId);
-
-    List<WebhookEvent> findByProviderAndProviderMessageId(Provider provider, String providerMessageId);
 }
