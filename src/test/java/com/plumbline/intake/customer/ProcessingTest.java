@@ -3,10 +3,15 @@ package com.plumbline.intake.customer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.ToIntFunction;
 import java.util.concurrent.TimeUnit;
 
 import com.plumbline.intake.support.IntakeIntegrationTest;
@@ -157,16 +162,62 @@ class ProcessingTest extends IntakeIntegrationTest {
         assertThat(backlog - handledBefore).as("ordinary messages the emergency overtook").isGreaterThanOrEqualTo(backlog / 2);
     }
 
-    /** Milliseconds each classification waits, 0 for none; the classify route is advised once per context. */
-    private static volatile int classificationDelay;
+    /**
+     * Interleaved bursts from several customers: each customer's messages are stored in the order
+     * that customer sent them, while the production consumers work on different customers at once.
+     * Each customer's first message is slow to classify, so a second consumer would overtake it.
+     */
+    @Test
+    void eachCustomersMessagesAreThreadedInTheOrderTheyCame() throws Exception {
+        int customers = 5;
+        int perCustomer = 6;
+        slowClassification(body -> body.contains("-0\"") ? 400 : 0);
+        ExecutorService senders = Executors.newFixedThreadPool(customers);
+        try {
+            List<Future<?>> bursts = new ArrayList<>();
+            for (int c = 0; c < customers; c++) {
+                String from = "+1512555031" + c;
+                String prefix = "order-" + c + "-";
+                bursts.add(senders.submit(() -> {
+                    for (int k = 0; k < perCustomer; k++) {
+                        inject(prefix + k, from, "the kitchen sink drains slowly, message " + k);
+                    }
+                }));
+            }
+            for (Future<?> burst : bursts) {
+                burst.get(60, TimeUnit.SECONDS);
+            }
+            awaitMessages(customers * perCustomer);
+        } finally {
+            senders.shutdownNow();
+            slowClassification(body -> 0);
+        }
+        for (int c = 0; c < customers; c++) {
+            List<String> stored = jdbc.queryForList(
+                    "select provider_message_id from message where from_number = ? order by id", String.class, "+1512555031" + c);
+            List<String> sent = new ArrayList<>();
+            for (int k = 0; k < perCustomer; k++) {
+                sent.add("order-" + c + "-" + k);
+            }
+            assertThat(stored).as("customer %d's messages in the order stored", c).isEqualTo(sent);
+        }
+    }
+
+    /** Milliseconds each classification waits, by the JMS text of the message; advised once per context. */
+    private static volatile ToIntFunction<String> classificationDelay = body -> 0;
     private static final Set<CamelContext> SLOWED = ConcurrentHashMap.newKeySet();
 
     private void slowClassificationBy(int millis) throws Exception {
-        classificationDelay = millis;
-        if (millis > 0 && SLOWED.add(camel)) {
+        slowClassification(body -> millis);
+    }
+
+    private void slowClassification(ToIntFunction<String> delay) throws Exception {
+        classificationDelay = delay;
+        if (SLOWED.add(camel)) {
             AdviceWith.adviceWith(camel, "classify", route -> route.weaveAddFirst().process(exchange -> {
-                if (classificationDelay > 0) {
-                    Thread.sleep(classificationDelay);
+                int millis = classificationDelay.applyAsInt(exchange.getMessage().getBody(String.class));
+                if (millis > 0) {
+                    Thread.sleep(millis);
                 }
             }));
         }
