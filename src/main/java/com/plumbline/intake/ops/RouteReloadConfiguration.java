@@ -1,5 +1,7 @@
 package com.plumbline.intake.ops;
 
+import java.util.Optional;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,7 +23,9 @@ public class RouteReloadConfiguration {
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext camel) {
-                RouteValidator validator = new RouteValidator(name -> camel.getRegistry().lookupByName(name) != null);
+                // the live registry knows every bean, including those of Spring Boot's auto-configuration
+                RouteValidator validator = new RouteValidator(
+                        name -> Optional.ofNullable(camel.getRegistry().lookupByName(name)).<Class<?>>map(Object::getClass));
                 try {
                     camel.addService(new SafeRouteReloadStrategy(routesDir, validator, status));
                 } catch (Exception e) {
