@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.ClassUtils;
 
 /**
  * {@code intake.routes.reload=true}: edits of {@code intake.routes.dir} are applied while the
@@ -23,9 +24,10 @@ public class RouteReloadConfiguration {
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext camel) {
-                // the live registry knows every bean, including those of Spring Boot's auto-configuration
+                // the live registry knows every bean, including those of Spring Boot's auto-configuration;
+                // getUserClass: the class behind a CGLIB proxy, for the problem's wording
                 RouteValidator validator = new RouteValidator(
-                        name -> Optional.ofNullable(camel.getRegistry().lookupByName(name)).<Class<?>>map(Object::getClass));
+                        name -> Optional.ofNullable(camel.getRegistry().lookupByName(name)).map(ClassUtils::getUserClass));
                 try {
                     camel.addService(new SafeRouteReloadStrategy(routesDir, validator, status));
                 } catch (Exception e) {
