@@ -189,6 +189,17 @@ final class ExampleWorkspace {
         }
     }
 
+    /** One route of a file of the workspace, alone, as YAML DSL text. */
+    String route(String relativeFile, String routeId) {
+        List<Object> alone = list(read(file(relativeFile))).stream()
+                .filter(entry -> routeOf(entry).map(r -> routeId.equals(r.get("id"))).orElse(false)).toList();
+        try {
+            return YAML.writeValueAsString(alone);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void write(Path file, Object yaml) {
         try {
             Files.writeString(file, YAML.writeValueAsString(yaml));

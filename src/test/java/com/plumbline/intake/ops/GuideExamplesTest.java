@@ -21,6 +21,10 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.PropertiesFunction;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.component.seda.SedaComponent;
+import org.apache.camel.component.seda.SedaEndpoint;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -34,6 +38,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The worked examples of docs/integrators.md, taken from the guide itself (blocks marked
@@ -46,8 +51,25 @@ class GuideExamplesTest {
     /** A Friday afternoon in business hours (America/Chicago), so no after-hours rule applies. */
     private static final Instant RECEIVED = Instant.parse("2026-11-20T18:00:00Z");
 
+    private static final RouteValidator VALIDATOR = new RouteValidator();
+
+    /** What notify-dispatch carries: message 42, one email, no SMS, one dashboard notification. */
+    private static final Dispatch DISPATCH = new Dispatch(42, List.of("1"), List.of(), "2");
+
     @TempDir
     Path dir;
+
+    private final WireMockServer chat = new WireMockServer(options().dynamicPort());
+
+    @BeforeEach
+    void startChatService() {
+        chat.start();
+    }
+
+    @AfterEach
+    void stopChatService() {
+        chat.stop();
+    }
 
     @Test
     void theGuideKeepsItsWorkedExamples() {
@@ -60,7 +82,7 @@ class GuideExamplesTest {
         return GuideExample.read().stream().map(GuideExample::name).distinct().map(name ->
                 DynamicTest.dynamicTest(name, () -> {
                     ExampleWorkspace workspace = new ExampleWorkspace(Files.createTempDirectory(dir, name)).apply(name);
-                    assertThat(new RouteValidator().validateDirectory(workspace.routes()).problems()).as(name).isEmpty();
+                    assertThat(VALIDATOR.validateDirectory(workspace.routes()).problems()).as(name).isEmpty();
                     new RulesBook(workspace.rules()); // throws InvalidRulesException naming the key
                 }));
     }
@@ -103,24 +125,12 @@ class GuideExamplesTest {
 
     @Test
     void chatChannelPostsOneLineAndSurvivesAChatOutage() throws Exception {
-        Path route = new ExampleWorkspace(dir).apply("chat-channel").file("routes/notify-chat.camel.yaml");
-        WireMockServer chat = new WireMockServer(options().dynamicPort());
-        chat.start();
-        try (DefaultCamelContext camel = new DefaultCamelContext()) {
-            camel.getRegistry().bind("messageSummaries", new MessageSummaries(null) {
-                @Override
-                public MessageSummary of(long messageId) {
-                    return new MessageSummary(messageId, 7, null, "+15125550143", "EMERGENCY", "LEAK_DETECTION",
-                            "SMS", "Burst pipe, water everywhere", RECEIVED, RECEIVED.plus(Duration.ofMinutes(30)));
-                }
-            });
-            camel.getPropertiesComponent().addPropertiesFunction(environment("CHAT_WEBHOOK_URL", chat.baseUrl() + "/hook"));
-            PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.fromString("file:" + route, Files.readString(route)));
+        ExampleWorkspace workspace = new ExampleWorkspace(dir).apply("chat-channel");
+        try (DefaultCamelContext camel = chatContext(workspace)) {
             camel.start();
-            Dispatch dispatch = new Dispatch(42, List.of("1"), List.of(), "2");
 
             chat.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(200)));
-            Exchange posted = camel.createProducerTemplate().send("direct:notify-chat", e -> e.getMessage().setBody(dispatch));
+            Exchange posted = camel.createProducerTemplate().send("direct:notify-chat", e -> e.getMessage().setBody(DISPATCH));
 
             assertThat(posted.getException()).isNull();
             chat.verify(postRequestedFor(urlEqualTo("/hook"))
@@ -128,12 +138,53 @@ class GuideExamplesTest {
                     .withRequestBody(equalToJson("{\"text\":\"EMERGENCY LEAK_DETECTION (SMS): message 42, see the dashboard\"}")));
 
             chat.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(503)));
-            Exchange failed = camel.createProducerTemplate().send("direct:notify-chat", e -> e.getMessage().setBody(dispatch));
+            Exchange failed = camel.createProducerTemplate().send("direct:notify-chat", e -> e.getMessage().setBody(DISPATCH));
 
             assertThat(failed.getException()).as("a chat outage stays inside the chat route").isNull();
-        } finally {
-            chat.stop();
         }
+    }
+
+    @Test
+    void chatChannelLeavesTheDispatchAndTheOtherChannelsAlone() throws Exception {
+        ExampleWorkspace workspace = new ExampleWorkspace(dir).apply("chat-channel");
+        chat.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(503).withFixedDelay(500)));
+        try (DefaultCamelContext camel = chatContext(workspace)) {
+            // the channels' durable queues, in memory: only what reaches them matters here
+            camel.addComponent("jms", new SedaComponent());
+            load(camel, "notify-dispatch", workspace.route("routes/notify.camel.yaml", "notify-dispatch"));
+            camel.start();
+
+            Exchange dispatched = camel.createProducerTemplate().send("direct:notify-dispatch", e -> {
+                e.getMessage().setBody(DISPATCH);
+                e.getMessage().setHeader("jobId", 5L);
+            });
+
+            assertThat(dispatched.getException()).isNull();
+            assertThat(dispatched.getMessage().getHeader("jobId")).as("job-notify-staff reads it afterwards").isEqualTo(5L);
+            assertThat(camel.getEndpoint("jms:queue:notify.email", SedaEndpoint.class).getExchanges()).hasSize(1);
+            assertThat(camel.getEndpoint("jms:queue:notify.dashboard", SedaEndpoint.class).getExchanges()).hasSize(1);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> chat.verify(postRequestedFor(urlEqualTo("/hook"))));
+        }
+    }
+
+    /** The chat route of the example, with a stand-in for the message summaries and the chat service. */
+    private DefaultCamelContext chatContext(ExampleWorkspace workspace) throws Exception {
+        DefaultCamelContext camel = new DefaultCamelContext();
+        camel.getRegistry().bind("messageSummaries", new MessageSummaries(null) {
+            @Override
+            public MessageSummary of(long messageId) {
+                return new MessageSummary(messageId, 7, null, "+15125550143", "EMERGENCY", "LEAK_DETECTION",
+                        "SMS", "Burst pipe, water everywhere", RECEIVED, RECEIVED.plus(Duration.ofMinutes(30)));
+            }
+        });
+        camel.getPropertiesComponent().addPropertiesFunction(environment("CHAT_WEBHOOK_URL", chat.baseUrl() + "/hook"));
+        Path route = workspace.file("routes/notify-chat.camel.yaml");
+        load(camel, "notify-chat", Files.readString(route));
+        return camel;
+    }
+
+    private static void load(DefaultCamelContext camel, String name, String yaml) throws Exception {
+        PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.fromString("file:" + name + ".camel.yaml", yaml));
     }
 
     private static Classification classify(ExampleWorkspace workspace, String text) {
