@@ -110,6 +110,18 @@ class RouteReloadTest extends IntakeIntegrationTest {
         assertThat(get("/api/webhooks/health").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void misspeltBeanMethodIsRefusedBeforeItCanFailAWebhook() throws Exception {
+        Files.writeString(INGRESS, original.replace("method: sms\n", "method: smss\n"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> reloads.lastFailure()
+                .filter(failure -> failure.problem().message().contains("smss")).isPresent());
+        assertThat(reloads.lastFailure().orElseThrow().problem().toString())
+                .endsWith("ingress.camel.yaml:" + (lineOf("method: smss") - 1)
+                        + ": bean 'twilioWebhook' (TwilioWebhook) has no method 'smss'");
+        assertThat(answer()).isEqualTo("{\"status\":\"accepted\"}");
+    }
+
     private String answer() {
         return post("/api/webhooks/test", "application/json", EVENT.formatted("reload-" + System.nanoTime() + "-" + sent++)).body();
     }
