@@ -26,6 +26,16 @@ public class Customers {
         this.phoneNumbers = phoneNumbers;
     }
 
+    /**
+     * The JMS group of a message on {@code intake.inbound}: its sender's E.164 number. Artemis
+     * hands a group to one consumer at a time, so one customer's messages are threaded in the
+     * order they came while other customers' go on in parallel. An unreadable number has none.
+     */
+    public String orderingKey(@Body InboundMessage message) {
+        PhoneNumbers.Normalised phone = phoneNumbers.normalise(message.from());
+        return phone.valid() ? phone.value() : null;
+    }
+
     @Transactional
     public Customer match(@Body InboundMessage message) {
         PhoneNumbers.Normalised phone = phoneNumbers.normalise(message.from());

@@ -10,7 +10,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 
 /**
@@ -20,10 +22,15 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "processing_job")
+// FOR UPDATE SKIP LOCKED: camel-jpa locks nothing itself when consumeDelete=false, and without
+// the lock a claim committed while the poller held the row was overwritten by the poller's flush
+// (a job DONE with attempts=0). Locked, a claim waits for the poller; another instance skips the row.
 @NamedQuery(name = "ProcessingJob.due", query = """
         select j from ProcessingJob j
         where j.status = com.plumbline.intake.jobs.JobStatus.PENDING and j.enqueuedAt is null and j.dueAt <= CURRENT_TIMESTAMP
-        order by j.dueAt""")
+        order by j.dueAt""",
+        lockMode = LockModeType.PESSIMISTIC_WRITE,
+        hints = @QueryHint(name = "jakarta.persistence.lock.timeout", value = "-2"))
 public class ProcessingJob {
 
     @Id

@@ -1,11 +1,14 @@
 package com.plumbline.intake.ops;
 
+import java.util.Optional;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.ClassUtils;
 
 /**
  * {@code intake.routes.reload=true}: edits of {@code intake.routes.dir} are applied while the
@@ -21,7 +24,10 @@ public class RouteReloadConfiguration {
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext camel) {
-                RouteValidator validator = new RouteValidator(name -> camel.getRegistry().lookupByName(name) != null);
+                // the live registry knows every bean, including those of Spring Boot's auto-configuration;
+                // getUserClass: the class behind a CGLIB proxy, for the problem's wording
+                RouteValidator validator = new RouteValidator(
+                        name -> Optional.ofNullable(camel.getRegistry().lookupByName(name)).map(ClassUtils::getUserClass));
                 try {
                     camel.addService(new SafeRouteReloadStrategy(routesDir, validator, status));
                 } catch (Exception e) {

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -21,7 +21,6 @@ import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.LineNumberAware;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.model.BeanDefinition;
 import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.OnExceptionDefinition;
 import org.apache.camel.model.ProcessorDefinition;
@@ -42,7 +41,9 @@ import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
  * nor the Spring beans are needed. Reported, with file and line: unreadable YAML, unknown EIPs and
  * keys, routes without an id or a description, duplicate route ids, endpoints of components that
  * are not on the classpath, {@code direct:} endpoints nobody consumes, unknown
- * {@code routeConfigurationId}s, and (when a bean lookup is given) beans that do not exist.
+ * {@code routeConfigurationId}s, and bean references ({@code ref:}, {@code method:}, {@code #bean})
+ * naming a bean or a method that does not exist. Beans are looked up in the classpath
+ * ({@link BeanCatalog}) or, when the service reloads a file, in its registry.
  *
  * <p>Run: {@code ./mvnw -q compile exec:java} (validates {@code routes/}), or with the built jar
  * {@code java -cp target/plumbline-intake-*.jar -Dloader.main=com.plumbline.intake.ops.RouteValidator
@@ -55,16 +56,16 @@ public final class RouteValidator {
     /** snakeyaml and Camel's YAML DSL say where they stopped as "line N, column M". */
     private static final Pattern LINE = Pattern.compile("line (\\d+), column \\d+");
 
-    private final Predicate<String> beanExists;
+    private final Function<String, Optional<Class<?>>> beanTypes;
 
-    /** Beans are not checked: the integrator's machine has no Spring context. */
+    /** Beans as the classpath declares them: the integrator's machine has no Spring context. */
     public RouteValidator() {
-        this(name -> true);
+        this(BeanCatalog.scan(BeanCatalog.APPLICATION_PACKAGE)::typeOf);
     }
 
-    /** Beans referenced by {@code bean: ref:} are checked with this lookup (the running service's registry). */
-    public RouteValidator(Predicate<String> beanExists) {
-        this.beanExists = beanExists;
+    /** Bean names are resolved to their classes with this lookup (e.g. the running service's registry). */
+    public RouteValidator(Function<String, Optional<Class<?>>> beanTypes) {
+        this.beanTypes = beanTypes;
     }
 
     public static void main(String[] args) {
@@ -158,6 +159,7 @@ public final class RouteValidator {
                     checkSteps(context, name, onException.getOutputs(), problems);
                 }
             }
+            problems.addAll(beanProblems(name, content));
             return new FileModel(name, routes, configurations, problems);
         } finally {
             context.stop();
@@ -182,12 +184,30 @@ public final class RouteValidator {
         for (SendDefinition send : sends) {
             checkEndpoint(context, file, line(send), send.getEndpointUri(), problems);
         }
-        Collection<BeanDefinition> beans = ProcessorDefinitionHelper.filterTypeInOutputs((List) steps, BeanDefinition.class);
-        for (BeanDefinition bean : beans) {
-            if (bean.getRef() != null && !bean.getRef().contains("{{") && !beanExists.test(bean.getRef())) {
-                problems.add(new RouteProblem(file, line(bean), "no bean named '" + bean.getRef() + "'"));
+    }
+
+    /** A misspelt bean or method would only fail when a message reaches that step: find it now. */
+    private List<RouteProblem> beanProblems(String file, String content) {
+        List<RouteProblem> problems = new ArrayList<>();
+        for (BeanReferences.Reference reference : BeanReferences.in(content)) {
+            Optional<Class<?>> type = beanTypes.apply(reference.bean());
+            if (type.isEmpty()) {
+                problems.add(new RouteProblem(file, reference.line(), "no bean named '" + reference.bean() + "'"));
+            } else if (reference.method() != null && !hasMethod(type.get(), reference.method())) {
+                problems.add(new RouteProblem(file, reference.line(), "bean '" + reference.bean() + "' ("
+                        + type.get().getSimpleName() + ") has no method '" + reference.method() + "'"));
             }
         }
+        return problems;
+    }
+
+    private static boolean hasMethod(Class<?> type, String method) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            if (Stream.of(c.getDeclaredMethods()).anyMatch(m -> m.getName().equals(method))) {
+                return true;
+            }
+        }
+        return Stream.of(type.getMethods()).anyMatch(m -> m.getName().equals(method));
     }
 
     private static void checkEndpoint(CamelContext context, String file, int line, String uri, List<RouteProblem> problems) {

@@ -35,6 +35,9 @@ public class EmbeddedPostgresConfiguration {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
+                // Spring stops it (destroyMethod), after the beans that use it, Camel included; zonky's
+                // own JVM shutdown hook would stop it beside them, while Camel still has work in flight
+                .setRegisterShutdownHook(false)
                 // zonky's defaults are for throwaway test databases: fsync off (-F) and
                 // synchronous_commit off, so a commit is answered before its WAL is written and a
                 // crash of PostgreSQL loses the last acknowledged webhooks. We acknowledge a

@@ -1,12 +1,23 @@
 package com.plumbline.intake.customer;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.ArrayList;
 import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.ToIntFunction;
 import java.util.concurrent.TimeUnit;
 
 import com.plumbline.intake.support.IntakeIntegrationTest;
+import org.apache.camel.CamelContext;
 import org.apache.camel.EndpointInject;
+import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.spring.junit5.MockEndpointsAndSkip;
@@ -42,6 +53,8 @@ class ProcessingTest extends IntakeIntegrationTest {
 
     @Autowired
     ProducerTemplate producer;
+    @Autowired
+    CamelContext camel;
 
     @BeforeEach
     void noCustomersYet() {
@@ -113,6 +126,115 @@ class ProcessingTest extends IntakeIntegrationTest {
         assertThat(customer.get("phone_e164")).isEqualTo("Anonymous");
         assertThat(customer.get("phone_valid")).isEqualTo(false);
         assertThat(jdbc.queryForObject("select priority from message", String.class)).isEqualTo("EMERGENCY");
+    }
+
+    /**
+     * The production consumer count works through a backlog of ordinary messages; an emergency
+     * webhook posted meanwhile is handled next, not after everything that arrived before it.
+     * Classification is slowed a little so that a backlog builds on any machine.
+     */
+    @Test
+    void anEmergencyWebhookOvertakesABacklogThatIsBeingWorked() throws Exception {
+        int backlog = 400;
+        emergency.expectedMessageCount(1);
+        slowClassificationBy(25);
+        int handledWhenPosted;
+        try {
+            for (int batch = 0; batch < backlog / 25; batch++) {
+                postRelayBatch(batch, 25);
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> messages() >= 20);
+            handledWhenPosted = messages();
+            inject("overtaking-emergency", "+15125550199", "Burst pipe, water pouring through the ceiling!");
+
+            emergency.assertIsSatisfied(30_000);
+        } finally {
+            slowClassificationBy(0);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> messages() == backlog + 1);
+        int handledBefore = jdbc.queryForObject("""
+                select count(*) from message where id < (select id from message where provider_message_id = 'overtaking-emergency')""",
+                Integer.class);
+        System.out.printf("Backlog of %d: the emergency arrived after %d were handled and was handled after %d%n",
+                backlog, handledWhenPosted, handledBefore);
+        assertThat(handledBefore - handledWhenPosted).as("ordinary messages handled after the emergency arrived, before it")
+                .isLessThanOrEqualTo(10);
+        assertThat(backlog - handledBefore).as("ordinary messages the emergency overtook").isGreaterThanOrEqualTo(backlog / 2);
+    }
+
+    /**
+     * Interleaved bursts from several customers: each customer's messages are stored in the order
+     * that customer sent them, while the production consumers work on different customers at once.
+     * Each customer's first message is slow to classify, so a second consumer would overtake it.
+     */
+    @Test
+    void eachCustomersMessagesAreThreadedInTheOrderTheyCame() throws Exception {
+        int customers = 5;
+        int perCustomer = 6;
+        slowClassification(body -> body.contains("-0\"") ? 400 : 0);
+        ExecutorService senders = Executors.newFixedThreadPool(customers);
+        try {
+            List<Future<?>> bursts = new ArrayList<>();
+            for (int c = 0; c < customers; c++) {
+                String from = "+1512555031" + c;
+                String prefix = "order-" + c + "-";
+                bursts.add(senders.submit(() -> {
+                    for (int k = 0; k < perCustomer; k++) {
+                        inject(prefix + k, from, "the kitchen sink drains slowly, message " + k);
+                    }
+                }));
+            }
+            for (Future<?> burst : bursts) {
+                burst.get(60, TimeUnit.SECONDS);
+            }
+            awaitMessages(customers * perCustomer);
+        } finally {
+            senders.shutdownNow();
+            slowClassification(body -> 0);
+        }
+        for (int c = 0; c < customers; c++) {
+            List<String> stored = jdbc.queryForList(
+                    "select provider_message_id from message where from_number = ? order by id", String.class, "+1512555031" + c);
+            List<String> sent = new ArrayList<>();
+            for (int k = 0; k < perCustomer; k++) {
+                sent.add("order-" + c + "-" + k);
+            }
+            assertThat(stored).as("customer %d's messages in the order stored", c).isEqualTo(sent);
+        }
+    }
+
+    /** Milliseconds each classification waits, by the JMS text of the message; advised once per context. */
+    private static volatile ToIntFunction<String> classificationDelay = body -> 0;
+    private static final Set<CamelContext> SLOWED = ConcurrentHashMap.newKeySet();
+
+    private void slowClassificationBy(int millis) throws Exception {
+        slowClassification(body -> millis);
+    }
+
+    private void slowClassification(ToIntFunction<String> delay) throws Exception {
+        classificationDelay = delay;
+        if (SLOWED.add(camel)) {
+            AdviceWith.adviceWith(camel, "classify", route -> route.weaveAddFirst().process(exchange -> {
+                int millis = classificationDelay.applyAsInt(exchange.getMessage().getBody(String.class));
+                if (millis > 0) {
+                    Thread.sleep(millis);
+                }
+            }));
+        }
+    }
+
+    private void postRelayBatch(int batch, int size) {
+        StringJoiner events = new StringJoiner(",", "[", "]");
+        for (int i = 0; i < size; i++) {
+            events.add("""
+                    {"id":"backlog-%d-%d","type":"sms","from":"+151255502%02d","text":"kitchen sink drains slowly"}"""
+                    .formatted(batch, i, i));
+        }
+        assertThat(postRelay(events.toString(), Instant.now().getEpochSecond()).statusCode()).isEqualTo(200);
+    }
+
+    private int messages() {
+        return jdbc.queryForObject("select count(*) from message", Integer.class);
     }
 
     private void inject(String id, String from, String text) {

@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.plumbline.intake.support.WebhookClient;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +40,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Crash safety, end to end: the packaged service runs as its own OS process; 500 signed Twilio
  * SMS webhooks go in from a few client threads; part-way through, the service and its embedded
- * PostgreSQL are killed with SIGKILL (as a power cut or an OOM-killed container would); it is
+ * PostgreSQL are killed with SIGKILL (as a power cut or an OOM-killed container would), or the
+ * service is sent SIGTERM while the provider keeps sending (it must exit by itself, in time); it is
  * restarted on the same data folder and the provider's retries are sent. Then every acknowledged
  * message must have ended in exactly one job chain, each job DONE once: none lost, none doubled.
  *
@@ -98,8 +100,17 @@ class CrashSafetyIT {
         }
     }
 
-    @Test
-    void everyAcknowledgedMessageEndsInExactlyOneDoneJobChainAfterASigkill() throws Exception {
+    /** How the first run ends: a power cut, or an operator's stop (SIGTERM, as systemd, Docker or Kubernetes send). */
+    enum Stop {
+        SIGKILL, SIGTERM
+    }
+
+    /** A stopped service must be gone within this (Camel's own shutdown timeout is 45 s). */
+    private static final Duration GRACEFUL_EXIT = Duration.ofSeconds(30);
+
+    @ParameterizedTest
+    @EnumSource(Stop.class)
+    void everyAcknowledgedMessageEndsInExactlyOneDoneJobChainAfterTheServiceIsStopped(Stop stop) throws Exception {
         List<Map<String, String>> messages = new ArrayList<>();
         for (int i = 0; i < MESSAGES; i++) {
             messages.add(sms(i));
@@ -112,6 +123,7 @@ class CrashSafetyIT {
         WebhookClient client = new WebhookClient(httpPort);
         Set<Integer> acknowledged = ConcurrentHashMap.newKeySet();
         Set<Integer> unanswered = ConcurrentHashMap.newKeySet();
+        Map<Integer, Integer> serverErrors = new ConcurrentHashMap<>();
         AtomicInteger next = new AtomicInteger();
         AtomicBoolean killed = new AtomicBoolean();
         ExecutorService senders = Executors.newFixedThreadPool(CLIENT_THREADS);
@@ -122,19 +134,31 @@ class CrashSafetyIT {
                     if (i >= MESSAGES) {
                         return;
                     }
-                    if (send(client, messages.get(i))) {
+                    int status = send(client, messages.get(i));
+                    if (status == 200) {
                         acknowledged.add(i);
                     } else {
                         unanswered.add(i);
+                        if (status >= 500 && status != 503) {
+                            serverErrors.merge(status, 1, Integer::sum);
+                        }
                     }
                 }
             });
         }
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(5))
                 .until(() -> acknowledged.size() >= KILL_AFTER_ACKNOWLEDGED);
-        // stop taking new messages first: what is in flight now is cut off by the kill
-        killed.set(true);
-        killHard();
+        Duration exit = Duration.ZERO;
+        if (stop == Stop.SIGKILL) {
+            // stop taking new messages first: what is in flight now is cut off by the kill
+            killed.set(true);
+            killHard();
+        } else {
+            // the provider keeps sending while the service stops: it must refuse them (or answer
+            // 503), finish what it took, and exit by itself, its PostgreSQL with it
+            exit = stopGracefully();
+            killed.set(true);
+        }
         senders.shutdown();
         assertThat(senders.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
         int acknowledgedBeforeKill = acknowledged.size();
@@ -191,7 +215,7 @@ class CrashSafetyIT {
             Figures figures = check(db, sids);
             Duration total = Duration.between(began, finished);
             String report = String.format("""
-                            Crash safety: %d messages, SIGKILL of the service and its PostgreSQL after %d acknowledged
+                            Crash safety: %d messages, %s of the service after %d acknowledged (exit after a SIGTERM: %.1f s)
                               acknowledged before the kill: %d in %.1f s (%.1f webhooks/s; unanswered at the kill: %d, not yet sent: %d)
                               restart to healthy: %d s; re-sent after the restart: %d (incl. %d repeats of acknowledged ones)
                               acknowledged in the end: %d; lost: %d; doubled: %d
@@ -200,7 +224,7 @@ class CrashSafetyIT {
                               after the restart: all acknowledged in %.1f s, all work done in %.1f s
                               total (two startups included) %.1f s; throughput %.1f messages/s end to end
                             """,
-                    MESSAGES, KILL_AFTER_ACKNOWLEDGED, acknowledgedBeforeKill, seconds(firstRun),
+                    MESSAGES, stop, KILL_AFTER_ACKNOWLEDGED, seconds(exit), acknowledgedBeforeKill, seconds(firstRun),
                     acknowledgedBeforeKill / seconds(firstRun), unansweredAtKill, neverSent,
                     restart.toSeconds(), secondRun.size(), Math.min(PROVIDER_REPEATS, acknowledgedBeforeKill),
                     acknowledged.size(), figures.lost, figures.doubled, figures.priorities,
@@ -209,8 +233,9 @@ class CrashSafetyIT {
                     seconds(total),
                     MESSAGES / seconds(total));
             System.out.println(report);
-            Files.writeString(Path.of("target/crash-safety.txt"), report, StandardCharsets.UTF_8);
+            Files.writeString(Path.of("target/crash-safety-" + stop + ".txt"), report, StandardCharsets.UTF_8);
 
+            assertThat(serverErrors).as("answers 5xx other than 503, by status").isEmpty();
             assertThat(figures.problems).as("per message problems").isEmpty();
             assertThat(figures.lost).isZero();
             assertThat(figures.doubled).isZero();
@@ -390,6 +415,22 @@ class CrashSafetyIT {
         throw new AssertionError("service run " + run + " not healthy after " + STARTUP + "; its log:\n" + tail(log));
     }
 
+    /** SIGTERM, then the time until the service (and its embedded PostgreSQL) exited by itself. */
+    private Duration stopGracefully() throws Exception {
+        Instant sent = Instant.now();
+        ProcessHandle postgres = postmaster().orElseThrow();
+        service.toHandle().destroy();
+        try {
+            service.onExit().get(GRACEFUL_EXIT.toSeconds(), TimeUnit.SECONDS);
+            postgres.onExit().get(5, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("service or its PostgreSQL still running " + GRACEFUL_EXIT + " after SIGTERM; log:\n"
+                    + tail(workDir.resolve("service-" + run + ".log")));
+        }
+        service = null;
+        return Duration.between(sent, Instant.now());
+    }
+
     /**
      * SIGKILL to the service and to its embedded PostgreSQL, as a power cut would: the postmaster
      * is not the JVM's child (pg_ctl daemonises it), so it is found through its postmaster.pid.
@@ -430,19 +471,19 @@ class CrashSafetyIT {
 
     // ---------------------------------------------------------------- the provider
 
-    /** One delivery; true only for a 200 (acknowledged). A connection error is not acknowledged. */
-    private static boolean send(WebhookClient client, Map<String, String> sms) {
+    /** One delivery: the answer's status, 0 when the connection failed (refused, cut). Only 200 acknowledges. */
+    private static int send(WebhookClient client, Map<String, String> sms) {
         try {
-            return client.postTwilio(SMS, sms).statusCode() == 200;
+            return client.postTwilio(SMS, sms).statusCode();
         } catch (RuntimeException connectionLost) {
-            return false;
+            return 0;
         }
     }
 
     /** As Twilio retries: a few times, a little apart. */
     private static boolean sendWithRetries(WebhookClient client, Map<String, String> sms) {
         for (int attempt = 0; attempt < 5; attempt++) {
-            if (send(client, sms)) {
+            if (send(client, sms) == 200) {
                 return true;
             }
             sleep(1000);

@@ -9,7 +9,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
 import com.plumbline.intake.rules.Priority;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import com.plumbline.intake.support.IntakeIntegrationTest;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -18,7 +28,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -48,6 +61,10 @@ class JobQueueTest extends IntakeIntegrationTest {
     ProducerTemplate producer;
     @Autowired
     Jobs jobs;
+    @Autowired
+    PlatformTransactionManager transactions;
+    @Autowired
+    EntityManagerFactory entityManagerFactory;
 
     long messageId;
     long conversationId;
@@ -92,6 +109,62 @@ class JobQueueTest extends IntakeIntegrationTest {
 
         List<Long> order = jdbc.queryForList("select id from processing_job order by started_at, id", Long.class);
         assertThat(order.indexOf(emergency)).as("position of the emergency among 201 jobs").isLessThan(5);
+    }
+
+    /**
+     * The due-jobs poller holds the rows it takes until it has queued them: a second poller (another
+     * instance) skips them, and a claim of a job whose ticket is already out waits for the poller
+     * rather than being overwritten by its flush (found by CrashSafetyIT: a job DONE with attempts=0).
+     */
+    @Test
+    void theDueJobsPollerLocksItsRowsSoASecondPollerSkipsThemAndAClaimIsNotLost() throws Exception {
+        camel.getRouteController().stopRoute("due-jobs");
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            long job = quoteJob(Priority.LOW);
+            jdbc.update("update processing_job set due_at = now() - interval '1 second' where id = ?", job);
+            CountDownLatch taken = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Future<List<Long>> poller = threads.submit(() -> inTransaction(em -> {
+                List<ProcessingJob> due = em.createNamedQuery("ProcessingJob.due", ProcessingJob.class).getResultList();
+                taken.countDown();
+                await().atMost(Duration.ofSeconds(30)).until(() -> release.getCount() == 0);
+                due.forEach(ProcessingJob::markEnqueued);
+                return due.stream().map(ProcessingJob::getId).toList();
+            }));
+            taken.await(30, TimeUnit.SECONDS);
+
+            List<Long> secondPoller = inTransaction(em -> em.createNamedQuery("ProcessingJob.due", ProcessingJob.class)
+                    .getResultList().stream().map(ProcessingJob::getId).toList());
+            Future<Boolean> claim = threads.submit(() -> jobs.claim(String.valueOf(job), false));
+            boolean claimFinishedWhilePollerHeldTheRow = waitFor(claim, Duration.ofMillis(500));
+            release.countDown();
+
+            assertThat(poller.get(30, TimeUnit.SECONDS)).contains(job);
+            assertThat(secondPoller).doesNotContain(job);
+            assertThat(claimFinishedWhilePollerHeldTheRow).as("claim waited for the poller's lock").isFalse();
+            assertThat(claim.get(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(jdbc.queryForMap("select status, attempts, enqueued_at from processing_job where id = ?", job))
+                    .containsEntry("status", "RUNNING").containsEntry("attempts", 1)
+                    .hasEntrySatisfying("enqueued_at", enqueued -> assertThat(enqueued).isNotNull());
+        } finally {
+            threads.shutdownNow();
+            camel.getRouteController().startRoute("due-jobs");
+        }
+    }
+
+    private <T> T inTransaction(Function<EntityManager, T> work) {
+        return new TransactionTemplate(transactions).execute(status ->
+                work.apply(EntityManagerFactoryUtils.getTransactionalEntityManager(entityManagerFactory)));
+    }
+
+    private static boolean waitFor(Future<?> future, Duration time) throws Exception {
+        try {
+            future.get(time.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException stillWaiting) {
+            return false;
+        }
     }
 
     @Test

@@ -31,7 +31,7 @@ public abstract class OpsIntegrationTest extends IntakeIntegrationTest {
         registry.add("intake.ops.queue-depth-max-age", () -> "0s");
     }
 
-    private static Path copyOfRoutes() {
+    static Path copyOfRoutes() {
         try {
             Path dir = Files.createTempDirectory("intake-routes-");
             for (Path file : RouteValidator.routeFiles(Path.of("routes"))) {

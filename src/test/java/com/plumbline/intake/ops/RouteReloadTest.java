@@ -4,6 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import com.plumbline.intake.support.IntakeIntegrationTest;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,24 +14,38 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * With intake.routes.reload=true an edited route file takes effect without a restart, and a
- * broken edit is reported with file and line while the routes that ran keep running.
+ * broken edit is reported with file and line while the routes that ran keep running. These tests
+ * edit route files, so they run in a context of their own on a copy of routes/ of their own, and
+ * each waits until the file watcher is quiet before the next begins.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class RouteReloadTest extends OpsIntegrationTest {
+class RouteReloadTest extends IntakeIntegrationTest {
 
+    private static final Path ROUTES_DIR = OpsIntegrationTest.copyOfRoutes();
     private static final Path INGRESS = ROUTES_DIR.resolve("ingress.camel.yaml");
+
+    @DynamicPropertySource
+    static void liveRoutesOfItsOwn(DynamicPropertyRegistry registry) {
+        registry.add("intake.routes.dir", ROUTES_DIR::toString);
+        registry.add("intake.routes.reload", () -> "true");
+    }
+
     private static final String ACCEPTED = "constant: '{\"status\":\"accepted\"}'";
     private static final String EVENT = """
             {"id":"%s","type":"sms","from":"+15125550143","text":"Drain is slow"}""";
 
     @Autowired
     private RouteReloadStatus reloads;
+    @Autowired
+    private MeterRegistry meters;
 
     private String original;
     private int sent;
@@ -39,9 +56,19 @@ class RouteReloadTest extends OpsIntegrationTest {
     }
 
     @AfterEach
-    void putBack() throws Exception {
+    void putBackAndWaitUntilTheWatcherIsQuiet() throws Exception {
         Files.writeString(INGRESS, original);
         await().atMost(Duration.ofSeconds(30)).until(() -> answer().equals("{\"status\":\"accepted\"}"));
+        // a save can be reported twice: no reload may still be under way when the next test starts
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            double before = reloadsSoFar();
+            Thread.sleep(3000);
+            return reloadsSoFar() == before;
+        });
+    }
+
+    private double reloadsSoFar() {
+        return meters.find(RouteReloadStatus.RELOADS).counters().stream().mapToDouble(Counter::count).sum();
     }
 
     @Test
@@ -81,6 +108,18 @@ class RouteReloadTest extends OpsIntegrationTest {
         // request caught in the swap waits for them (direct: blocks for its consumer) before it answers
         await().atMost(Duration.ofSeconds(60)).until(() -> answer().equals("{\"status\":\"accepted\"}"));
         assertThat(get("/api/webhooks/health").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void misspeltBeanMethodIsRefusedBeforeItCanFailAWebhook() throws Exception {
+        Files.writeString(INGRESS, original.replace("method: sms\n", "method: smss\n"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> reloads.lastFailure()
+                .filter(failure -> failure.problem().message().contains("smss")).isPresent());
+        assertThat(reloads.lastFailure().orElseThrow().problem().toString())
+                .endsWith("ingress.camel.yaml:" + (lineOf("method: smss") - 1)
+                        + ": bean 'twilioWebhook' (TwilioWebhook) has no method 'smss'");
+        assertThat(answer()).isEqualTo("{\"status\":\"accepted\"}");
     }
 
     private String answer() {

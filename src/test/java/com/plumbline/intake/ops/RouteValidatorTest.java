@@ -3,6 +3,7 @@ package com.plumbline.intake.ops;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,13 +94,73 @@ class RouteValidatorTest {
     }
 
     @Test
-    void beansAreCheckedWhenALookupIsGiven() throws IOException {
-        write("beans.camel.yaml", GOOD.replace("setBody:\n            constant: hello",
-                "bean:\n            ref: noSuchBean"));
+    void theRoutesFolderNamesOnlyBeansAndMethodsThatExist() {
+        assertThat(new RouteValidator().validateDirectory(Path.of("routes")).problems())
+                .extracting(RouteProblem::message)
+                .noneMatch(message -> message.contains("bean"));
+    }
 
-        assertThat(new RouteValidator(name -> false).validateDirectory(dir).problems()).singleElement()
-                .satisfies(problem -> assertThat(problem.message()).contains("noSuchBean"));
-        assertThat(new RouteValidator().validateDirectory(dir).ok()).isTrue();
+    @Test
+    void misspeltBeanIsReportedAtItsLine() throws IOException {
+        write("beans.camel.yaml", GOOD.replace("setBody:\n            constant: hello",
+                "bean:\n            ref: intakeMetrix\n            method: rejected"));
+
+        assertThat(new RouteValidator().validateDirectory(dir).problems()).singleElement()
+                .satisfies(problem -> assertThat(problem.toString())
+                        .endsWith("beans.camel.yaml:8: no bean named 'intakeMetrix'"));
+    }
+
+    @Test
+    void misspeltMethodIsReportedWithTheBeanItWasLookedFor() throws IOException {
+        write("methods.camel.yaml", GOOD.replace("setBody:\n            constant: hello", """
+                setHeader:
+                            name: found
+                            method:
+                              ref: threadedMessages
+                              method: "findd(${body.messageId})"
+                """.strip()));
+
+        assertThat(new RouteValidator().validateDirectory(dir).problems()).singleElement()
+                .satisfies(problem -> assertThat(problem.toString())
+                        .endsWith("methods.camel.yaml:10: bean 'threadedMessages' (ThreadedMessages) has no method 'findd'"));
+    }
+
+    @Test
+    void missingHashBeanInAnEndpointParameterIsReported() throws IOException {
+        write("hash.camel.yaml", GOOD + """
+                        - to:
+                            uri: seda:somewhere
+                            parameters:
+                              queue: "#noSuchQueue"
+                """);
+
+        assertThat(new RouteValidator().validateDirectory(dir).problems()).singleElement()
+                .satisfies(problem -> assertThat(problem.toString())
+                        .endsWith("hash.camel.yaml:12: no bean named 'noSuchQueue'"));
+    }
+
+    @Test
+    void existingBeansAndMethodsPass() throws IOException {
+        write("fine.camel.yaml", GOOD + """
+                        - bean:
+                            ref: threadedMessages
+                            method: "find(${body.messageId})"
+                        - to: seda:jobs?queue=#jobQueue
+                        - setBody:
+                            simple: "${bean:emailNotifications?method=endpointUri}"
+                """);
+
+        assertThat(new RouteValidator().validateDirectory(dir).problems()).isEmpty();
+    }
+
+    @Test
+    void theServiceCanLookBeansUpInItsOwnRegistry() throws IOException {
+        write("beans.camel.yaml", GOOD.replace("setBody:\n            constant: hello",
+                "bean:\n            ref: onlyInTheRegistry\n            method: toUpperCase"));
+
+        assertThat(new RouteValidator(name -> Optional.of(String.class)).validateDirectory(dir).ok()).isTrue();
+        assertThat(new RouteValidator(name -> Optional.empty()).validateDirectory(dir).problems()).singleElement()
+                .satisfies(problem -> assertThat(problem.message()).contains("onlyInTheRegistry"));
     }
 
     private Path write(String name, String content) throws IOException {
