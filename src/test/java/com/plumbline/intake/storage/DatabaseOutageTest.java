@@ -1,0 +1,105 @@
+package com.plumbline.intake.storage;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import com.plumbline.intake.PlumblineIntakeApplication;
+import com.plumbline.intake.support.WebhookClient;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * PostgreSQL goes away while the service runs and comes back: meanwhile webhooks are refused with
+ * 503 and Retry-After (nothing is acknowledged that was not stored) and health says the database
+ * is down; afterwards the service recovers by itself, without a restart, and processes everything
+ * it acknowledged, once. The database runs in the test, on loopback, as an external one would.
+ */
+class DatabaseOutageTest {
+
+    private static final int BEFORE = 20;
+    private static final int DURING = 5;
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void webhooksAreRefusedWhileTheDatabaseIsDownAndEverythingAcknowledgedIsProcessedWhenItReturns() throws Exception {
+        int postgresPort = freePort();
+        Path postgresData = dataDir.resolve("external-postgres");
+        EmbeddedPostgres postgres = postgres(postgresData, postgresPort);
+        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(PlumblineIntakeApplication.class).run(
+                "--server.port=0",
+                "--intake.ws.port=" + freePort(),
+                "--intake.data-dir=" + dataDir,
+                "--intake.test-endpoint.enabled=true",
+                "--spring.datasource.url=jdbc:postgresql://localhost:" + postgresPort + "/postgres",
+                "--spring.datasource.username=postgres")) {
+            WebhookClient client = new WebhookClient(((ServletWebServerApplicationContext) service).getWebServer().getPort());
+            for (int i = 0; i < BEFORE; i++) {
+                assertThat(send(client, "before-" + i).statusCode()).isEqualTo(200);
+            }
+
+            postgres.close();
+            for (int i = 0; i < DURING; i++) {
+                HttpResponse<String> refused = send(client, "during-" + i);
+                assertThat(refused.statusCode()).isEqualTo(503);
+                assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+                assertThat(refused.body()).contains("\"error\"").doesNotContain("Exception");
+            }
+            HttpResponse<String> health = client.get("/api/webhooks/health");
+            assertThat(health.statusCode()).isEqualTo(503);
+            assertThat(health.body()).contains("\"database\":\"DOWN\"");
+            // long enough for the consumers and pollers to meet the outage
+            Thread.sleep(3000);
+
+            postgres = postgres(postgresData, postgresPort);
+            Instant back = Instant.now();
+            await().atMost(Duration.ofSeconds(60)).until(() -> client.get("/api/webhooks/health").statusCode() == 200);
+            Duration recovery = Duration.between(back, Instant.now());
+            // the provider retries what was refused
+            for (int i = 0; i < DURING; i++) {
+                assertThat(send(client, "during-" + i).statusCode()).isEqualTo(200);
+            }
+
+            JdbcTemplate db = new JdbcTemplate(postgres.getPostgresDatabase());
+            await().atMost(Duration.ofSeconds(120)).until(() ->
+                    db.queryForObject("select count(*) from message", Integer.class) >= BEFORE + DURING);
+            System.out.printf("Database outage: healthy %.1f s after PostgreSQL came back; %d messages processed%n",
+                    recovery.toMillis() / 1000.0, BEFORE + DURING);
+            assertThat(db.queryForObject("select count(distinct provider_message_id) from message", Integer.class))
+                    .isEqualTo(BEFORE + DURING);
+            assertThat(db.queryForObject("select count(*) from message", Integer.class)).isEqualTo(BEFORE + DURING);
+            assertThat(db.queryForObject("select count(*) from webhook_event", Integer.class)).isEqualTo(BEFORE + DURING);
+        } finally {
+            postgres.close();
+        }
+    }
+
+    private static HttpResponse<String> send(WebhookClient client, String id) {
+        return client.post("/api/webhooks/test", "application/json",
+                "{\"id\":\"%s\",\"type\":\"sms\",\"from\":\"+15125550191\",\"text\":\"kitchen sink is clogged\"}".formatted(id));
+    }
+
+    /** PostgreSQL on a fixed port and data folder, so it can be stopped and started again as the same server. */
+    private static EmbeddedPostgres postgres(Path data, int port) throws IOException {
+        return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port).start();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
