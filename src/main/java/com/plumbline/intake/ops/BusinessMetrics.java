@@ -23,6 +23,12 @@ public final class BusinessMetrics {
     /** Gauge: messages waiting on a JMS queue; tag {@link #QUEUE} (intake.inbound, intake.jobs, intake.dlq). */
     public static final String QUEUE_DEPTH = "intake.queue.depth";
 
+    /** Gauge: age in seconds of the oldest message waiting on a JMS queue (0 when empty); tag {@link #QUEUE}. */
+    public static final String QUEUE_OLDEST_AGE = "intake.queue.oldest.age";
+
+    /** Gauge: 1 while a queue is stalled (see ops.QueueStalls), else 0; tag {@link #QUEUE}. */
+    public static final String QUEUE_STALLED = "intake.queue.stalled";
+
     /** Counter: messages given up on and parked as dead letters; tag {@link #STAGE} (the route id that failed). */
     public static final String DEAD_LETTERS = "intake.dead.letters";
 

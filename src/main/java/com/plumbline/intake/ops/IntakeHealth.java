@@ -19,18 +19,24 @@ import org.springframework.stereotype.Component;
  * (intake.inbound), the Camel context with its health checks, and every route started. The
  * answer names the parts that are down, and the routes that are not running, so an operator
  * knows where to look. Actuator's /actuator/health has the same parts (db, jms, camelHealth) in full.
+ * DEGRADED (still 200: webhooks are taken) when work waits on a queue and does not move
+ * ({@link QueueStalls}); {@code stalled} names each queue and why.
  */
 @Component("intakeHealth")
 public class IntakeHealth {
 
+    static final String DEGRADED = "DEGRADED";
+
     private final HealthEndpoint health;
     private final CamelContext camel;
     private final RouteReloadStatus reloads;
+    private final QueueStalls queueStalls;
 
-    public IntakeHealth(HealthEndpoint health, CamelContext camel, RouteReloadStatus reloads) {
+    public IntakeHealth(HealthEndpoint health, CamelContext camel, RouteReloadStatus reloads, QueueStalls queueStalls) {
         this.health = health;
         this.camel = camel;
         this.reloads = reloads;
+        this.queueStalls = queueStalls;
     }
 
     public Map<String, Object> check(Exchange exchange) {
@@ -45,13 +51,18 @@ public class IntakeHealth {
                 .filter(part -> !Status.UP.getCode().equals(part.getValue()))
                 .map(Map.Entry::getKey)
                 .toList();
+        List<QueueStalls.Stall> stalls = queueStalls.stalls();
+        parts.put("queues", stalls.isEmpty() ? Status.UP.getCode() : DEGRADED);
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, down.isEmpty() ? 200 : 503);
 
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("status", down.isEmpty() ? "UP" : "DOWN");
+        answer.put("status", !down.isEmpty() ? "DOWN" : stalls.isEmpty() ? "UP" : DEGRADED);
         answer.put("components", parts);
         if (!down.isEmpty()) {
             answer.put("down", down);
+        }
+        if (!stalls.isEmpty()) {
+            answer.put("stalled", stalls);
         }
         if (!routesDown.isEmpty()) {
             answer.put("routesNotStarted", routesDown);

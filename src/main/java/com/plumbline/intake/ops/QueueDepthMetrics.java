@@ -1,6 +1,7 @@
 package com.plumbline.intake.ops;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Enumeration;
 import java.util.Map;
@@ -11,7 +12,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Message;
 import jakarta.jms.QueueBrowser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,36 +50,53 @@ public class QueueDepthMetrics implements MeterBinder {
                     .description("Messages waiting on the JMS queue (browsed; capped at intake.ops.queue-depth-limit)")
                     .baseUnit("messages")
                     .register(registry);
+            Gauge.builder(BusinessMetrics.QUEUE_OLDEST_AGE, () -> oldestAge(queue).toMillis() / 1000.0)
+                    .tag(BusinessMetrics.QUEUE, queue)
+                    .description("Age of the oldest message waiting on the JMS queue (0 when empty)")
+                    .baseUnit("seconds")
+                    .register(registry);
         }
     }
 
     /** Messages on the queue now, at most queue-depth-limit; NaN when the broker cannot say. */
     public double depth(String queue) {
+        return counted(queue).depth();
+    }
+
+    /** How long the oldest browsed message has waited; zero for an empty or unreadable queue. */
+    public Duration oldestAge(String queue) {
+        Counted counted = counted(queue);
+        return counted.oldest() == null ? Duration.ZERO : Duration.between(counted.oldest(), clock.instant());
+    }
+
+    private Counted counted(String queue) {
         Instant now = clock.instant();
         Counted last = lastCounts.get(queue);
         if (last != null && last.at().plus(properties.queueDepthMaxAge()).isAfter(now)) {
-            return last.depth();
+            return last;
         }
-        double depth = browse(queue);
-        lastCounts.put(queue, new Counted(now, depth));
-        return depth;
+        Counted counted = browse(queue, now);
+        lastCounts.put(queue, counted);
+        return counted;
     }
 
-    private double browse(String queue) {
+    private Counted browse(String queue, Instant now) {
         try (JMSContext jms = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
              QueueBrowser browser = jms.createBrowser(jms.createQueue(queue))) {
             int count = 0;
+            long oldest = Long.MAX_VALUE;
             for (Enumeration<?> messages = browser.getEnumeration();
-                 messages.hasMoreElements() && count < properties.queueDepthLimit(); messages.nextElement()) {
-                count++;
+                 messages.hasMoreElements() && count < properties.queueDepthLimit(); count++) {
+                // a priority queue browses in priority order: the oldest is anywhere
+                oldest = Math.min(oldest, ((Message) messages.nextElement()).getJMSTimestamp());
             }
-            return count;
-        } catch (JMSRuntimeException | jakarta.jms.JMSException e) {
+            return new Counted(now, count, count == 0 ? null : Instant.ofEpochMilli(oldest));
+        } catch (JMSRuntimeException | JMSException e) {
             LOG.debug("Cannot count queue {}: {}", queue, e.getMessage());
-            return Double.NaN;
+            return new Counted(now, Double.NaN, null);
         }
     }
 
-    private record Counted(Instant at, double depth) {
+    private record Counted(Instant at, double depth, Instant oldest) {
     }
 }

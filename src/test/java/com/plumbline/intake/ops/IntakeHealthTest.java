@@ -27,7 +27,7 @@ class IntakeHealthTest extends OpsIntegrationTest {
         JsonNode health = mapper.readTree(response.body());
         assertThat(health.get("status").asText()).isEqualTo("UP");
         assertThat(health.get("components").fieldNames()).toIterable()
-                .containsExactly("database", "broker", "camel", "routes");
+                .containsExactly("database", "broker", "camel", "routes", "queues");
         health.get("components").forEach(part -> assertThat(part.asText()).isEqualTo("UP"));
     }
 

@@ -1,0 +1,61 @@
+package com.plumbline.intake.ops;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import com.plumbline.intake.support.IntakeIntegrationTest;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.AdviceWith;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A consumer that hangs while the webhooks keep being answered: health turns DEGRADED naming the
+ * queue, the stalled gauge moves, and both recover when the consumer does.
+ */
+class QueueStallTest extends IntakeIntegrationTest {
+
+    @DynamicPropertySource
+    static void quickStallDetection(DynamicPropertyRegistry registry) {
+        registry.add("intake.ops.stall-no-progress", () -> "2s");
+        registry.add("intake.ops.queue-depth-max-age", () -> "0s");
+    }
+
+    @Autowired
+    CamelContext camel;
+    @Autowired
+    ProducerTemplate producer;
+
+    @Test
+    void aHungJobConsumerMakesHealthDegradedNamingItsQueueUntilItMovesAgain() throws Exception {
+        CountDownLatch hang = new CountDownLatch(1);
+        AdviceWith.adviceWith(camel, "jobs", route -> route.weaveAddFirst().process(exchange -> hang.await(60, TimeUnit.SECONDS)));
+        int consumers = camel.resolvePropertyPlaceholders("{{intake.jobs.consumers}}").transform(Integer::parseInt);
+        try {
+            // every consumer hangs on a ticket, and more wait behind them
+            for (int i = 0; i < consumers + 3; i++) {
+                producer.sendBodyAndHeaders(camel.resolvePropertyPlaceholders("{{intake.jobs.endpoint}}"), "0",
+                        Map.of("jobId", "0", "jobType", "QUOTE_ESTIMATE"));
+            }
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/webhooks/health").body().contains("\"DEGRADED\""));
+            String health = get("/api/webhooks/health").body();
+            assertThat(health).contains("\"queues\":\"DEGRADED\"").contains("\"queue\":\"intake.jobs\"")
+                    .contains("route jobs completed nothing");
+            assertThat(get("/api/webhooks/health").statusCode()).as("webhooks are still taken").isEqualTo(200);
+            assertThat(get("/actuator/prometheus").body()).containsPattern("intake_queue_stalled\\{[^}]*queue=\"intake.jobs\"[^}]*} 1.0");
+        } finally {
+            hang.countDown();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/webhooks/health").body().contains("\"status\":\"UP\""));
+        assertThat(get("/actuator/prometheus").body()).containsPattern("intake_queue_stalled\\{[^}]*queue=\"intake.jobs\"[^}]*} 0.0");
+    }
+}
