@@ -14,6 +14,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -52,7 +53,10 @@ public class PubSubPushWebhook {
             this.tokenProcessor = null;
             return;
         }
-        JWKSource<SecurityContext> keys = JWKSourceBuilder.create(push.jwksUrl().toURL()).build();
+        // Nimbus waits 500 ms for the keys by default: a slow answer from Google (or a busy host)
+        // would turn a valid push into a 503 and a redelivery; the keys are cached once fetched
+        JWKSource<SecurityContext> keys = JWKSourceBuilder.create(push.jwksUrl().toURL(),
+                new DefaultResourceRetriever(5000, 5000, JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT)).build();
         this.tokenProcessor = new DefaultJWTProcessor<>();
         tokenProcessor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
         tokenProcessor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(

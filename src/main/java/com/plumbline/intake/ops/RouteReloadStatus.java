@@ -1,8 +1,10 @@
 package com.plumbline.intake.ops;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,6 +22,8 @@ public class RouteReloadStatus {
     private final MeterRegistry registry;
     private final Clock clock;
     private final AtomicReference<Failure> lastFailure = new AtomicReference<>();
+    private final AtomicInteger swapping = new AtomicInteger();
+    private final AtomicInteger webhooksInFlight = new AtomicInteger();
 
     public RouteReloadStatus(MeterRegistry registry, Clock clock) {
         this.registry = registry;
@@ -42,6 +46,39 @@ public class RouteReloadStatus {
     public void rolledBack(RouteProblem problem) {
         lastFailure.set(new Failure(problem, clock.instant()));
         registry.counter(RELOADS, "outcome", "rolled_back").increment();
+    }
+
+    /**
+     * A file's routes are about to be replaced: new webhooks are asked to retry ({@link RouteSwapGuard}),
+     * and the swap waits (at most {@code drain}) for the webhooks already inside to be answered.
+     */
+    void swapStarted(Duration drain) {
+        swapping.incrementAndGet();
+        Instant deadline = clock.instant().plus(drain);
+        while (webhooksInFlight.get() > 0 && clock.instant().isBefore(deadline)) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    void swapEnded() {
+        swapping.decrementAndGet();
+    }
+
+    public boolean swapping() {
+        return swapping.get() > 0;
+    }
+
+    void webhookStarted() {
+        webhooksInFlight.incrementAndGet();
+    }
+
+    void webhookEnded() {
+        webhooksInFlight.decrementAndGet();
     }
 
     public Optional<Failure> lastFailure() {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,8 @@ import org.slf4j.LoggerFactory;
 public class SafeRouteReloadStrategy extends RouteWatcherReloadStrategy {
 
     private static final Logger LOG = LoggerFactory.getLogger(SafeRouteReloadStrategy.class);
+    /** How long a swap waits for the webhooks already inside to be answered. */
+    private static final Duration DRAIN = Duration.ofSeconds(10);
 
     private final RouteValidator validator;
     private final RouteReloadStatus status;
@@ -79,6 +82,7 @@ public class SafeRouteReloadStrategy extends RouteWatcherReloadStrategy {
             status.rejected(problems.get(0));
             return;
         }
+        status.swapStarted(DRAIN);
         try {
             super.onRouteReload(resources, removeEverything);
             running.put(file, content);
@@ -89,6 +93,8 @@ public class SafeRouteReloadStrategy extends RouteWatcherReloadStrategy {
             LOG.debug("Route edit failure", e);
             restore(file);
             status.rolledBack(problem);
+        } finally {
+            status.swapEnded();
         }
     }
 

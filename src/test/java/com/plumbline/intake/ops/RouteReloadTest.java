@@ -2,7 +2,16 @@ package com.plumbline.intake.ops;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.plumbline.intake.support.IntakeIntegrationTest;
 import io.micrometer.core.instrument.Counter;
@@ -120,6 +129,45 @@ class RouteReloadTest extends IntakeIntegrationTest {
                 .endsWith("ingress.camel.yaml:" + (lineOf("method: smss") - 1)
                         + ": bean 'twilioWebhook' (TwilioWebhook) has no method 'smss'");
         assertThat(answer()).isEqualTo("{\"status\":\"accepted\"}");
+    }
+
+    /**
+     * Webhooks keep coming while their route file is swapped: each is answered, or asked to come
+     * back (503 with Retry-After); none gets a server error or a 404 for a route that is reloading.
+     */
+    @Test
+    void webhooksDuringAReloadAreAnsweredOrAskedToRetryNeverAServerError() throws Exception {
+        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+        List<String> retryWithoutRetryAfter = new CopyOnWriteArrayList<>();
+        AtomicBoolean editing = new AtomicBoolean(true);
+        ExecutorService providers = Executors.newFixedThreadPool(3);
+        for (int t = 0; t < 3; t++) {
+            providers.submit(() -> {
+                while (editing.get()) {
+                    HttpResponse<String> response = post("/api/webhooks/test", "application/json",
+                            EVENT.formatted("swap-" + System.nanoTime()));
+                    statuses.merge(response.statusCode(), 1, Integer::sum);
+                    if (response.statusCode() == 503 && response.headers().firstValue("Retry-After").isEmpty()) {
+                        retryWithoutRetryAfter.add(response.body());
+                    }
+                }
+                return null;
+            });
+        }
+        try {
+            for (int edit = 1; edit <= 3; edit++) {
+                String marker = "\"edit\":" + edit;
+                Files.writeString(INGRESS, original.replace(ACCEPTED, "constant: '{\"status\":\"accepted\"," + marker + "}'"));
+                await().atMost(Duration.ofSeconds(30)).until(() -> answer().contains(marker));
+            }
+        } finally {
+            editing.set(false);
+            providers.shutdown();
+            assertThat(providers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        }
+        System.out.println("Answers during three reloads of ingress.camel.yaml: " + statuses);
+        assertThat(statuses.keySet()).as("statuses of the answers, with counts " + statuses).isSubsetOf(200, 503);
+        assertThat(retryWithoutRetryAfter).isEmpty();
     }
 
     private String answer() {
