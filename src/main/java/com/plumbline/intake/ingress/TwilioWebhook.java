@@ -60,8 +60,8 @@ public class TwilioWebhook {
         String sid = first(params, "MessageSid", "SmsSid");
         require(sid, "MessageSid");
         require(params.get("From"), "From");
-        return new InboundMessage(Provider.TWILIO, sid, Channel.SMS, params.get("From"), params.get("To"),
-                params.get("Body"), mediaUrls(params), Instant.now(), body);
+        return IngressLimits.check(new InboundMessage(Provider.TWILIO, sid, Channel.SMS, params.get("From"),
+                params.get("To"), params.get("Body"), mediaUrls(params), Instant.now(), body));
     }
 
     /**
@@ -80,9 +80,9 @@ public class TwilioWebhook {
         if (id == null) {
             id = callSid + ":" + params.getOrDefault("CallStatus", "unknown");
         }
-        return new InboundMessage(Provider.TWILIO, id, voicemail ? Channel.VOICEMAIL : Channel.VOICE,
+        return IngressLimits.check(new InboundMessage(Provider.TWILIO, id, voicemail ? Channel.VOICEMAIL : Channel.VOICE,
                 params.get("From"), params.get("To"), transcription,
-                recordingUrl == null ? List.of() : List.of(recordingUrl), Instant.now(), body);
+                recordingUrl == null ? List.of() : List.of(recordingUrl), Instant.now(), body));
     }
 
     private static List<String> mediaUrls(Map<String, String> params) {
