@@ -115,6 +115,40 @@ class ProcessingTest extends IntakeIntegrationTest {
         assertThat(jdbc.queryForObject("select priority from message", String.class)).isEqualTo("EMERGENCY");
     }
 
+    @Test
+    void unreadableNumbersAreNotOneCustomer() {
+        inject("anon-1", "Anonymous", "burst pipe in the garage");
+        awaitMessages(1);
+        inject("anon-2", "Anonymous", "just a yearly maintenance inspection please");
+        inject("anon-3", "unknown", "kitchen drain is slow");
+        awaitMessages(3);
+
+        List<Map<String, Object>> customers = jdbc.queryForList("select * from customer order by id");
+        assertThat(customers).hasSize(3).allSatisfy(c -> assertThat(c.get("phone_valid")).isEqualTo(false));
+        assertThat(jdbc.queryForObject("select count(distinct conversation_id) from message", Integer.class)).isEqualTo(3);
+        // a stranger's emergency neither raises nor shares another stranger's conversation
+        assertThat(jdbc.queryForObject("select priority from message where provider_message_id = 'anon-2'", String.class))
+                .isEqualTo("LOW");
+        assertThat(jdbc.queryForList("select c.priority from conversation c join message m on m.conversation_id = c.id "
+                + "where m.provider_message_id = 'anon-2'", String.class)).containsExactly("LOW");
+    }
+
+    @Test
+    void aRedeliveredMessageFromAnUnreadableNumberKeepsItsOneCustomer() {
+        String json = """
+                {"provider":"TWILIO","providerMessageId":"SM-anon-redelivered","channel":"SMS","from":"Anonymous",
+                 "to":"+15125550100","body":"no water in the whole house","mediaUrls":[],
+                 "receivedAt":"2026-11-26T15:00:00Z","rawPayload":"MessageSid=SM-anon-redelivered"}""";
+
+        producer.sendBody("jms:queue:intake.inbound", json);
+        awaitMessages(1);
+        producer.sendBody("jms:queue:intake.inbound", json);
+
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> jdbc.queryForObject("select count(*) from message", Integer.class) == 1);
+        assertThat(jdbc.queryForObject("select count(*) from customer", Integer.class)).isEqualTo(1);
+    }
+
     private void inject(String id, String from, String text) {
         String event = """
                 {"id":"%s","type":"sms","from":"%s","to":"+15125550100","text":"%s"}""".formatted(id, from, text);
