@@ -52,7 +52,7 @@ public class Customers {
         List<Long> known = jdbc.queryForList("""
                 select c.customer_id from message m join conversation c on c.id = m.conversation_id
                 where m.provider = ? and m.provider_message_id = ? and m.direction = 'INBOUND'""",
-                Long.class, message.provider().name(), message.providerMessageId());
+                Long.class, message.provider().name(), message.threadKey());
         if (!known.isEmpty()) {
             return known.get(0);
         }

@@ -11,6 +11,8 @@ final class IngressLimits {
     static final int PROVIDER_ID = 255;
     /** {@code customer.phone_e164}: a number we cannot read is kept as given. */
     static final int NUMBER = 32;
+    /** {@code message.call_status}. */
+    static final int CALL_STATUS = 20;
 
     private IngressLimits() {
     }
@@ -19,6 +21,8 @@ final class IngressLimits {
         require(message.providerMessageId(), PROVIDER_ID, "The provider's message id");
         require(message.from(), NUMBER, "From");
         require(message.to(), NUMBER, "To");
+        require(message.callId(), PROVIDER_ID, "The call id");
+        require(message.callStatus(), CALL_STATUS, "CallStatus");
         return message;
     }
 
