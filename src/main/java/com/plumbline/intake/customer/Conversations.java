@@ -10,6 +10,7 @@ import org.apache.camel.Body;
 import org.apache.camel.Variable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,9 +28,12 @@ public class Conversations {
     private final ConversationMessageRepository messages;
     private final CustomerProperties properties;
     private final MeterRegistry registry;
+    private final JdbcTemplate jdbc;
 
     public Conversations(CustomerRepository customers, ConversationRepository conversations,
-                         ConversationMessageRepository messages, CustomerProperties properties, MeterRegistry registry) {
+                         ConversationMessageRepository messages, CustomerProperties properties, MeterRegistry registry,
+                         JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.customers = customers;
         this.conversations = conversations;
         this.messages = messages;
@@ -73,6 +77,10 @@ public class Conversations {
         conversations.save(conversation);
         ConversationMessage row = messages.save(
                 ConversationMessage.inbound(conversation, message, customer.getPhone(), classification));
+        // the webhook delivery it came from (a call's: its first callback)
+        jdbc.update("""
+                update message set webhook_event_id = (select id from webhook_event where provider = ? and provider_message_id = ?)
+                where id = ?""", message.provider().name(), message.providerMessageId(), row.getId());
         if (message.classifiable()) {
             classified(classification);
         }

@@ -200,6 +200,15 @@ class ProcessingTest extends IntakeIntegrationTest {
         assertThat(routed()).isZero();
     }
 
+    @Test
+    void aMessageIsLinkedToTheWebhookEventItCameFrom() {
+        inject("link-1", "+15125550166", "kitchen drain is clogged");
+        awaitMessages(1);
+
+        assertThat(jdbc.queryForObject("select webhook_event_id from message", Long.class))
+                .isEqualTo(jdbc.queryForObject("select id from webhook_event where provider_message_id = 'link-1'", Long.class));
+    }
+
     /** A signed Twilio voice callback of one call from one customer, with the given extra parameters. */
     private void voiceCallback(String callSid, String... extra) {
         Map<String, String> params = new java.util.LinkedHashMap<>();
