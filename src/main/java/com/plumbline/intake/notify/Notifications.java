@@ -162,13 +162,20 @@ public class Notifications {
                 masked(notification), providerId);
     }
 
-    /** Marks every notification in a comma-separated list as sent (one dashboard broadcast). */
+    /**
+     * One dashboard broadcast of a comma-separated list of notifications: SENT when at least one
+     * dashboard was connected to receive it, else SKIPPED: nobody saw it.
+     */
     @Transactional
-    public void sentAll(@Header("notificationId") String ids) {
+    public void broadcast(@Header("notificationId") String ids, @Header("dashboards") int dashboards) {
         for (long id : ids(ids)) {
             Notification notification = get(id);
-            notification.sent(null, clock.instant());
-            metrics.sent(notification, clock.instant());
+            if (dashboards > 0) {
+                notification.sent(null, clock.instant());
+                metrics.sent(notification, clock.instant());
+            } else {
+                notification.skipped("no dashboard was connected to receive it");
+            }
         }
     }
 
