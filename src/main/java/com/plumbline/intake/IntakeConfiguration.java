@@ -2,13 +2,14 @@ package com.plumbline.intake;
 
 import java.time.Clock;
 
+import com.plumbline.intake.ingress.ProcessedMessageIds;
 import jakarta.persistence.EntityManagerFactory;
 import org.apache.camel.component.jpa.DefaultTransactionStrategy;
 import org.apache.camel.component.jpa.JpaComponent;
-import org.apache.camel.processor.idempotent.jpa.JpaMessageIdRepository;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 @Configuration(proxyBeanMethods = false)
@@ -23,17 +24,12 @@ public class IntakeConfiguration {
 
     /**
      * The idempotent repository of the intake route, in PostgreSQL: shared by every instance and
-     * kept across restarts. It joins the route's transaction (same transaction manager, the
-     * transaction-bound entity manager), so the key commits or rolls back with the webhook_event row.
+     * kept across restarts. Plain JDBC on the route's transaction (Spring's JPA transaction manager
+     * exposes its connection), so the key commits or rolls back with the webhook_event row.
      */
     @Bean
-    JpaMessageIdRepository processedMessageIds(EntityManagerFactory entityManagerFactory,
-                                               PlatformTransactionManager transactionManager) {
-        JpaMessageIdRepository repository = new JpaMessageIdRepository(entityManagerFactory,
-                springTransactions(entityManagerFactory, transactionManager), "intake");
-        repository.setSharedEntityManager(true);
-        repository.setJoinTransaction(false);
-        return repository;
+    ProcessedMessageIds processedMessageIds(JdbcTemplate jdbc) {
+        return new ProcessedMessageIds(jdbc, "intake");
     }
 
     /** camel-jpa endpoints use the application's entities, PostgreSQL and Spring transactions. */

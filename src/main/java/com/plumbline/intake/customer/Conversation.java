@@ -59,6 +59,17 @@ public class Conversation {
         this.lastMessageAt = openedAt;
     }
 
+    /** A message with nothing to classify yet (a call's first callback) keeps the thread open. */
+    void touch(Instant receivedAt, Duration openWindow) {
+        if (receivedAt.isAfter(lastMessageAt)) {
+            lastMessageAt = receivedAt;
+        }
+        Instant stayOpenUntil = receivedAt.plus(openWindow);
+        if (closesAt == null || stayOpenUntil.isAfter(closesAt)) {
+            closesAt = stayOpenUntil;
+        }
+    }
+
     /** A new message joined: keep the thread open and remember the most urgent need. */
     void add(Instant receivedAt, Priority messagePriority, ServiceType messageService, Duration openWindow) {
         if (receivedAt.isAfter(lastMessageAt)) {

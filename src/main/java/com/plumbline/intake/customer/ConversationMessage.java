@@ -78,6 +78,10 @@ public class ConversationMessage {
 
     private Instant receivedAt;
 
+    private String callStatus;
+
+    private Integer callDuration;
+
     protected ConversationMessage() {
     }
 
@@ -86,7 +90,7 @@ public class ConversationMessage {
         ConversationMessage row = new ConversationMessage();
         row.conversation = conversation;
         row.provider = message.provider();
-        row.providerMessageId = message.providerMessageId();
+        row.providerMessageId = message.threadKey();
         row.channel = message.channel();
         row.direction = Direction.INBOUND;
         row.from = customerPhone;
@@ -103,7 +107,61 @@ public class ConversationMessage {
         row.responseDue = classification.responseDue();
         row.language = classification.language();
         row.receivedAt = message.receivedAt();
+        row.callStatus = message.callStatus();
+        row.callDuration = message.callDuration();
+        if (!message.classifiable()) {
+            // a call with nothing to classify yet (answered, or a recording waiting for its transcript)
+            row.priority = null;
+            row.serviceType = null;
+            row.responseDue = null;
+            row.matchedKeywords = "";
+        }
         return row;
+    }
+
+    /**
+     * A later callback of the same call: status, duration, recording and transcript join the one
+     * message of the call, and its classification once there is something to classify.
+     */
+    void callback(InboundMessage message, Classification classification) {
+        if (message.callStatus() != null) {
+            callStatus = message.callStatus();
+        }
+        if (message.callDuration() != null) {
+            callDuration = message.callDuration();
+        }
+        if (message.channel() == Channel.VOICEMAIL) {
+            channel = Channel.VOICEMAIL;
+        }
+        for (String url : message.mediaUrls()) {
+            if (mediaUrls == null || mediaUrls.isEmpty()) {
+                mediaUrls = url;
+            } else if (!mediaUrls.contains(url)) {
+                mediaUrls = mediaUrls + "\n" + url;
+            }
+        }
+        if (!message.body().isBlank()) {
+            body = message.body();
+        }
+        if (message.classifiable()) {
+            priority = classification.priority();
+            serviceType = classification.serviceType();
+            sentiment = classification.sentiment();
+            urgency = classification.urgency();
+            afterHours = classification.afterHours();
+            confidence = classification.confidence();
+            matchedKeywords = String.join(",", classification.matchedKeywords());
+            responseDue = classification.responseDue();
+            language = classification.language();
+        }
+    }
+
+    public String getCallStatus() {
+        return callStatus;
+    }
+
+    public Integer getCallDuration() {
+        return callDuration;
     }
 
     public Long getId() {

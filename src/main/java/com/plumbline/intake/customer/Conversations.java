@@ -10,6 +10,7 @@ import org.apache.camel.Body;
 import org.apache.camel.Variable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,9 +28,12 @@ public class Conversations {
     private final ConversationMessageRepository messages;
     private final CustomerProperties properties;
     private final MeterRegistry registry;
+    private final JdbcTemplate jdbc;
 
     public Conversations(CustomerRepository customers, ConversationRepository conversations,
-                         ConversationMessageRepository messages, CustomerProperties properties, MeterRegistry registry) {
+                         ConversationMessageRepository messages, CustomerProperties properties, MeterRegistry registry,
+                         JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.customers = customers;
         this.conversations = conversations;
         this.messages = messages;
@@ -43,7 +47,20 @@ public class Conversations {
                                   @Variable("classification") Classification classification) {
         Customer customer = customers.lockById(matched.getId());
         Optional<ConversationMessage> stored = messages.findByProviderAndProviderMessageIdAndDirection(
-                message.provider(), message.providerMessageId(), ConversationMessage.Direction.INBOUND);
+                message.provider(), message.threadKey(), ConversationMessage.Direction.INBOUND);
+        if (stored.isPresent() && message.callId() != null) {
+            // one call, one message: a later callback updates it
+            ConversationMessage call = stored.get();
+            call.callback(message, classification);
+            if (message.classifiable()) {
+                classified(classification);
+                call.getConversation().add(message.receivedAt(), classification.priority(),
+                        classification.serviceType(), properties.conversationWindow());
+            }
+            LOG.info("Call {} updated by a {} callback", call.getId(), message.callStatus() == null ? message.channel()
+                    : message.callStatus());
+            return threaded(call, false, customer, message, classification);
+        }
         if (stored.isPresent()) {
             LOG.info("Message {} was already threaded (redelivery)", stored.get().getId());
             return threaded(stored.get(), false, customer, message, classification);
@@ -51,16 +68,30 @@ public class Conversations {
         Optional<Conversation> open = conversations.findFirstByCustomerAndStatusAndClosesAtAfterOrderByLastMessageAtDesc(
                 customer, Conversation.Status.OPEN, message.receivedAt());
         Conversation conversation = open.orElseGet(() -> new Conversation(customer, message.receivedAt()));
-        conversation.add(message.receivedAt(), classification.priority(), classification.serviceType(),
-                properties.conversationWindow());
+        if (message.classifiable()) {
+            conversation.add(message.receivedAt(), classification.priority(), classification.serviceType(),
+                    properties.conversationWindow());
+        } else {
+            conversation.touch(message.receivedAt(), properties.conversationWindow());
+        }
         conversations.save(conversation);
         ConversationMessage row = messages.save(
                 ConversationMessage.inbound(conversation, message, customer.getPhone(), classification));
-        registry.counter(BusinessMetrics.CLASSIFIED, BusinessMetrics.PRIORITY, classification.priority().name(),
-                BusinessMetrics.SERVICE_TYPE, classification.serviceType().name()).increment();
+        // the webhook delivery it came from (a call's: its first callback)
+        jdbc.update("""
+                update message set webhook_event_id = (select id from webhook_event where provider = ? and provider_message_id = ?)
+                where id = ?""", message.provider().name(), message.providerMessageId(), row.getId());
+        if (message.classifiable()) {
+            classified(classification);
+        }
         LOG.info("Message {} from {} in conversation {}: {} {}", row.getId(), PhoneNumbers.masked(customer.getPhone()),
                 conversation.getId(), classification.priority(), classification.serviceType());
         return threaded(row, open.isEmpty(), customer, message, classification);
+    }
+
+    private void classified(Classification classification) {
+        registry.counter(BusinessMetrics.CLASSIFIED, BusinessMetrics.PRIORITY, classification.priority().name(),
+                BusinessMetrics.SERVICE_TYPE, classification.serviceType().name()).increment();
     }
 
     private static ThreadedMessage threaded(ConversationMessage row, boolean newConversation, Customer customer,

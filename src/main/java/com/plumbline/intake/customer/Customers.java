@@ -1,6 +1,7 @@
 package com.plumbline.intake.customer;
 
 import java.sql.Timestamp;
+import java.util.List;
 
 import com.plumbline.intake.ingress.InboundMessage;
 import org.apache.camel.Body;
@@ -11,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Matches a message to its customer by phone number, creating the customer on first contact.
  * The insert is an upsert, so two first messages from one new number at once (or two instances)
- * end with one customer.
+ * end with one customer. A number that cannot be read is nobody in particular: its own customer.
  */
 @Component("customers")
 public class Customers {
@@ -39,12 +40,34 @@ public class Customers {
     @Transactional
     public Customer match(@Body InboundMessage message) {
         PhoneNumbers.Normalised phone = phoneNumbers.normalise(message.from());
+        if (!phone.valid()) {
+            return repository.findById(stranger(message, phone)).orElseThrow();
+        }
         jdbc.update("""
-                insert into customer (phone_e164, phone_valid, created_at, last_seen_at) values (?, ?, now(), ?)
-                on conflict (phone_e164) do nothing""",
-                phone.value(), phone.valid(), Timestamp.from(message.receivedAt()));
-        Customer customer = repository.findByPhone(phone.value()).orElseThrow();
+                insert into customer (phone_e164, phone_valid, created_at, last_seen_at) values (?, true, now(), ?)
+                on conflict (phone_e164) where phone_valid do nothing""",
+                phone.value(), Timestamp.from(message.receivedAt()));
+        Customer customer = repository.findValidByPhone(phone.value()).orElseThrow();
         customer.seenAt(message.receivedAt());
         return customer;
+    }
+
+    /**
+     * A number that cannot be read ("Anonymous", "unknown") says nothing about who called: each
+     * such event gets its own customer, flagged {@code phone_valid = false}, so strangers share no
+     * conversation, priority or repeat-message urgency. A redelivered event finds the customer its
+     * stored message already has.
+     */
+    private long stranger(InboundMessage message, PhoneNumbers.Normalised phone) {
+        List<Long> known = jdbc.queryForList("""
+                select c.customer_id from message m join conversation c on c.id = m.conversation_id
+                where m.provider = ? and m.provider_message_id = ? and m.direction = 'INBOUND'""",
+                Long.class, message.provider().name(), message.threadKey());
+        if (!known.isEmpty()) {
+            return known.get(0);
+        }
+        return jdbc.queryForObject("""
+                insert into customer (phone_e164, phone_valid, created_at, last_seen_at) values (?, false, now(), ?)
+                returning id""", Long.class, phone.value(), Timestamp.from(message.receivedAt()));
     }
 }

@@ -1,9 +1,13 @@
 package com.plumbline.intake.ingress;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -48,7 +52,8 @@ public class GoogleVoiceWebhook {
         this.relayEvents = relayEvents;
     }
 
-    public void verify(@Body String body,
+    /** Checks media type, timestamp and signature over the raw bytes of the body, as received. */
+    public void verify(@Body byte[] body,
                        @Header(Exchange.CONTENT_TYPE) String contentType,
                        @Header(TIMESTAMP_HEADER) String timestamp,
                        @Header(SIGNATURE_HEADER) String signature) {
@@ -59,28 +64,41 @@ public class GoogleVoiceWebhook {
         Instant sentAt;
         try {
             sentAt = Instant.ofEpochSecond(Long.parseLong(timestamp.trim()));
-        } catch (NumberFormatException e) {
-            throw WebhookRejectedException.unauthorized(TIMESTAMP_HEADER + " must be Unix seconds");
+        } catch (NumberFormatException | DateTimeException e) {
+            // not a time at all: bad input, not a stale request
+            throw WebhookRejectedException.badRequest(TIMESTAMP_HEADER + " must be a time in Unix seconds");
         }
         if (Duration.between(sentAt, clock.instant()).abs().compareTo(tolerance) > 0) {
             throw WebhookRejectedException.unauthorized("Timestamp outside the allowed window of " + tolerance.toMinutes() + " minutes");
         }
         String given = signature.trim().startsWith("sha256=") ? signature.trim().substring(7) : signature.trim();
-        if (secret == null || !MessageDigest.isEqual(sign(timestamp.trim() + "." + body),
+        if (secret == null || !MessageDigest.isEqual(sign(timestamp.trim(), body),
                 given.toLowerCase().getBytes(StandardCharsets.US_ASCII))) {
             throw WebhookRejectedException.unauthorized("Invalid " + SIGNATURE_HEADER);
         }
     }
 
-    public List<InboundMessage> events(@Body String body) {
-        return relayEvents.parse(body, Provider.GOOGLE_VOICE);
+    /** The events of a verified body, which must be UTF-8 (RFC 8259). */
+    public List<InboundMessage> events(@Body byte[] body) {
+        String json;
+        try {
+            json = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw WebhookRejectedException.badRequest("Body is not UTF-8");
+        }
+        return relayEvents.parse(json, Provider.GOOGLE_VOICE);
     }
 
-    private byte[] sign(String content) {
+    /** HMAC-SHA256 of {@code timestamp + "." + body}, fed in parts: the body is not copied. */
+    private byte[] sign(String timestamp, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            byte[] digest = mac.doFinal(content.getBytes(StandardCharsets.UTF_8));
+            mac.update((timestamp + ".").getBytes(StandardCharsets.US_ASCII));
+            byte[] digest = mac.doFinal(body);
             return HexFormat.of().formatHex(digest).getBytes(StandardCharsets.US_ASCII);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);

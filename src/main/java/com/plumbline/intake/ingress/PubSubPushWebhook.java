@@ -110,7 +110,7 @@ public class PubSubPushWebhook {
         if (messageId == null || messageId.isBlank()) {
             throw WebhookRejectedException.badRequest("Not a Pub/Sub push envelope: 'message.messageId' missing");
         }
-        return new PushEnvelope(messageId, message.path("data").asText(""), body);
+        return new PushEnvelope(IngressLimits.checkId(messageId, "message.messageId"), message.path("data").asText(""), body);
     }
 
     /**

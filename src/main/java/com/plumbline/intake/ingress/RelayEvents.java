@@ -73,8 +73,8 @@ public class RelayEvents {
         String body = channel == Channel.VOICEMAIL ? text(event, "transcript", "text") : text(event, "text", "transcript");
         List<String> media = new ArrayList<>();
         event.path("mediaUrls").forEach(url -> media.add(url.asText()));
-        return new InboundMessage(provider, id, channel, from, text(event, "to"), body, media,
-                occurredAt(event, id), event.toString());
+        return IngressLimits.check(new InboundMessage(provider, id, channel, from, text(event, "to"), body, media,
+                occurredAt(event, id), event.toString()));
     }
 
     private static Instant occurredAt(JsonNode event, String id) {

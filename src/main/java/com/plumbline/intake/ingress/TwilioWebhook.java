@@ -60,13 +60,14 @@ public class TwilioWebhook {
         String sid = first(params, "MessageSid", "SmsSid");
         require(sid, "MessageSid");
         require(params.get("From"), "From");
-        return new InboundMessage(Provider.TWILIO, sid, Channel.SMS, params.get("From"), params.get("To"),
-                params.get("Body"), mediaUrls(params), Instant.now(), body);
+        return IngressLimits.check(new InboundMessage(Provider.TWILIO, sid, Channel.SMS, params.get("From"),
+                params.get("To"), params.get("Body"), mediaUrls(params), Instant.now(), body));
     }
 
     /**
      * A call status, recording or transcription callback. One call sends several, so each gets
-     * its own id: the transcription's, the recording's, or the call's with its status.
+     * its own id (the transcription's, the recording's, or the call's with its status) for
+     * deduplication; all carry the call's id, so processing keeps one message per call.
      */
     public InboundMessage voice(@Body String body) {
         Map<String, String> params = FormBody.parse(body);
@@ -80,9 +81,19 @@ public class TwilioWebhook {
         if (id == null) {
             id = callSid + ":" + params.getOrDefault("CallStatus", "unknown");
         }
-        return new InboundMessage(Provider.TWILIO, id, voicemail ? Channel.VOICEMAIL : Channel.VOICE,
+        IngressLimits.checkId(callSid, "CallSid");
+        return IngressLimits.check(new InboundMessage(Provider.TWILIO, id, voicemail ? Channel.VOICEMAIL : Channel.VOICE,
                 params.get("From"), params.get("To"), transcription,
-                recordingUrl == null ? List.of() : List.of(recordingUrl), Instant.now(), body);
+                recordingUrl == null ? List.of() : List.of(recordingUrl), Instant.now(), body,
+                callSid, params.get("CallStatus"), seconds(first(params, "CallDuration", "RecordingDuration"))));
+    }
+
+    private static Integer seconds(String value) {
+        try {
+            return value == null ? null : Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static List<String> mediaUrls(Map<String, String> params) {

@@ -9,12 +9,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.plumbline.intake.customer.ConversationMessage;
 import com.plumbline.intake.customer.ConversationMessageRepository;
+import com.plumbline.intake.customer.OutboundMessages;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A suggested reply from an OpenAI-compatible chat completions endpoint. The draft is kept on
@@ -24,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class AiDrafts {
 
     static final String DRAFT_PREFIX = "draft: ";
+    static final String SENDING_PREFIX = "sending: ";
 
     private static final String INSTRUCTIONS = """
             You draft SMS replies for a plumbing company's dispatcher. Reply in the customer's language,
@@ -36,10 +40,13 @@ public class AiDrafts {
     private final ObjectMapper mapper;
     private final ProducerTemplate producer;
     private final String fromNumber;
+    private final TransactionTemplate transactions;
 
     public AiDrafts(ConversationMessageRepository messages, ProcessingJobRepository jobs, JobsProperties properties,
                     ObjectMapper mapper, ProducerTemplate producer,
-                    @Value("${intake.notify.sms.from-number:}") String fromNumber) {
+                    @Value("${intake.notify.sms.from-number:}") String fromNumber,
+                    PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.messages = messages;
         this.jobs = jobs;
         this.properties = properties;
@@ -49,27 +56,36 @@ public class AiDrafts {
     }
 
     /**
-     * Staff approve a draft (as written, or edited): it is texted to the customer, once.
+     * Staff approve a draft (as written, or edited): it is texted to the customer, once. The draft
+     * is claimed first with a conditional update of its row (committed at once), so of two
+     * approvals at the same moment one sends and the other is refused; the SMS goes out after the
+     * claim, outside any database transaction, and a failed send puts the draft back.
      *
      * @throws IllegalArgumentException when the job is not a draft awaiting approval
      */
-    @Transactional
     public String approve(long jobId, String editedText) {
         ProcessingJob job = jobs.findById(jobId)
                 .orElseThrow(() -> new IllegalArgumentException("No job " + jobId));
+        String draft = job.getResult();
         if (job.getType() != JobType.AI_DRAFT || job.getStatus() != JobStatus.DONE
-                || job.getResult() == null || !job.getResult().startsWith(DRAFT_PREFIX)) {
+                || draft == null || !draft.startsWith(DRAFT_PREFIX)) {
             throw new IllegalArgumentException("Job " + jobId + " is not a draft awaiting approval");
         }
-        String text = editedText == null || editedText.isBlank() ? job.getResult().substring(DRAFT_PREFIX.length()) : editedText;
+        String text = editedText == null || editedText.isBlank() ? draft.substring(DRAFT_PREFIX.length()) : editedText;
+        Integer claimed = transactions.execute(tx -> jobs.swapResult(jobId, draft, SENDING_PREFIX + text, Instant.now()));
+        if (claimed == null || claimed != 1) {
+            throw new IllegalArgumentException("Job " + jobId + " is not a draft awaiting approval");
+        }
         ConversationMessage message = messages.findById(job.getMessageId()).orElseThrow();
-        Exchange sent = producer.request("direct:send-customer-sms",
-                e -> e.getMessage().setBody(new AutoReplies.Reply(message.getFrom(), fromNumber, text, null)));
+        Exchange sent = producer.request("direct:send-customer-sms", e -> e.getMessage().setBody(
+                new AutoReplies.Reply(message.getFrom(), fromNumber, text, null, job.getConversationId(),
+                        OutboundMessages.SentBy.AI_DRAFT)));
         if (sent.getException() != null) {
+            transactions.executeWithoutResult(tx -> jobs.swapResult(jobId, SENDING_PREFIX + text, draft, Instant.now()));
             throw new IllegalStateException("The SMS could not be sent", sent.getException());
         }
         String result = "approved: " + sent.getMessage().getHeader("jobResult", String.class);
-        jobs.done(jobId, result, Instant.now());
+        transactions.executeWithoutResult(tx -> jobs.done(jobId, result, Instant.now()));
         return result;
     }
 

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import com.plumbline.intake.customer.ConversationMessage;
 import com.plumbline.intake.customer.ConversationMessageRepository;
+import com.plumbline.intake.customer.OutboundMessages;
 import com.plumbline.intake.customer.PhoneNumbers;
 import com.plumbline.intake.rules.Priority;
 import com.plumbline.intake.rules.RulesBook;
@@ -44,8 +45,12 @@ public class AutoReplies {
         }
     }
 
-    /** The SMS to send; {@code skipReason} set when nothing is to be sent. */
-    public record Reply(String to, String from, String text, String skipReason) {
+    /**
+     * The SMS to send; {@code skipReason} set when nothing is to be sent. Once Twilio accepted it,
+     * it is stored in conversation {@code conversationId} as sent by {@code sentBy}.
+     */
+    public record Reply(String to, String from, String text, String skipReason, Long conversationId,
+                        OutboundMessages.SentBy sentBy) {
 
         /** camel-twilio's message creator takes Twilio's own phone number type. */
         public PhoneNumber toNumber() {
@@ -104,7 +109,8 @@ public class AutoReplies {
         String language = message.getLanguage() == null ? "en" : message.getLanguage();
         for (Template template : section.get().templates()) {
             if (template.fits(message, language)) {
-                return new Reply(message.getFrom(), fromNumber, fill(template.text(), message, language), null);
+                return new Reply(message.getFrom(), fromNumber, fill(template.text(), message, language), null,
+                        job.getConversationId(), OutboundMessages.SentBy.AUTO_REPLY);
             }
         }
         return skip("no auto-reply template fits " + message.getPriority() + "/" + message.getServiceType());
@@ -120,7 +126,7 @@ public class AutoReplies {
     }
 
     private static Reply skip(String reason) {
-        return new Reply(null, null, null, reason);
+        return new Reply(null, null, null, reason, null, null);
     }
 
     private static List<String> problems(Section section) {

@@ -1,5 +1,6 @@
 package com.plumbline.intake.jobs;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import com.plumbline.intake.rules.Classification;
 import com.plumbline.intake.rules.Priority;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,9 +27,11 @@ public class Jobs {
     private final AutoReplies autoReplies;
     private final JobMetrics metrics;
     private final Clock clock;
+    private final JdbcTemplate jdbc;
 
     public Jobs(ProcessingJobRepository repository, JobsProperties properties, AutoReplies autoReplies,
-                JobMetrics metrics, Clock clock) {
+                JobMetrics metrics, Clock clock, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.repository = repository;
         this.properties = properties;
         this.autoReplies = autoReplies;
@@ -42,11 +46,12 @@ public class Jobs {
      */
     @Transactional
     public List<JobTicket> createFor(@Body ThreadedMessage message) {
-        List<ProcessingJob> jobs = repository.findByMessageId(message.messageId());
-        boolean redelivered = !jobs.isEmpty();
-        if (!redelivered) {
-            jobs = repository.saveAll(newJobs(message));
+        // the unique key (message_id, type) decides: a concurrent or repeated delivery inserts nothing
+        boolean redelivered = false;
+        for (ProcessingJob job : newJobs(message)) {
+            redelivered |= !insert(job);
         }
+        List<ProcessingJob> jobs = repository.findByMessageId(message.messageId());
         Instant now = clock.instant();
         List<JobTicket> dueNow = new ArrayList<>();
         for (ProcessingJob job : jobs) {
@@ -61,6 +66,17 @@ public class Jobs {
             }
         }
         return dueNow;
+    }
+
+    /** @return false when the message already has a job of this type */
+    private boolean insert(ProcessingJob job) {
+        return jdbc.update("""
+                insert into processing_job (message_id, conversation_id, type, priority, status, attempts, due_at,
+                                            payload, created_at, updated_at)
+                values (?, ?, ?, ?, 'PENDING', 0, ?, ?, now(), now())
+                on conflict (message_id, type) do nothing""",
+                job.getMessageId(), job.getConversationId(), job.getType().name(), job.getPriority().name(),
+                Timestamp.from(job.getDueAt()), job.getPayload()) == 1;
     }
 
     private List<ProcessingJob> newJobs(ThreadedMessage message) {

@@ -39,6 +39,11 @@ public interface ProcessingJobRepository extends JpaRepository<ProcessingJob, Lo
     @Query("update ProcessingJob j set j.status = :status, j.lastError = :error, j.updatedAt = :now where j.id = :id")
     int failed(Long id, JobStatus status, String error, Instant now);
 
+    /** Compare-and-set of a job's result: 1 when it still was {@code expected}, else 0. */
+    @Modifying
+    @Query("update ProcessingJob j set j.result = :replacement, j.updatedAt = :now where j.id = :id and j.result = :expected")
+    int swapResult(Long id, String expected, String replacement, Instant now);
+
     @Modifying
     @Query("update ProcessingJob j set j.enqueuedAt = :now, j.updatedAt = :now where j.id = :id")
     int enqueued(Long id, Instant now);

@@ -12,6 +12,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 /**
  * The escalation ladder of one emergency message (table {@code escalation}). {@code tier} is how
@@ -52,6 +53,10 @@ public class Escalation {
     private Instant ackedAt;
 
     private String ackedBy;
+
+    /** An acknowledgement and the poller firing a rung never overwrite each other. */
+    @Version
+    private long version;
 
     protected Escalation() {
     }

@@ -2,9 +2,17 @@ package com.plumbline.intake.notify;
 
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
 
 public interface EscalationRepository extends JpaRepository<Escalation, Long> {
 
     Optional<Escalation> findByMessageId(Long messageId);
+
+    /** The escalation, locked: an acknowledgement waits for a rung being fired, then sees it. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select e from Escalation e where e.messageId = :messageId")
+    Optional<Escalation> lockByMessageId(Long messageId);
 }

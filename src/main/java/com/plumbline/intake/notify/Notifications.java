@@ -15,6 +15,7 @@ import org.apache.camel.Body;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,9 +37,12 @@ public class Notifications {
     private final NotifyProperties properties;
     private final NotificationMetrics metrics;
     private final Clock clock;
+    private final JdbcTemplate jdbc;
 
     public Notifications(NotificationRepository repository, EscalationRepository escalations, StaffDirectory staff,
-                         NotificationRules rules, NotifyProperties properties, NotificationMetrics metrics, Clock clock) {
+                         NotificationRules rules, NotifyProperties properties, NotificationMetrics metrics, Clock clock,
+                         JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.repository = repository;
         this.escalations = escalations;
         this.staff = staff;
@@ -54,6 +58,9 @@ public class Notifications {
      */
     @Transactional
     public Dispatch plan(@Body ThreadedMessage message) {
+        // one plan per message at a time, on every instance: a concurrent delivery of the same
+        // message waits here, then finds the notices this one recorded
+        jdbc.queryForList("select id from message where id = ? for update", Long.class, message.messageId());
         if (!repository.search(null, message.messageId()).isEmpty()) {
             LOG.info("Message {} was already notified", message.messageId());
             return Dispatch.none(message.messageId());
@@ -155,13 +162,20 @@ public class Notifications {
                 masked(notification), providerId);
     }
 
-    /** Marks every notification in a comma-separated list as sent (one dashboard broadcast). */
+    /**
+     * One dashboard broadcast of a comma-separated list of notifications: SENT when at least one
+     * dashboard was connected to receive it, else SKIPPED: nobody saw it.
+     */
     @Transactional
-    public void sentAll(@Header("notificationId") String ids) {
+    public void broadcast(@Header("notificationId") String ids, @Header("dashboards") int dashboards) {
         for (long id : ids(ids)) {
             Notification notification = get(id);
-            notification.sent(null, clock.instant());
-            metrics.sent(notification, clock.instant());
+            if (dashboards > 0) {
+                notification.sent(null, clock.instant());
+                metrics.sent(notification, clock.instant());
+            } else {
+                notification.skipped("no dashboard was connected to receive it");
+            }
         }
     }
 
@@ -188,7 +202,7 @@ public class Notifications {
     public Notification ack(long id, String by) {
         Notification notification = get(id);
         notification.acked(clock.instant());
-        escalations.findByMessageId(notification.getMessageId())
+        escalations.lockByMessageId(notification.getMessageId())
                 .ifPresent(e -> e.acked(by, clock.instant()));
         LOG.info("Notification {} acknowledged by {}", id, by);
         return notification;

@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,12 +28,12 @@ public final class BusinessCalendar {
 
     private final ZoneId zone;
     private final Map<DayOfWeek, OpeningHours> week;
-    private final Set<LocalDate> holidays;
+    private final List<HolidayRule> holidays;
 
-    public BusinessCalendar(ZoneId zone, Map<DayOfWeek, OpeningHours> week, Set<LocalDate> holidays) {
+    public BusinessCalendar(ZoneId zone, Map<DayOfWeek, OpeningHours> week, List<HolidayRule> holidays) {
         this.zone = zone;
         this.week = week.isEmpty() ? Map.of() : new EnumMap<>(week);
-        this.holidays = Set.copyOf(holidays);
+        this.holidays = List.copyOf(holidays);
     }
 
     public ZoneId zone() {
@@ -92,7 +93,7 @@ public final class BusinessCalendar {
     }
 
     private Optional<OpeningHours> hoursOn(LocalDate date) {
-        if (holidays.contains(date)) {
+        if (holidays.stream().anyMatch(rule -> rule.matches(date))) {
             return Optional.empty();
         }
         return Optional.ofNullable(week.get(date.getDayOfWeek()));

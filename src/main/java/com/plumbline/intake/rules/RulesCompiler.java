@@ -207,13 +207,13 @@ final class RulesCompiler {
                 problems.add("businessHours.week: closed every day, responseDue could never be computed");
             }
         }
-        Set<LocalDate> holidays = new HashSet<>();
+        List<HolidayRule> holidays = new ArrayList<>();
         List<String> listed = hours.holidays() == null ? List.of() : hours.holidays();
         for (int i = 0; i < listed.size(); i++) {
             try {
-                holidays.add(LocalDate.parse(String.valueOf(listed.get(i)).trim()));
-            } catch (DateTimeParseException e) {
-                problems.add("businessHours.holidays[" + i + "]: '" + listed.get(i) + "' is not a date (use 2026-12-25)");
+                holidays.add(HolidayRule.parse(String.valueOf(listed.get(i))));
+            } catch (IllegalArgumentException e) {
+                problems.add("businessHours.holidays[" + i + "]: " + e.getMessage());
             }
         }
         return zone == null ? null : new BusinessCalendar(zone, week, holidays);

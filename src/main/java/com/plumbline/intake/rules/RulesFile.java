@@ -54,7 +54,7 @@ public record RulesFile(
     public record Language(List<String> spanish, List<String> english) {
     }
 
-    /** week: day name to "HH:mm-HH:mm" or "closed"; holidays: ISO dates, closed all day. */
+    /** week: day name to "HH:mm-HH:mm" or "closed"; holidays: rules or dates closed all day ({@link HolidayRule}). */
     public record BusinessHours(String timeZone, Map<String, String> week, List<String> holidays) {
     }
 

@@ -3,6 +3,7 @@ package com.plumbline.intake.storage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -49,6 +50,7 @@ public class EmbeddedPostgresConfiguration {
             builder.setPort(port);
         }
         EmbeddedPostgres postgres = builder.start();
+        claim(pgData);
         LOG.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), pgData);
         return postgres;
     }
@@ -57,8 +59,13 @@ public class EmbeddedPostgresConfiguration {
      * pg_ctl daemonises the postmaster, so when this JVM is killed (SIGKILL, OOM killer) PostgreSQL
      * keeps running and holds the data directory: the next start's postmaster refuses it
      * ("lock file postmaster.pid already exists") and, on a random port, the service cannot start.
-     * A postmaster still running on our data directory is ours and orphaned: stop it (SIGTERM, a
-     * clean shutdown; its clients died with the JVM) before starting a new one.
+     * A postmaster still running on our data directory is stopped (SIGTERM, a clean shutdown) only
+     * when it was orphaned: the JVM that started it ({@value #OWNER_FILE}: its pid and start time,
+     * so a reused pid is not taken for it) is gone. A postmaster whose JVM still runs belongs to
+     * another running instance on the same data folder: this start is refused instead, and that
+     * instance keeps its database.
+     *
+     * @throws IOException when the data folder is in use by another running instance
      */
     static void stopLeftoverPostmaster(Path pgData) throws IOException {
         Path pidFile = pgData.resolve("postmaster.pid");
@@ -77,6 +84,11 @@ public class EmbeddedPostgresConfiguration {
         if (leftover == null) {
             return; // stale lock file of a dead server: PostgreSQL starts over it (crash recovery)
         }
+        Optional<ProcessHandle> owner = liveOwner(pgData);
+        if (owner.isPresent()) {
+            throw new IOException("The embedded PostgreSQL on " + pgData + " (pid " + pid + ") belongs to another "
+                    + "running instance (JVM pid " + owner.get().pid() + "); give this one its own INTAKE_DATA_DIR");
+        }
         LOG.warn("Stopping PostgreSQL (pid {}) left running on {} by a previous run that did not shut down", pid, pgData);
         leftover.destroy();
         try {
@@ -89,6 +101,33 @@ public class EmbeddedPostgresConfiguration {
             Thread.currentThread().interrupt();
             throw new IOException(e);
         }
+    }
+
+    static final String OWNER_FILE = "intake-owner";
+
+    /** Records this JVM as the owner of the PostgreSQL it started on {@code pgData}. */
+    static void claim(Path pgData) throws IOException {
+        ProcessHandle self = ProcessHandle.current();
+        Files.writeString(pgData.resolve(OWNER_FILE), self.pid() + " " + startOf(self));
+    }
+
+    /**
+     * The JVM that started the server on {@code pgData}, if it still runs. No owner file (a data
+     * folder of a version that did not write one) counts as orphaned, as before.
+     */
+    static Optional<ProcessHandle> liveOwner(Path pgData) {
+        try {
+            String[] owner = Files.readString(pgData.resolve(OWNER_FILE)).trim().split(" ");
+            return ProcessHandle.of(Long.parseLong(owner[0]))
+                    .filter(ProcessHandle::isAlive)
+                    .filter(process -> startOf(process).equals(owner.length > 1 ? owner[1] : ""));
+        } catch (IOException | RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    private static String startOf(ProcessHandle process) {
+        return process.info().startInstant().map(Object::toString).orElse("?");
     }
 
     /** The pool honours spring.datasource.hikari.*, as Spring Boot's own does for an external server. */

@@ -236,6 +236,117 @@ class ProcessingTest extends IntakeIntegrationTest {
 
     private int messages() {
         return jdbc.queryForObject("select count(*) from message", Integer.class);
+    @Test
+    void unreadableNumbersAreNotOneCustomer() {
+        inject("anon-1", "Anonymous", "burst pipe in the garage");
+        awaitMessages(1);
+        inject("anon-2", "Anonymous", "just a yearly maintenance inspection please");
+        inject("anon-3", "unknown", "kitchen drain is slow");
+        awaitMessages(3);
+
+        List<Map<String, Object>> customers = jdbc.queryForList("select * from customer order by id");
+        assertThat(customers).hasSize(3).allSatisfy(c -> assertThat(c.get("phone_valid")).isEqualTo(false));
+        assertThat(jdbc.queryForObject("select count(distinct conversation_id) from message", Integer.class)).isEqualTo(3);
+        // a stranger's emergency neither raises nor shares another stranger's conversation
+        assertThat(jdbc.queryForObject("select priority from message where provider_message_id = 'anon-2'", String.class))
+                .isEqualTo("LOW");
+        assertThat(jdbc.queryForList("select c.priority from conversation c join message m on m.conversation_id = c.id "
+                + "where m.provider_message_id = 'anon-2'", String.class)).containsExactly("LOW");
+    }
+
+    @Test
+    void aRedeliveredMessageFromAnUnreadableNumberKeepsItsOneCustomer() {
+        String json = """
+                {"provider":"TWILIO","providerMessageId":"SM-anon-redelivered","channel":"SMS","from":"Anonymous",
+                 "to":"+15125550100","body":"no water in the whole house","mediaUrls":[],
+                 "receivedAt":"2026-11-26T15:00:00Z","rawPayload":"MessageSid=SM-anon-redelivered"}""";
+
+        producer.sendBody("jms:queue:intake.inbound", json);
+        awaitMessages(1);
+        producer.sendBody("jms:queue:intake.inbound", json);
+
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> jdbc.queryForObject("select count(*) from message", Integer.class) == 1);
+        assertThat(jdbc.queryForObject("select count(*) from customer", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void aVoicemailIsOneMessageClassifiedOnceItsTranscriptArrives() {
+        String call = "CA6666666666666666666666666666666a";
+        String recording = "https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE6666666666666666666666666666666b";
+        voiceCallback(call, "CallStatus", "completed", "CallDuration", "41");
+        voiceCallback(call, "CallStatus", "completed", "RecordingSid", "RE6666666666666666666666666666666b",
+                "RecordingUrl", recording, "RecordingDuration", "30");
+        voiceCallback(call, "RecordingSid", "RE6666666666666666666666666666666b", "RecordingUrl", recording,
+                "TranscriptionSid", "TR6666666666666666666666666666666c", "TranscriptionStatus", "completed",
+                "TranscriptionText", "Our water heater is leaking and there is no hot water, please call back");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> routed() == 1 && jdbc.queryForObject(
+                "select count(*) from message where media_urls like '%RE6666%' and call_status = 'completed'", Integer.class) == 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> jdbc.queryForObject("select count(*) from message", Integer.class) == 1 && routed() == 1);
+        Map<String, Object> message = jdbc.queryForMap("select * from message");
+        assertThat(message).containsEntry("provider_message_id", call).containsEntry("channel", "VOICEMAIL")
+                .containsEntry("priority", "HIGH").containsEntry("service_type", "WATER_HEATER")
+                .containsEntry("media_urls", recording);
+        assertThat((String) message.get("body")).startsWith("Our water heater is leaking");
+        assertThat(message.get("call_duration")).isNotNull();
+        assertThat(high.getReceivedCounter()).isEqualTo(1);
+    }
+
+    @Test
+    void aMissedCallIsOneMessageRoutedOnce() {
+        String call = "CA7777777777777777777777777777777a";
+        voiceCallback(call, "CallStatus", "ringing");
+        voiceCallback(call, "CallStatus", "no-answer", "CallDuration", "0");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> routed() == 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> jdbc.queryForObject("select count(*) from message", Integer.class) == 1 && routed() == 1);
+        assertThat(jdbc.queryForMap("select * from message")).containsEntry("provider_message_id", call)
+                .containsEntry("channel", "VOICE").containsEntry("call_status", "no-answer");
+    }
+
+    @Test
+    void anAnsweredCallIsKeptInTheConversationButNotClassified() {
+        String call = "CA8888888888888888888888888888888a";
+        voiceCallback(call, "CallStatus", "in-progress");
+        voiceCallback(call, "CallStatus", "completed", "CallDuration", "95");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from message where call_status = 'completed' and call_duration = 95", Integer.class) == 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> jdbc.queryForObject("select count(*) from message", Integer.class) == 1);
+        assertThat(jdbc.queryForObject("select priority from message", String.class)).isNull();
+        assertThat(routed()).isZero();
+    }
+
+    @Test
+    void aMessageIsLinkedToTheWebhookEventItCameFrom() {
+        inject("link-1", "+15125550166", "kitchen drain is clogged");
+        awaitMessages(1);
+
+        assertThat(jdbc.queryForObject("select webhook_event_id from message", Long.class))
+                .isEqualTo(jdbc.queryForObject("select id from webhook_event where provider_message_id = 'link-1'", Long.class));
+    }
+
+    /** A signed Twilio voice callback of one call from one customer, with the given extra parameters. */
+    private void voiceCallback(String callSid, String... extra) {
+        Map<String, String> params = new java.util.LinkedHashMap<>();
+        params.put("AccountSid", "AC00000000000000000000000000000001");
+        params.put("CallSid", callSid);
+        params.put("From", "+15125550165");
+        params.put("To", "+15125550100");
+        params.put("Direction", "inbound");
+        for (int i = 0; i < extra.length; i += 2) {
+            params.put(extra[i], extra[i + 1]);
+        }
+        assertThat(postTwilio("/api/webhooks/twilio/voice", params).statusCode()).isEqualTo(200);
+    }
+
+    private int routed() {
+        return emergency.getReceivedCounter() + high.getReceivedCounter() + medium.getReceivedCounter()
+                + low.getReceivedCounter();
     }
 
     private void inject(String id, String from, String text) {

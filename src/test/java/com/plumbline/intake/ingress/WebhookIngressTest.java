@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.plumbline.intake.support.Concurrently;
 import com.plumbline.intake.support.IntakeIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -163,6 +164,21 @@ class WebhookIngressTest extends IntakeIntegrationTest {
         JsonNode twilioBefore = mapper.readTree(before).path("TWILIO");
         assertThat(twilio.get("received").asLong() - twilioBefore.path("received").asLong(0)).isEqualTo(1);
         assertThat(twilio.get("duplicate").asLong() - twilioBefore.path("duplicate").asLong(0)).isEqualTo(4);
+    }
+
+    @Test
+    void identicalWebhooksArrivingAtTheSameMomentAreAllAcknowledgedAndStoredOnce() throws Exception {
+        Map<String, String> params = twilioSms("SM7777777777777777777777777777777a", "Toilet overflowing a little");
+
+        List<Object> answers = Concurrently.run(8, () -> postTwilio("/api/webhooks/twilio/sms", params));
+
+        assertThat(answers).allSatisfy(answer -> {
+            assertThat(answer).isInstanceOf(HttpResponse.class);
+            assertThat(((HttpResponse<?>) answer).statusCode()).isEqualTo(200);
+            assertThat(((HttpResponse<?>) answer).body()).isEqualTo("<Response/>");
+        });
+        assertThat(webhookEvents()).isEqualTo(1);
+        assertThat(drain(INBOUND_QUEUE)).hasSize(1);
     }
 
     @Test

@@ -1,7 +1,12 @@
 package com.plumbline.intake.ingress;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -155,6 +160,80 @@ class WebhookRejectionTest extends IntakeIntegrationTest {
     void pubSubEnvelopeWithoutMessageIs400() {
         String token = GOOGLE.token(PUSH_AUDIENCE, PUSH_ACCOUNT, Instant.now().plusSeconds(600));
         assertError(postPush("{\"subscription\":\"projects/p/subscriptions/s\"}", token), 400, "bad_request");
+    }
+
+    @Test
+    void googleVoiceTimestampBeyondTheRangeOfInstantIs400() {
+        assertError(postRelay(RELAY_EVENT, 9_000_000_000_000_000_000L), 400, "bad_request");
+    }
+
+    @Test
+    void googleVoiceSignatureIsCheckedOverTheRawBytes() throws Exception {
+        // signed correctly over bytes that are not UTF-8: a check over a decoded String would call it forged
+        byte[] body = "{\"id\":\"gv-latin1\",\"type\":\"sms\",\"from\":\"+15125550111\",\"text\":\"ca\u00f1o roto\"}"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        long now = Instant.now().getEpochSecond();
+        HttpResponse<String> response = postRelayBytes(body, now, RelaySigner.sign(RELAY_SECRET, now, body));
+
+        assertError(response, 400, "bad_request");
+        assertThat(response.body()).contains("UTF-8");
+    }
+
+    @Test
+    void twilioMessageSidOver255CharactersIs400() {
+        assertError(postTwilio(SMS, twilioSms("SM" + "a".repeat(254), "burst pipe")), 400, "bad_request");
+    }
+
+    @Test
+    void twilioFromOver64CharactersIs400() {
+        Map<String, String> params = new LinkedHashMap<>(twilioSms("SM8888888888888888888888888888888a", "burst pipe"));
+        params.put("From", "+1" + "5".repeat(70));
+        assertError(postTwilio(SMS, params), 400, "bad_request");
+    }
+
+    @Test
+    void twilioFromOver32CharactersIs400() {
+        Map<String, String> params = new LinkedHashMap<>(twilioSms("SM8888888888888888888888888888888b", "burst pipe"));
+        params.put("From", "Anonymous caller, number withheld");
+        assertError(postTwilio(SMS, params), 400, "bad_request");
+    }
+
+    @Test
+    void twilioVoiceCallSidOver255CharactersIs400() {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("CallSid", "CA" + "b".repeat(300));
+        params.put("CallStatus", "no-answer");
+        params.put("From", "+15125550177");
+        params.put("To", "+15125550100");
+        assertError(postTwilio("/api/webhooks/twilio/voice", params), 400, "bad_request");
+    }
+
+    @Test
+    void googleVoiceEventIdOver255CharactersIs400() {
+        String event = "{\"id\":\"" + "g".repeat(256) + "\",\"type\":\"sms\",\"from\":\"+15125550111\",\"text\":\"leak\"}";
+        assertError(postRelay(event, Instant.now().getEpochSecond()), 400, "bad_request");
+    }
+
+    @Test
+    void googleVoiceNumberOver32CharactersIs400() {
+        String event = "{\"id\":\"gv-long-to\",\"type\":\"sms\",\"from\":\"+15125550111\",\"to\":\""
+                + "9".repeat(40) + "\",\"text\":\"leak\"}";
+        assertError(postRelay(event, Instant.now().getEpochSecond()), 400, "bad_request");
+    }
+
+    @Test
+    void pubSubMessageIdOver255CharactersIs400() {
+        String token = GOOGLE.token(PUSH_AUDIENCE, PUSH_ACCOUNT, Instant.now().plusSeconds(600));
+        assertError(postPush(pushEnvelope("9".repeat(300), base64(RELAY_EVENT)), token), 400, "bad_request");
+    }
+
+    private HttpResponse<String> postRelayBytes(byte[] body, long timestamp, String signature) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/webhooks/google-voice"))
+                .header("Content-Type", "application/json")
+                .header("X-Relay-Timestamp", Long.toString(timestamp))
+                .header("X-Relay-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private void assertError(HttpResponse<String> response, int status, String error) {

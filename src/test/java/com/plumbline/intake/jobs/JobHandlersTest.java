@@ -12,6 +12,7 @@ import com.plumbline.intake.notify.NotifyChannel;
 import com.plumbline.intake.notify.NotifyIntegrationTest;
 import com.plumbline.intake.notify.Reachability;
 import com.plumbline.intake.notify.StaffRole;
+import com.plumbline.intake.support.Concurrently;
 import com.plumbline.intake.support.TwilioStandIn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,6 +120,61 @@ class JobHandlersTest extends NotifyIntegrationTest {
         List<Map<String, String>> sent = TWILIO.messagesTo(CUSTOMER);
         assertThat(sent).hasSize(2);
         assertThat(sent.get(1).get("Body")).isEqualTo("Hi! Sorry about your water heater. A plumber will call you within the hour.");
+    }
+
+    @Test
+    void approvalsClickedAtTheSameMomentSendTheDraftOnce() throws Exception {
+        long message = postSms("SMaidraft2", "water heater not working, no hot water at all");
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobStatus(message, "AI_DRAFT").equals("DONE")
+                && jobStatus(message, "AUTO_REPLY").equals("DONE"));
+        long draftJob = ((Number) job(message, "AI_DRAFT").get("id")).longValue();
+        int before = TWILIO.messagesTo(CUSTOMER).size();
+
+        List<Object> answers = Concurrently.run(6, () -> post("/api/jobs/" + draftJob + "/approve", "application/json", "{}"));
+
+        assertThat(answers).extracting(a -> ((HttpResponse<?>) a).statusCode()).containsOnly(200, 409)
+                .filteredOn(status -> status == 200).hasSize(1);
+        assertThat(TWILIO.messagesTo(CUSTOMER)).hasSize(before + 1);
+    }
+
+    @Test
+    void theAutoReplyAndTheApprovedDraftAreOutboundMessagesOfTheConversation() {
+        long message = postSms("SMoutbound1", "water heater not working, no hot water");
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobStatus(message, "AI_DRAFT").equals("DONE")
+                && jobStatus(message, "AUTO_REPLY").equals("DONE"));
+        long draftJob = ((Number) job(message, "AI_DRAFT").get("id")).longValue();
+        assertThat(post("/api/jobs/" + draftJob + "/approve", "application/json", "{}").statusCode()).isEqualTo(200);
+
+        List<Map<String, Object>> outbound = jdbc.queryForList("""
+                select o.* from message o join message i on i.conversation_id = o.conversation_id
+                where i.id = ? and o.direction = 'OUTBOUND' order by o.id""", message);
+        List<Map<String, String>> sent = TWILIO.messagesTo(CUSTOMER);
+        assertThat(outbound).extracting(m -> m.get("sent_by")).containsExactly("AUTO_REPLY", "AI_DRAFT");
+        assertThat(outbound).extracting(m -> m.get("body")).containsExactly(sent.get(0).get("Body"), sent.get(1).get("Body"));
+        assertThat(outbound).allSatisfy(m -> {
+            assertThat(m.get("to_number")).isEqualTo(CUSTOMER);
+            assertThat(m.get("from_number")).isEqualTo(TwilioStandIn.FROM_NUMBER);
+            assertThat(m.get("channel")).isEqualTo("SMS");
+            assertThat((String) m.get("provider_message_id")).startsWith("SM");
+        });
+        assertThat(job(message, "AI_DRAFT").get("result").toString())
+                .isEqualTo("approved: sent " + outbound.get(1).get("provider_message_id"));
+    }
+
+    @Test
+    void aFollowUpStaysQuietWhenStaffTextedTheCustomer() {
+        long message = postSms("SMfollowup3", "water heater broken, no hot water");
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobStatus(message, "AI_DRAFT").equals("DONE")
+                && jobStatus(message, "NOTIFY_STAFF").equals("DONE"));
+        long draftJob = ((Number) job(message, "AI_DRAFT").get("id")).longValue();
+        assertThat(post("/api/jobs/" + draftJob + "/approve", "application/json", "{}").statusCode()).isEqualTo(200);
+        int notified = notifications(message).size();
+
+        jdbc.update("update processing_job set due_at = now() - interval '1 minute' where message_id = ? and type = 'FOLLOW_UP'", message);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobStatus(message, "FOLLOW_UP").equals("DONE"));
+        assertThat(job(message, "FOLLOW_UP").get("result")).isEqualTo("answered in time");
+        assertThat(notifications(message)).hasSize(notified);
     }
 
     @Test

@@ -268,11 +268,18 @@ class JobQueueTest extends IntakeIntegrationTest {
                 .containsExactly("TWILIO:new");
     }
 
+    /** A quote job of its own message: a message has one job of each type (unique message_id, type). */
     private long quoteJob(Priority priority) {
+        long message = jdbc.queryForObject("""
+                insert into message (conversation_id, provider, provider_message_id, channel, direction, from_number,
+                                     body, priority, service_type, response_due, received_at)
+                select conversation_id, provider, provider_message_id || '-' || ?, channel, direction, from_number,
+                       body, priority, service_type, response_due, received_at
+                from message where id = ? returning id""", Long.class, System.nanoTime(), messageId);
         return jdbc.queryForObject("""
                 insert into processing_job (message_id, conversation_id, type, priority, status, due_at)
                 values (?, ?, 'QUOTE_ESTIMATE', ?, 'PENDING', now() + interval '1 day') returning id""",
-                Long.class, messageId, conversationId, priority.name());
+                Long.class, message, conversationId, priority.name());
     }
 
     private void enqueue(long jobId) {

@@ -100,4 +100,18 @@ class NotifyChannelsTest extends NotifyIntegrationTest {
         awaitStatus(message.messageId(), NotifyChannel.EMAIL, "SENT");
         assertThat(notifications(message.messageId())).extracting(n -> n.get("channel")).containsExactly("EMAIL");
     }
+
+    @Test
+    void aDashboardAlertWithNoDashboardConnectedIsRecordedAsNotSeen() {
+        staffMember("Dana Reyes", StaffRole.DISPATCHER, null, null,
+                List.of(NotifyChannel.DASHBOARD), List.of(Reachability.BUSINESS_HOURS));
+        ThreadedMessage message = message(CUSTOMER, "pipe burst in the laundry room", Priority.EMERGENCY,
+                ServiceType.LEAK_DETECTION, false);
+
+        notify(message); // nobody has the dashboard open
+
+        awaitStatus(message.messageId(), NotifyChannel.DASHBOARD, "SKIPPED");
+        assertThat(notifications(message.messageId())).singleElement()
+                .satisfies(n -> assertThat((String) n.get("detail")).contains("no dashboard was connected"));
+    }
 }

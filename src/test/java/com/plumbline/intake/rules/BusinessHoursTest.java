@@ -43,6 +43,18 @@ class BusinessHoursTest {
     }
 
     @Test
+    void holidaysComeFromRulesAndDoNotRunOut() {
+        // Thanksgiving 2030 (fourth Thursday of November), Memorial Day 2031 (last Monday of May), 10:00 local
+        assertThat(classify(MEDIUM_TEXT, Instant.parse("2030-11-28T16:00:00Z")).afterHours()).isTrue();
+        assertThat(classify(MEDIUM_TEXT, Instant.parse("2031-05-26T15:00:00Z")).afterHours()).isTrue();
+        // 4 July 2032 is a Sunday: observed on Monday the 5th
+        assertThat(classify(MEDIUM_TEXT, Instant.parse("2032-07-05T15:00:00Z")).afterHours()).isTrue();
+        // and the days around them are ordinary working days
+        assertThat(classify(MEDIUM_TEXT, Instant.parse("2030-11-21T16:00:00Z")).afterHours()).isFalse();
+        assertThat(classify(MEDIUM_TEXT, Instant.parse("2032-07-06T15:00:00Z")).afterHours()).isFalse();
+    }
+
+    @Test
     void emergencyIsDueIn30MinutesDayOrNight() {
         Classification c = classify("basement is flooding", TUESDAY_CLOSING);
         assertThat(c.responseDue()).isEqualTo(TUESDAY_CLOSING.plusSeconds(30 * 60));

@@ -31,7 +31,8 @@ class RulesValidationTest {
             `MONDAY: "07:00-18:00"`                             | `MONDAY: "7am to 6pm"`                              | businessHours.week.MONDAY: '7am to 6pm' is not
             `TUESDAY: "07:00-18:00"`                            | `TUESDAY: "18:00-07:00"`                            | businessHours.week.TUESDAY: '18:00-07:00' closes before it opens
             `MONDAY: "07:00-18:00"`                             | `MONDAY: "25:00-26:00"`                             | businessHours.week.MONDAY
-            `    - 2026-12-25`                                  | `    - 2026-13-45`                                  | businessHours.holidays[6]: '2026-13-45' is not a date
+            `    - "12-25"`                                     | `    - "13-45"`                                     | businessHours.holidays[6]: '13-45' is not a date
+            `    - last MONDAY of MAY`                          | `    - last MONDAY of MAYO`                         | businessHours.holidays[1]: 'last MONDAY of MAYO' is not a date
             `EMERGENCY: { respondWithin: 30m,`                  | `EMERGENCY: { respondWithin: soon,`                 | sla.EMERGENCY.respondWithin: bad duration 'soon'
             `LOW:       { respondWithin: 4h,  clock: businessHours }` | `LOW:       { respondWithin: 4h,  clock: officeHours }` | sla.LOW.clock: unknown clock 'officeHours'
             `    keywords: [water heater, hot water heater`     | `    keywrods: [water heater, hot water heater`     | serviceTypes.WATER_HEATER.keywrods: unknown key 'keywrods'

@@ -13,10 +13,16 @@ public final class RelaySigner {
     }
 
     public static String sign(String secret, long timestamp, String body) {
+        return sign(secret, timestamp, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Over the raw bytes of the body, whatever their encoding. */
+    public static String sign(String secret, long timestamp, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+            mac.update((timestamp + ".").getBytes(StandardCharsets.US_ASCII));
+            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

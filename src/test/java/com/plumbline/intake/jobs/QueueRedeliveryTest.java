@@ -1,0 +1,30 @@
+package com.plumbline.intake.jobs;
+
+import java.util.List;
+
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every queue the service consumes has its own broker redelivery and its own dead-letter queue. */
+class QueueRedeliveryTest {
+
+    @Test
+    void everyConsumedQueueIsRedeliveredWithBackoffAndParkedOnItsOwnDeadLetterQueue() {
+        ConfigurationImpl broker = new ConfigurationImpl();
+        JobQueueConfiguration.configureBroker(broker);
+
+        for (String queue : List.of("intake.inbound", "intake.jobs", "intake.dlq", "notify.email", "notify.sms",
+                "notify.dashboard")) {
+            AddressSettings settings = broker.getAddressSettings().get(queue);
+            assertThat(settings).as(queue).isNotNull();
+            assertThat(settings.getDeadLetterAddress().toString()).as(queue).isEqualTo(queue + ".dead");
+            assertThat(settings.getMaxDeliveryAttempts()).as(queue).isGreaterThan(1);
+            assertThat(settings.getRedeliveryDelay()).as(queue).isPositive();
+            assertThat(settings.getRedeliveryMultiplier()).as(queue).isGreaterThan(1);
+        }
+        assertThat(broker.isPersistDeliveryCountBeforeDelivery()).isTrue();
+    }
+}
