@@ -236,6 +236,8 @@ class ProcessingTest extends IntakeIntegrationTest {
 
     private int messages() {
         return jdbc.queryForObject("select count(*) from message", Integer.class);
+    }
+
     @Test
     void unreadableNumbersAreNotOneCustomer() {
         inject("anon-1", "Anonymous", "burst pipe in the garage");
