@@ -121,6 +121,8 @@ public class MessageClassifier {
         boolean emergencyCue = cues != 0 || emergencyEvidence;
         boolean saidAllClear = analysis.anyLiveCue(Term.Cue.ALL_CLEAR);
         boolean allClear = priority != Priority.EMERGENCY && saidAllClear;
+        // "never mind" or "not an emergency" next to water pouring, a gas smell...: the rules disagree
+        conflict |= emergencyCue && (saidAllClear || analysis.anyLiveCue(Term.Cue.NOT_AN_EMERGENCY));
         if (allClear) {
             priority = Priority.LOW;
             serviceType = ServiceType.GENERAL;
