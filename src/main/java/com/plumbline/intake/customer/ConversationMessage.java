@@ -78,6 +78,22 @@ public class ConversationMessage {
 
     private Instant receivedAt;
 
+    /** Safety first: an emergency cue with conflicting or unsure rules (see Classification#needsReview). */
+    private boolean needsReview;
+
+    private String reviewReason;
+
+    /** The customer withdrew or resolved an earlier message ("false alarm", "never mind"). */
+    private boolean retraction;
+
+    @Enumerated(EnumType.STRING)
+    private Priority correctedPriority;
+
+    @Enumerated(EnumType.STRING)
+    private ServiceType correctedServiceType;
+
+    private Instant correctedAt;
+
     protected ConversationMessage() {
     }
 
@@ -103,7 +119,41 @@ public class ConversationMessage {
         row.responseDue = classification.responseDue();
         row.language = classification.language();
         row.receivedAt = message.receivedAt();
+        row.needsReview = classification.needsReview();
+        row.reviewReason = classification.reviewReason();
+        row.retraction = classification.retraction();
         return row;
+    }
+
+    /** A staff member's correction: the labels this message should have had. */
+    public void correct(Priority priority, ServiceType serviceType, Instant at) {
+        this.correctedPriority = priority;
+        this.correctedServiceType = serviceType;
+        this.correctedAt = at;
+    }
+
+    public boolean isNeedsReview() {
+        return needsReview;
+    }
+
+    public String getReviewReason() {
+        return reviewReason;
+    }
+
+    public boolean isRetraction() {
+        return retraction;
+    }
+
+    public Priority getCorrectedPriority() {
+        return correctedPriority;
+    }
+
+    public ServiceType getCorrectedServiceType() {
+        return correctedServiceType;
+    }
+
+    public Instant getCorrectedAt() {
+        return correctedAt;
     }
 
     public Long getId() {

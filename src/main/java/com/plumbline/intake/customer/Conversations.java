@@ -10,6 +10,7 @@ import org.apache.camel.Body;
 import org.apache.camel.Variable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,9 +28,12 @@ public class Conversations {
     private final ConversationMessageRepository messages;
     private final CustomerProperties properties;
     private final MeterRegistry registry;
+    private final ApplicationEventPublisher events;
 
     public Conversations(CustomerRepository customers, ConversationRepository conversations,
-                         ConversationMessageRepository messages, CustomerProperties properties, MeterRegistry registry) {
+                         ConversationMessageRepository messages, CustomerProperties properties, MeterRegistry registry,
+                         ApplicationEventPublisher events) {
+        this.events = events;
         this.customers = customers;
         this.conversations = conversations;
         this.messages = messages;
@@ -58,6 +62,15 @@ public class Conversations {
                 ConversationMessage.inbound(conversation, message, customer.getPhone(), classification));
         registry.counter(BusinessMetrics.CLASSIFIED, BusinessMetrics.PRIORITY, classification.priority().name(),
                 BusinessMetrics.SERVICE_TYPE, classification.serviceType().name()).increment();
+        if (classification.retraction() && open.isPresent()) {
+            String body = message.body() == null ? "" : message.body().strip();
+            String reason = "customer retracted in message " + row.getId() + ": \""
+                    + (body.length() > 200 ? body.substring(0, 200) + "..." : body) + "\"";
+            conversation.retract(message.receivedAt(), classification.priority(), classification.serviceType(), reason);
+            conversations.save(conversation);
+            events.publishEvent(new ConversationRetracted(conversation.getId(), row.getId(), reason, message.receivedAt()));
+            LOG.info("Conversation {} retracted by message {}", conversation.getId(), row.getId());
+        }
         LOG.info("Message {} from {} in conversation {}: {} {}", row.getId(), PhoneNumbers.masked(customer.getPhone()),
                 conversation.getId(), classification.priority(), classification.serviceType());
         return threaded(row, open.isEmpty(), customer, message, classification);

@@ -53,6 +53,8 @@ public class Escalation {
 
     private String ackedBy;
 
+    private String stoppedReason;
+
     protected Escalation() {
     }
 
@@ -74,6 +76,19 @@ public class Escalation {
         } else {
             dueAt = nextDue;
         }
+    }
+
+    /** The customer retracted the problem: no further rung fires. */
+    void stopped(String reason, Instant now) {
+        if (status == EscalationStatus.PENDING) {
+            status = EscalationStatus.STOPPED;
+            stoppedReason = reason;
+            updatedAt = now;
+        }
+    }
+
+    public String getStoppedReason() {
+        return stoppedReason;
     }
 
     void acked(String by, Instant now) {

@@ -1,10 +1,18 @@
 package com.plumbline.intake.notify;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 public interface EscalationRepository extends JpaRepository<Escalation, Long> {
 
     Optional<Escalation> findByMessageId(Long messageId);
+
+    /** Escalations still running for any message of a conversation. */
+    @Query("""
+            select e from Escalation e where e.status = com.plumbline.intake.notify.EscalationStatus.PENDING
+              and e.messageId in (select m.id from ConversationMessage m where m.conversation.id = :conversationId)""")
+    List<Escalation> findPendingInConversation(long conversationId);
 }
