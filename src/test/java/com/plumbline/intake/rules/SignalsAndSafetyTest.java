@@ -72,6 +72,28 @@ class SignalsAndSafetyTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {
+            "you can hear a hiss at the gas meter outside",
+            "whistling noise from the propane line by the grill"})
+    void gasHissingIsAnEmergency(String text) {
+        assertThat(classify(text).priority()).isEqualTo(Priority.EMERGENCY);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            the leak under the vanity is getting worse                      | HIGH
+            water dripping from the ceiling and spreading across the drywall | HIGH
+            kitchen ceiling is sagging where the leak was                   | HIGH
+            toilet is overflowing onto the floor                            | HIGH
+            the hot water heater is spewing water in the garage             | HIGH
+            slight drip under the sink, getting worse slowly                | MEDIUM
+            the tub faucet won't turn off all the way, keeps dripping       | MEDIUM
+            """)
+    void escapingOrWorseningWaterIsAtLeastHigh(String text, Priority expected) {
+        assertThat(classify(text.trim()).priority()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             the water is not spraying anymore, just a small drip now        | MEDIUM
             water was pouring from the ceiling but it stopped, please come check | HIGH
