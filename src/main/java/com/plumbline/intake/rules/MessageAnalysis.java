@@ -189,11 +189,13 @@ final class MessageAnalysis {
             boolean contained = isResolvedAfter(i);
             for (int p = 0; p < parts.size(); p++) {
                 Term.SignalPart part = parts.get(p);
-                if (hiddenByLongerPhrase(i, part.signal())) {
+                boolean unless = part.role() == Term.SignalPart.UNLESS;
+                if (!unless && hiddenByLongerPhrase(i, part.signal())) {
                     continue;
                 }
                 // "no encuentro la llave": the negation belongs to the signal's own first group
-                if (negated[i] && !(part.role() == Term.SignalPart.NEAR_B && hasNearABefore(i, part.signal()))) {
+                if (!unless && negated[i]
+                        && !(part.role() == Term.SignalPart.NEAR_B && hasNearABefore(i, part.signal()))) {
                     continue;
                 }
                 signal[hits] = part.signal();

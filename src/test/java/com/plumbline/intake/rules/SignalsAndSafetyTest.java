@@ -101,6 +101,11 @@ class SignalsAndSafetyTest {
             do you give discounts to seniors                                 | LOW
             toilet tank doesn't fill after flushing                         | MEDIUM
             no hot water, only cold water for the baby's bath               | HIGH
+            the shower head sprays in every direction, needs replacing      | LOW
+            the water is rising in the toilet bowl when I flush             | MEDIUM
+            water pooling around the base of the toilet                     | MEDIUM
+            Can you give me a quote for a new gas water heater?             | LOW
+            need someone to install a gas line for the new range            | LOW
             """)
     void lookAlikesStayCalm(String text, Priority expected) {
         assertThat(classify(text.trim()).priority()).isEqualTo(expected);
