@@ -57,7 +57,8 @@ class SignalsAndSafetyTest {
     @ValueSource(strings = {
             "water dripping onto the outlet in the basement",
             "the ceiling light fixture has water dripping out of it",
-            "there is water leaking near the breaker box"})
+            "there is water leaking near the breaker box",
+            "water leaking through the light in the bathroom ceiling"})
     void electricityNearWaterIsAnEmergency(String text) {
         assertThat(classify(text).priority()).isEqualTo(Priority.EMERGENCY);
     }
@@ -106,6 +107,9 @@ class SignalsAndSafetyTest {
             water pooling around the base of the toilet                     | MEDIUM
             Can you give me a quote for a new gas water heater?             | LOW
             need someone to install a gas line for the new range            | LOW
+            no hot water and the pilot light won't light                    | HIGH
+            the pipe burst but we turned off the water, need it fixed today | HIGH
+            I turned off the water but the pipe is still spraying           | EMERGENCY
             """)
     void lookAlikesStayCalm(String text, Priority expected) {
         assertThat(classify(text.trim()).priority()).isEqualTo(expected);
