@@ -49,6 +49,10 @@ public class Conversation {
 
     private Instant closesAt;
 
+    private Instant retractedAt;
+
+    private String retractionReason;
+
     protected Conversation() {
     }
 
@@ -86,6 +90,25 @@ public class Conversation {
         } else if (serviceType == null || serviceType == ServiceType.GENERAL) {
             serviceType = messageService;
         }
+    }
+
+    /**
+     * The customer took back what they reported ("false alarm", "we fixed it, cancel"): the thread's
+     * priority becomes the retraction's own, and the reason is kept. A later message raises it again.
+     */
+    void retract(Instant at, Priority messagePriority, ServiceType messageService, String reason) {
+        priority = messagePriority;
+        serviceType = messageService;
+        retractedAt = at;
+        retractionReason = reason;
+    }
+
+    public Instant getRetractedAt() {
+        return retractedAt;
+    }
+
+    public String getRetractionReason() {
+        return retractionReason;
     }
 
     public Long getId() {

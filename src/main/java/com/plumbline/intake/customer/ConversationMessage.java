@@ -82,6 +82,22 @@ public class ConversationMessage {
 
     private Integer callDuration;
 
+    /** Safety first: an emergency cue with conflicting or unsure rules (see Classification#needsReview). */
+    private boolean needsReview;
+
+    private String reviewReason;
+
+    /** The customer withdrew or resolved an earlier message ("false alarm", "never mind"). */
+    private boolean retraction;
+
+    @Enumerated(EnumType.STRING)
+    private Priority correctedPriority;
+
+    @Enumerated(EnumType.STRING)
+    private ServiceType correctedServiceType;
+
+    private Instant correctedAt;
+
     protected ConversationMessage() {
     }
 
@@ -107,6 +123,9 @@ public class ConversationMessage {
         row.responseDue = classification.responseDue();
         row.language = classification.language();
         row.receivedAt = message.receivedAt();
+        row.needsReview = classification.needsReview();
+        row.reviewReason = classification.reviewReason();
+        row.retraction = classification.retraction();
         row.callStatus = message.callStatus();
         row.callDuration = message.callDuration();
         if (!message.classifiable()) {
@@ -162,6 +181,37 @@ public class ConversationMessage {
 
     public Integer getCallDuration() {
         return callDuration;
+    }
+
+    /** A staff member's correction: the labels this message should have had. */
+    public void correct(Priority priority, ServiceType serviceType, Instant at) {
+        this.correctedPriority = priority;
+        this.correctedServiceType = serviceType;
+        this.correctedAt = at;
+    }
+
+    public boolean isNeedsReview() {
+        return needsReview;
+    }
+
+    public String getReviewReason() {
+        return reviewReason;
+    }
+
+    public boolean isRetraction() {
+        return retraction;
+    }
+
+    public Priority getCorrectedPriority() {
+        return correctedPriority;
+    }
+
+    public ServiceType getCorrectedServiceType() {
+        return correctedServiceType;
+    }
+
+    public Instant getCorrectedAt() {
+        return correctedAt;
     }
 
     public Long getId() {

@@ -1,7 +1,10 @@
 package com.plumbline.intake.customer;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+
+import org.springframework.data.domain.Pageable;
 
 import com.plumbline.intake.ingress.Provider;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -17,4 +20,10 @@ public interface ConversationMessageRepository extends JpaRepository<Conversatio
             where m.conversation.customer = :customer and m.direction = 'INBOUND'
               and m.receivedAt >= :since and m.receivedAt <= :until""")
     int countInboundFrom(Customer customer, Instant since, Instant until);
+
+    /** Messages flagged for review, newest first. */
+    List<ConversationMessage> findByNeedsReviewTrueOrderByReceivedAtDescIdDesc(Pageable page);
+
+    /** Messages a staff member corrected, oldest correction first. */
+    List<ConversationMessage> findByCorrectedAtNotNullOrderByCorrectedAtAscIdAsc();
 }

@@ -11,6 +11,7 @@ import org.apache.camel.Variable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,11 +30,13 @@ public class Conversations {
     private final CustomerProperties properties;
     private final MeterRegistry registry;
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
 
     public Conversations(CustomerRepository customers, ConversationRepository conversations,
                          ConversationMessageRepository messages, CustomerProperties properties, MeterRegistry registry,
-                         JdbcTemplate jdbc) {
+                         JdbcTemplate jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.customers = customers;
         this.conversations = conversations;
         this.messages = messages;
@@ -83,6 +86,15 @@ public class Conversations {
                 where id = ?""", message.provider().name(), message.providerMessageId(), row.getId());
         if (message.classifiable()) {
             classified(classification);
+        }
+        if (message.classifiable() && classification.retraction() && open.isPresent()) {
+            String body = message.body() == null ? "" : message.body().strip();
+            String reason = "customer retracted in message " + row.getId() + ": \""
+                    + (body.length() > 200 ? body.substring(0, 200) + "..." : body) + "\"";
+            conversation.retract(message.receivedAt(), classification.priority(), classification.serviceType(), reason);
+            conversations.save(conversation);
+            events.publishEvent(new ConversationRetracted(conversation.getId(), row.getId(), reason, message.receivedAt()));
+            LOG.info("Conversation {} retracted by message {}", conversation.getId(), row.getId());
         }
         LOG.info("Message {} from {} in conversation {}: {} {}", row.getId(), PhoneNumbers.masked(customer.getPhone()),
                 conversation.getId(), classification.priority(), classification.serviceType());

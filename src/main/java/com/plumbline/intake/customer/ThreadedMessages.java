@@ -28,7 +28,8 @@ public class ThreadedMessages {
                 row.getFrom(), row.getTo(), row.getBody(), split(row.getMediaUrls(), "\n"), row.getReceivedAt(), "");
         Classification classification = new Classification(row.getPriority(), row.getServiceType(),
                 split(row.getMatchedKeywords(), ","), row.getSentiment(), row.getUrgency(), row.isAfterHours(),
-                row.getConfidence(), row.getResponseDue(), row.getLanguage());
+                row.getConfidence(), row.getResponseDue(), row.getLanguage(), row.isNeedsReview(), row.getReviewReason(),
+                row.isRetraction());
         return new ThreadedMessage(row.getId(), conversation.getId(), customer.getId(), false,
                 customer.getPhone(), customer.isPhoneValid(), inbound, classification);
     }

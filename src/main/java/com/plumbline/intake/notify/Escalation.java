@@ -58,6 +58,8 @@ public class Escalation {
     @Version
     private long version;
 
+    private String stoppedReason;
+
     protected Escalation() {
     }
 
@@ -79,6 +81,19 @@ public class Escalation {
         } else {
             dueAt = nextDue;
         }
+    }
+
+    /** The customer retracted the problem: no further rung fires. */
+    void stopped(String reason, Instant now) {
+        if (status == EscalationStatus.PENDING) {
+            status = EscalationStatus.STOPPED;
+            stoppedReason = reason;
+            updatedAt = now;
+        }
+    }
+
+    public String getStoppedReason() {
+        return stoppedReason;
     }
 
     void acked(String by, Instant now) {

@@ -1,5 +1,6 @@
 package com.plumbline.intake.notify;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
@@ -15,4 +16,10 @@ public interface EscalationRepository extends JpaRepository<Escalation, Long> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select e from Escalation e where e.messageId = :messageId")
     Optional<Escalation> lockByMessageId(Long messageId);
+
+    /** Escalations still running for any message of a conversation. */
+    @Query("""
+            select e from Escalation e where e.status = com.plumbline.intake.notify.EscalationStatus.PENDING
+              and e.messageId in (select m.id from ConversationMessage m where m.conversation.id = :conversationId)""")
+    List<Escalation> findPendingInConversation(long conversationId);
 }

@@ -4,5 +4,7 @@ package com.plumbline.intake.notify;
 public enum EscalationStatus {
     PENDING,
     ACKED,
-    EXHAUSTED
+    EXHAUSTED,
+    /** The customer retracted or resolved the problem ("false alarm", "never mind"); see stoppedReason. */
+    STOPPED
 }

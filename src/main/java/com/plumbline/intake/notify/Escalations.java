@@ -1,5 +1,8 @@
 package com.plumbline.intake.notify;
 
+import com.plumbline.intake.customer.ConversationRetracted;
+import org.springframework.context.event.EventListener;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -26,12 +29,25 @@ public class Escalations {
     private final StaffDirectory staff;
     private final Notifications notifications;
     private final Clock clock;
+    private final EscalationRepository repository;
 
-    public Escalations(NotificationRules rules, StaffDirectory staff, Notifications notifications, Clock clock) {
+    public Escalations(NotificationRules rules, StaffDirectory staff, Notifications notifications, Clock clock,
+                       EscalationRepository repository) {
+        this.repository = repository;
         this.rules = rules;
         this.staff = staff;
         this.notifications = notifications;
         this.clock = clock;
+    }
+
+    /** A retraction in the conversation stops its running escalations, with the reason recorded. */
+    @EventListener
+    public void onRetraction(ConversationRetracted retracted) {
+        for (Escalation escalation : repository.findPendingInConversation(retracted.conversationId())) {
+            escalation.stopped(retracted.reason(), clock.instant());
+            repository.save(escalation);
+            LOG.info("Escalation of message {} stopped: {}", escalation.getMessageId(), retracted.reason());
+        }
     }
 
     public Dispatch fire(@Body Escalation escalation) {

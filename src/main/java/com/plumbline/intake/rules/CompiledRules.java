@@ -20,7 +20,8 @@ record CompiledRules(
         UrgencyWeights urgency,
         BusinessCalendar calendar,
         ResponseTargets responseTargets,
-        Map<Priority, Priority> afterHoursRaise) {
+        Map<Priority, Priority> afterHoursRaise,
+        SignalRules signals) {
 
     record UrgencyWeights(double cueWeight, double maxFromCues, double exclamationWeight, double capsWeight,
                           int capsMinLetters, double capsRatio, int repeatThreshold, double repeatWeight) {

@@ -22,6 +22,11 @@ final class MessageAnalysis {
     private final List<Match> matches;
     private final boolean[] coveredByProblem;
     private final boolean[] negated;
+    /** Bit per signal found live in this message; set by {@link #priorityEvidence}. */
+    private long signalsPresent;
+    /** The service type named by the most urgent signal rule that held; null when none. */
+    private ServiceType signalService;
+    private Priority rulePriority = Priority.LOW;
 
     MessageAnalysis(CompiledRules rules, TextNormaliser.Tokens tokens, List<Match> matches) {
         this.rules = rules;
@@ -143,8 +148,201 @@ final class MessageAnalysis {
                 found.add(new PriorityEvidence(priority, String.join(" + ", hit.parts), hit.start));
             }
         }
+        signalEvidence(found);
         found.sort((a, b) -> Integer.compare(a.position(), b.position()));
         return found;
+    }
+
+    /** Signals found live (not negated, not hidden inside a longer phrase) by the last {@link #priorityEvidence}. */
+    long signalsPresent() {
+        return signalsPresent;
+    }
+
+    /**
+     * The signal rules that hold: every signal of a rule has a live hit within the rule's window.
+     * One pass over the matches into a few int arrays; no regular expressions, no maps.
+     */
+    private void signalEvidence(List<PriorityEvidence> found) {
+        SignalRules signals = rules.signals();
+        if (signals.names().isEmpty()) {
+            return;
+        }
+        int capacity = 0;
+        for (Match m : matches) {
+            capacity += m.term().signalParts.size();
+        }
+        if (capacity == 0) {
+            return;
+        }
+        capacity *= 2;
+        int[] signal = new int[capacity];
+        int[] role = new int[capacity];
+        int[] position = new int[capacity];
+        boolean[] resolved = new boolean[capacity];
+        int hits = 0;
+        for (int i = 0; i < matches.size(); i++) {
+            Match m = matches.get(i);
+            List<Term.SignalPart> parts = m.term().signalParts;
+            if (parts.isEmpty()) {
+                continue;
+            }
+            boolean contained = isResolvedAfter(i);
+            for (int p = 0; p < parts.size(); p++) {
+                Term.SignalPart part = parts.get(p);
+                boolean unless = part.role() == Term.SignalPart.UNLESS;
+                if (!unless && hiddenByLongerPhrase(i, part.signal())) {
+                    continue;
+                }
+                // "no encuentro la llave": the negation belongs to the signal's own first group
+                if (!unless && negated[i]
+                        && !(part.role() == Term.SignalPart.NEAR_B && hasNearABefore(i, part.signal()))) {
+                    continue;
+                }
+                signal[hits] = part.signal();
+                role[hits] = part.role();
+                position[hits] = m.start();
+                resolved[hits] = contained;
+                hits++;
+            }
+        }
+        int direct = hits;
+        int[] sentences = tokens.sentences();
+        for (int a = 0; a < direct; a++) {
+            if (role[a] != Term.SignalPart.NEAR_A) {
+                continue;
+            }
+            int within = signals.nearWithin()[signal[a]];
+            for (int b = 0; b < direct; b++) {
+                if (role[b] == Term.SignalPart.NEAR_B && signal[b] == signal[a]
+                        && sentences[position[a]] == sentences[position[b]]
+                        && Math.abs(position[a] - position[b]) <= within) {
+                    signal[hits] = signal[a];
+                    role[hits] = Term.SignalPart.WORD;
+                    position[hits] = Math.min(position[a], position[b]);
+                    resolved[hits] = resolved[a] || resolved[b];
+                    hits++;
+                    break;
+                }
+            }
+        }
+        for (int u = 0; u < direct; u++) {
+            if (role[u] != Term.SignalPart.UNLESS) {
+                continue;
+            }
+            for (int h = 0; h < hits; h++) {
+                if (role[h] == Term.SignalPart.WORD && signal[h] == signal[u]
+                        && sentences[position[h]] == sentences[position[u]]) {
+                    role[h] = Term.SignalPart.UNLESS;
+                }
+            }
+        }
+        long present = 0L;
+        for (int h = 0; h < hits; h++) {
+            if (role[h] == Term.SignalPart.WORD) {
+                present |= 1L << signal[h];
+            }
+        }
+        signalsPresent = present;
+        for (SignalRules.Rule rule : signals.rules()) {
+            int[] wanted = rule.signals();
+            boolean all = true;
+            for (int w : wanted) {
+                all &= (present & (1L << w)) != 0;
+            }
+            if (!all) {
+                continue;
+            }
+            for (int h = 0; h < hits; h++) {
+                if (role[h] != Term.SignalPart.WORD || signal[h] != wanted[0]) {
+                    continue;
+                }
+                boolean satisfied = true;
+                boolean contained = resolved[h];
+                int start = position[h];
+                for (int w = 1; w < wanted.length && satisfied; w++) {
+                    int near = nearestHit(wanted[w], position[h], rule.within(), signal, role, position, hits);
+                    satisfied = near >= 0;
+                    if (satisfied) {
+                        contained |= resolved[near];
+                        start = Math.min(start, position[near]);
+                    }
+                }
+                if (satisfied) {
+                    Priority priority = rule.priority() == Priority.EMERGENCY && contained ? Priority.HIGH : rule.priority();
+                    if (rule.serviceType() != null && (signalService == null || rulePriority.isAbove(priority))) {
+                        signalService = rule.serviceType();
+                        rulePriority = priority;
+                    }
+                    found.add(new PriorityEvidence(priority, rule.name(), start));
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Service type of the most urgent signal rule that held (by the last {@link #priorityEvidence}); may be null. */
+    ServiceType signalService() {
+        return signalService;
+    }
+
+    private boolean hasNearABefore(int i, int signal) {
+        Match m = matches.get(i);
+        int within = rules.signals().nearWithin()[signal];
+        for (int j = i - 1; j >= 0; j--) {
+            Match a = matches.get(j);
+            if (m.start() - a.start() > within + MAX_PHRASE_WORDS) {
+                break;
+            }
+            if (a.end() <= m.start() && m.start() - a.start() <= within && sameClause(a, m)) {
+                for (Term.SignalPart part : a.term().signalParts) {
+                    if (part.signal() == signal && part.role() == Term.SignalPart.NEAR_A) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A hit of {@code wanted} within the window of the hit at {@code from}; -1 when none. */
+    private int nearestHit(int wanted, int from, int within, int[] signal, int[] role, int[] position, int hits) {
+        int[] sentences = tokens.sentences();
+        for (int h = 0; h < hits; h++) {
+            if (role[h] != Term.SignalPart.WORD || signal[h] != wanted) {
+                continue;
+            }
+            boolean inWindow = within == SignalRules.MESSAGE
+                    || (within == SignalRules.SENTENCE && sentences[position[h]] == sentences[from])
+                    || (within > 0 && Math.abs(position[h] - from) <= within);
+            if (inWindow) {
+                return h;
+            }
+        }
+        return -1;
+    }
+
+    /** The longest phrase at a position wins: "water" in "water heater" is not the signal word "water". */
+    private boolean hiddenByLongerPhrase(int i, int signal) {
+        Match m = matches.get(i);
+        for (int j = i - 1; j >= 0; j--) {
+            Match longer = matches.get(j);
+            if (longer.start() != m.start()) {
+                break;
+            }
+            if (longer.end() > m.end() && !hasSignal(longer.term(), signal)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasSignal(Term term, int signal) {
+        for (Term.SignalPart part : term.signalParts) {
+            if (part.signal() == signal) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -54,7 +54,10 @@ public class MessageClassifier {
                 afterHours,
                 decision.confidence,
                 rules.responseTargets().responseDue(priority, receivedAt),
-                language(analysis));
+                language(analysis),
+                decision.reviewReason != null,
+                decision.reviewReason,
+                decision.retraction);
     }
 
     private static MessageAnalysis analyse(CompiledRules rules, String text) {
@@ -67,7 +70,8 @@ public class MessageClassifier {
         return new MessageAnalysis(rules, tokens, matches);
     }
 
-    private record Decision(Priority priority, ServiceType serviceType, List<String> keywords, double confidence) {
+    private record Decision(Priority priority, ServiceType serviceType, List<String> keywords, double confidence,
+                            String reviewReason, boolean retraction) {
     }
 
     private static Decision decide(CompiledRules rules, MessageAnalysis analysis) {
@@ -83,9 +87,11 @@ public class MessageClassifier {
             }
         }
         boolean conflict = false;
-        if (priority == Priority.EMERGENCY && analysis.emergencyResolvedInMessage()) {
+        boolean resolvedInMessage = analysis.emergencyResolvedInMessage();
+        if (priority == Priority.EMERGENCY && resolvedInMessage) {
             priority = Priority.HIGH;
         }
+        boolean emergencyEvidence = priority == Priority.EMERGENCY;
         if (priority == Priority.EMERGENCY && analysis.anyLiveCue(Term.Cue.NOT_AN_EMERGENCY)) {
             priority = Priority.HIGH;
             conflict = true;
@@ -106,11 +112,21 @@ public class MessageClassifier {
             }
         }
         conflict |= tiedAtBest > 1;
+        if (best == 0 && analysis.signalService() != null) {
+            serviceType = analysis.signalService();
+        }
 
-        boolean allClear = priority != Priority.EMERGENCY && analysis.anyLiveCue(Term.Cue.ALL_CLEAR);
+        SignalRules safety = rules.signals();
+        long cues = resolvedInMessage ? 0L : analysis.signalsPresent() & safety.safetyCues();
+        boolean emergencyCue = cues != 0 || emergencyEvidence;
+        boolean saidAllClear = analysis.anyLiveCue(Term.Cue.ALL_CLEAR);
+        boolean allClear = priority != Priority.EMERGENCY && saidAllClear;
+        // "never mind" or "not an emergency" next to water pouring, a gas smell...: the rules disagree
+        conflict |= emergencyCue && (saidAllClear || analysis.anyLiveCue(Term.Cue.NOT_AN_EMERGENCY));
         if (allClear) {
             priority = Priority.LOW;
             serviceType = ServiceType.GENERAL;
+            conflict |= emergencyCue;
         }
 
         Set<String> keywords = new LinkedHashSet<>();
@@ -120,7 +136,41 @@ public class MessageClassifier {
         }
         boolean priorityEvidence = !evidence.isEmpty() || allClear;
         double confidence = confidence(analysis, priorityEvidence, support, best, conflict);
-        return new Decision(priority, serviceType, new ArrayList<>(keywords), confidence);
+        String reviewReason = null;
+        if (emergencyCue && (conflict || confidence < safety.minConfidence())) {
+            reviewReason = (conflict ? "conflicting evidence" : "low confidence " + confidence)
+                    + " with an emergency cue (" + cueNames(safety, cues, emergencyEvidence) + ")";
+            if (safety.safetyFloor().isAbove(priority)) {
+                priority = safety.safetyFloor();
+                if (serviceType == ServiceType.GENERAL && allClear) {
+                    serviceType = bestService(rules, scores);
+                }
+            }
+        }
+        boolean retraction = allClear && !emergencyCue;
+        return new Decision(priority, serviceType, new ArrayList<>(keywords), confidence, reviewReason, retraction);
+    }
+
+    private static ServiceType bestService(CompiledRules rules, MessageAnalysis.ServiceScores scores) {
+        ServiceType serviceType = ServiceType.GENERAL;
+        int best = 0;
+        for (ServiceType type : rules.serviceTieOrder()) {
+            if (scores.scores()[type.ordinal()] > best) {
+                best = scores.scores()[type.ordinal()];
+                serviceType = type;
+            }
+        }
+        return serviceType;
+    }
+
+    private static String cueNames(SignalRules signals, long cues, boolean emergencyEvidence) {
+        StringBuilder names = new StringBuilder(emergencyEvidence ? "emergency keyword" : "");
+        for (int s = 0; s < signals.names().size(); s++) {
+            if ((cues & (1L << s)) != 0) {
+                names.append(names.isEmpty() ? "" : ", ").append(signals.names().get(s));
+            }
+        }
+        return names.toString();
     }
 
     private static double confidence(MessageAnalysis analysis, boolean priorityEvidence, int support,

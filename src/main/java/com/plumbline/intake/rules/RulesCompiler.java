@@ -59,7 +59,7 @@ final class RulesCompiler {
         addCues(negation.before(), Term.Cue.NEGATION, "negation.before");
         addCues(negation.notAnEmergency(), Term.Cue.NOT_AN_EMERGENCY, "negation.notAnEmergency");
         RulesFile.Resolution resolution = file.resolution() == null
-                ? new RulesFile.Resolution(null, null, null, null, null, null) : file.resolution();
+                ? new RulesFile.Resolution(null, null, null, null, null, null, null) : file.resolution();
         addCues(resolution.after(), Term.Cue.RESOLUTION_AFTER, "resolution.after");
         addCues(resolution.blockedBy(), Term.Cue.RESOLUTION_BLOCKER, "resolution.blockedBy");
         addCues(resolution.wholeMessage(), Term.Cue.RESOLUTION_WHOLE, "resolution.wholeMessage");
@@ -76,6 +76,9 @@ final class RulesCompiler {
             addCues(file.language().spanish(), Term.Cue.SPANISH, "language.spanish");
             addCues(file.language().english(), Term.Cue.ENGLISH, "language.english");
         }
+        addCues(resolution.retractions(), Term.Cue.ALL_CLEAR, "resolution.retractions");
+        addCues(resolution.retractions(), Term.Cue.RETRACTION, "resolution.retractions");
+        SignalRules signals = compileSignals(file.signals(), file.signalRules(), file.safety());
         BusinessCalendar calendar = compileCalendar(file.businessHours());
         Map<Priority, ResponseTargets.Target> targets = compileSla(file.sla());
         Map<Priority, Priority> raise = compileRaise(file.afterHours());
@@ -98,7 +101,7 @@ final class RulesCompiler {
         return new CompiledRules(normaliser, vocabulary, index, List.copyOf(comboPriorities),
                 comboGroups.stream().mapToInt(Integer::intValue).toArray(), List.copyOf(comboNames),
                 tieOrder, negationWindow, resolutionWindow, weights, calendar,
-                new ResponseTargets(targets, calendar), raise);
+                new ResponseTargets(targets, calendar), raise, signals);
     }
 
     private void compilePriorities(Map<String, RulesFile.PriorityRule> priorities, List<Priority> comboPriorities,
@@ -185,6 +188,131 @@ final class RulesCompiler {
             }
         }
         return List.copyOf(order);
+    }
+
+    private SignalRules compileSignals(Map<String, RulesFile.Signal> signals, List<RulesFile.SignalRule> rules,
+                                       RulesFile.Safety safety) {
+        List<String> names = new ArrayList<>();
+        List<Integer> within = new ArrayList<>();
+        if (signals != null) {
+            signals.forEach((name, signal) -> {
+                String key = "signals." + name;
+                if (names.size() == SignalRules.MAX_SIGNALS) {
+                    problems.add(key + ": more than " + SignalRules.MAX_SIGNALS + " signals");
+                    return;
+                }
+                int number = names.size();
+                names.add(name);
+                boolean noWords = signal == null || signal.words() == null || signal.words().isEmpty();
+                boolean noNear = signal == null || signal.near() == null || signal.near().isEmpty();
+                within.add(signal == null ? 4 : positive(signal.within(), 4, key + ".within"));
+                if (noWords && noNear) {
+                    problems.add(key + ": needs words or near, both are empty");
+                    return;
+                }
+                if (!noWords) {
+                    forEachPhrase(signal.words(), key + ".words",
+                            (term, path) -> term.signalParts.add(new Term.SignalPart(number, Term.SignalPart.WORD)));
+                }
+                if (signal.unless() != null) {
+                    forEachPhrase(signal.unless(), key + ".unless",
+                            (term, path) -> term.signalParts.add(new Term.SignalPart(number, Term.SignalPart.UNLESS)));
+                }
+                if (!noNear) {
+                    if (signal.near().size() != 2) {
+                        problems.add(key + ".near: needs exactly two groups of words, has " + signal.near().size());
+                        return;
+                    }
+                    for (int g = 0; g < 2; g++) {
+                        List<String> group = signal.near().get(g);
+                        int role = g == 0 ? Term.SignalPart.NEAR_A : Term.SignalPart.NEAR_B;
+                        if (group == null || group.isEmpty()) {
+                            problems.add(key + ".near[" + g + "]: empty group");
+                            continue;
+                        }
+                        forEachPhrase(group, key + ".near[" + g + "]",
+                                (term, path) -> term.signalParts.add(new Term.SignalPart(number, role)));
+                    }
+                } else if (signal.within() != null) {
+                    problems.add(key + ".within: only means something with near");
+                }
+            });
+        }
+        List<SignalRules.Rule> compiled = new ArrayList<>();
+        List<RulesFile.SignalRule> listed = rules == null ? List.of() : rules;
+        for (int r = 0; r < listed.size(); r++) {
+            RulesFile.SignalRule rule = listed.get(r);
+            String key = "signalRules[" + r + "]";
+            if (rule == null) {
+                problems.add(key + ": empty rule");
+                continue;
+            }
+            String name = rule.name() == null || rule.name().isBlank() ? key : rule.name().trim();
+            if (rule.all() == null || rule.all().isEmpty()) {
+                problems.add(key + ".all: needs at least one signal");
+                continue;
+            }
+            int[] numbers = new int[rule.all().size()];
+            boolean ok = true;
+            for (int i = 0; i < numbers.length; i++) {
+                numbers[i] = names.indexOf(String.valueOf(rule.all().get(i)).trim());
+                if (numbers[i] < 0) {
+                    problems.add(key + ".all[" + i + "]: unknown signal '" + rule.all().get(i) + "' (known: " + names + ")");
+                    ok = false;
+                }
+            }
+            int window = ruleWindow(rule.within(), key + ".within");
+            Priority priority = rule.priority() == null ? null : enumValue(Priority.class, rule.priority(), key + ".priority", "priority");
+            if (rule.priority() == null) {
+                problems.add(key + ".priority: missing (EMERGENCY, HIGH, MEDIUM or LOW)");
+            }
+            ServiceType service = rule.serviceType() == null ? null
+                    : enumValue(ServiceType.class, rule.serviceType(), key + ".serviceType", "service type");
+            boolean badService = rule.serviceType() != null && service == null;
+            if (ok && priority != null && window != Integer.MIN_VALUE && !badService) {
+                compiled.add(new SignalRules.Rule(name, numbers, window, priority, service));
+            }
+        }
+        long cues = 0L;
+        Priority floor = Priority.HIGH;
+        double minConfidence = 0.5;
+        if (safety != null) {
+            List<String> listedCues = safety.cues() == null ? List.of() : safety.cues();
+            for (int i = 0; i < listedCues.size(); i++) {
+                int number = names.indexOf(String.valueOf(listedCues.get(i)).trim());
+                if (number < 0) {
+                    problems.add("safety.cues[" + i + "]: unknown signal '" + listedCues.get(i) + "' (known: " + names + ")");
+                } else {
+                    cues |= 1L << number;
+                }
+            }
+            if (safety.floor() != null) {
+                Priority p = enumValue(Priority.class, safety.floor(), "safety.floor", "priority");
+                floor = p == null ? floor : p;
+            }
+            minConfidence = fraction(safety.minConfidence(), 0.5, "safety.minConfidence");
+        }
+        return new SignalRules(List.copyOf(names), within.stream().mapToInt(Integer::intValue).toArray(),
+                List.copyOf(compiled), cues, floor, minConfidence);
+    }
+
+    private int ruleWindow(String within, String key) {
+        if (within == null || within.isBlank() || within.trim().equalsIgnoreCase("sentence")) {
+            return SignalRules.SENTENCE;
+        }
+        if (within.trim().equalsIgnoreCase("message")) {
+            return SignalRules.MESSAGE;
+        }
+        try {
+            int words = Integer.parseInt(within.trim());
+            if (words >= 1) {
+                return words;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(key + ": '" + within + "' is not sentence, message or a number of words (at least 1)");
+        return Integer.MIN_VALUE;
     }
 
     private BusinessCalendar compileCalendar(RulesFile.BusinessHours hours) {

@@ -23,7 +23,34 @@ public record RulesFile(
         Language language,
         BusinessHours businessHours,
         Map<String, Sla> sla,
-        AfterHours afterHours) {
+        AfterHours afterHours,
+        Map<String, Signal> signals,
+        List<SignalRule> signalRules,
+        Safety safety) {
+
+    /**
+     * A named idea ("water escaping", "smells of gas") written as word families: any of {@code words},
+     * or one word of each of the two {@code near} groups at most {@code within} words apart in a sentence;
+     * not in a sentence that has one of {@code unless} ("up to my ankles" but "when I shower").
+     */
+    public record Signal(List<String> words, List<List<String>> near, Integer within, List<String> unless) {
+    }
+
+    /**
+     * Every signal in {@code all} is present (not negated) {@code within} "sentence", "message" or a
+     * number of words of each other: the message gets at least {@code priority}, and {@code serviceType}
+     * (optional) when no service word decides it.
+     */
+    public record SignalRule(String name, List<String> all, String within, String priority, String serviceType) {
+    }
+
+    /**
+     * Safety first: when one of the {@code cues} signals (or any emergency evidence) is present and the
+     * rules conflict or confidence is below {@code minConfidence}, the priority is at least {@code floor}
+     * and the message is flagged for review.
+     */
+    public record Safety(List<String> cues, String floor, Double minConfidence) {
+    }
 
     public record Matching(Map<String, String> spellings, Integer typoMinLength, List<String> notTypos,
                            List<String> clauseBreakers, Integer maxChars) {
@@ -40,7 +67,7 @@ public record RulesFile(
     }
 
     public record Resolution(List<String> after, Integer window, List<String> blockedBy, List<String> wholeMessage,
-                             List<String> stillGoing, List<String> allClear) {
+                             List<String> stillGoing, List<String> allClear, List<String> retractions) {
     }
 
     public record Urgency(List<String> cues, Double cueWeight, Double maxFromCues, Double exclamationWeight,

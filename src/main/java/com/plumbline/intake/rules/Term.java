@@ -13,7 +13,7 @@ final class Term {
     /** Roles that are context rather than problems. */
     enum Cue {
         NEGATION, NOT_AN_EMERGENCY, RESOLUTION_AFTER, RESOLUTION_BLOCKER, RESOLUTION_WHOLE, STILL_GOING, ALL_CLEAR,
-        URGENCY, POSITIVE, NEGATIVE, SPANISH, ENGLISH;
+        URGENCY, POSITIVE, NEGATIVE, SPANISH, ENGLISH, RETRACTION;
 
         int bit() {
             return 1 << ordinal();
@@ -24,7 +24,16 @@ final class Term {
     record ComboPart(int combination, int group) {
     }
 
+    /** Role in a signal: a word of the signal itself, or of the first or second {@code near} group. */
+    record SignalPart(int signal, int role) {
+        static final int WORD = 0;
+        static final int NEAR_A = 1;
+        static final int NEAR_B = 2;
+        static final int UNLESS = 3;
+    }
+
     final String text;
+    final List<SignalPart> signalParts = new ArrayList<>(0);
     final int[] words;
     Priority priority;
     final List<ComboPart> comboParts = new ArrayList<>(1);

@@ -1,0 +1,42 @@
+package com.plumbline.intake.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scores src/test/resources/classification/shapes.csv: messages written for issue #19 that describe
+ * a danger by its shape (water escaping with no way to stop it, smells, electricity near water,
+ * no water or heat for vulnerable people), retractions, and look-alikes that must stay calm.
+ */
+class ShapesScoreTest {
+
+    private static Scorecard shapes;
+
+    @BeforeAll
+    static void classify() throws Exception {
+        shapes = Scorecard.of("/classification/shapes.csv");
+        System.out.println(shapes.report("Shapes (issue #19)"));
+    }
+
+    @Test
+    void hasAtLeast40Rows() {
+        assertThat(shapes.rows).hasSizeGreaterThanOrEqualTo(40);
+    }
+
+    @Test
+    void noEmergencyIsClassifiedBelowHigh() {
+        assertThat(shapes.emergenciesBelowHigh()).isEmpty();
+    }
+
+    @Test
+    void priorityAccuracyIsAtLeast90Percent() {
+        assertThat(shapes.priorityAccuracy()).isGreaterThanOrEqualTo(0.90);
+    }
+
+    @Test
+    void serviceTypeAccuracyIsAtLeast75Percent() {
+        assertThat(shapes.serviceTypeAccuracy()).isGreaterThanOrEqualTo(0.75);
+    }
+}
