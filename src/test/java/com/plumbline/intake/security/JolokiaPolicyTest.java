@@ -40,14 +40,13 @@ class JolokiaPolicyTest extends OpsIntegrationTest {
         WebhookClient admin = asAdmin();
         for (String refused : new String[]{
                 "/exec/com.sun.management:type=DiagnosticCommand/vmFlags()",
-                "/read/com.sun.management:type=DiagnosticCommand",
                 "/exec/com.sun.management:type=HotSpotDiagnostic/dumpHeap/tmp!/x.hprof/true",
                 "/read/com.sun.management:type=HotSpotDiagnostic/DiagnosticOptions",
                 "/exec/java.util.logging:type=Logging/setLoggerLevel/com.plumbline/FINEST",
                 "/exec/" + CONTEXT + "/sendBody(java.lang.String,java.lang.Object)/direct:accept/hello",
                 "/exec/" + CONTEXT + "/requestBody(java.lang.String,java.lang.Object)/direct:accept/hello",
                 "/exec/" + CONTEXT + "/stop()",
-                "/write/" + ROUTE + "/LogMask/false"}) {
+                "/write/" + ROUTE + "/Tracing/true"}) {
             JsonNode answer = jolokia(admin, refused);
             assertThat(answer.get("status").asInt()).as(refused).isEqualTo(403);
             assertThat(answer.has("value")).as(refused).isFalse();

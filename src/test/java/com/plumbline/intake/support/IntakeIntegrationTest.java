@@ -42,6 +42,11 @@ import org.springframework.test.context.DynamicPropertySource;
         "intake.security.jwt-secret=" + IntakeIntegrationTest.JWT_SECRET,
         "intake.security.bootstrap-admin-password=" + IntakeIntegrationTest.ADMIN_PASSWORD,
         "intake.security.prometheus-token=" + IntakeIntegrationTest.PROMETHEUS_TOKEN,
+        // the tests come from loopback as if through a proxy (X-Forwarded-For is believed), and
+        // log in far more often than people do; AbuseLimitsTest runs with low limits of its own
+        "intake.limits.trusted-proxies=127.0.0.1,0:0:0:0:0:0:0:1",
+        "intake.limits.webhook-requests-per-minute=100000",
+        "intake.limits.login-requests-per-minute=100000",
         // ingress tests look at intake.inbound itself; processing tests switch the consumer on
         "intake.processing.auto-startup=false"
 })
