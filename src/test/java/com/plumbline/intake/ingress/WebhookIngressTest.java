@@ -150,7 +150,7 @@ class WebhookIngressTest extends IntakeIntegrationTest {
     @Test
     void sameMessageSidFiveTimesIsStoredAndQueuedOnce() throws Exception {
         Map<String, String> params = twilioSms("SM5555555555555555555555555555555e", "Drain clogged in the basement");
-        String before = get("/api/webhooks/metrics").body();
+        String before = asAdmin().get("/api/webhooks/metrics").body();
 
         for (int i = 0; i < 5; i++) {
             HttpResponse<String> response = postTwilio("/api/webhooks/twilio/sms", params);
@@ -160,7 +160,7 @@ class WebhookIngressTest extends IntakeIntegrationTest {
 
         assertThat(webhookEvents()).isEqualTo(1);
         assertThat(drain(INBOUND_QUEUE)).hasSize(1);
-        JsonNode twilio = mapper.readTree(get("/api/webhooks/metrics").body()).get("TWILIO");
+        JsonNode twilio = mapper.readTree(asAdmin().get("/api/webhooks/metrics").body()).get("TWILIO");
         JsonNode twilioBefore = mapper.readTree(before).path("TWILIO");
         assertThat(twilio.get("received").asLong() - twilioBefore.path("received").asLong(0)).isEqualTo(1);
         assertThat(twilio.get("duplicate").asLong() - twilioBefore.path("duplicate").asLong(0)).isEqualTo(4);
@@ -183,7 +183,7 @@ class WebhookIngressTest extends IntakeIntegrationTest {
 
     @Test
     void healthReportsDatabaseAndBrokerUp() throws Exception {
-        HttpResponse<String> response = get("/api/webhooks/health");
+        HttpResponse<String> response = asAdmin().get("/api/webhooks/health");
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode health = mapper.readTree(response.body());

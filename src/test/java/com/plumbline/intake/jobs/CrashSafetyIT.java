@@ -404,7 +404,7 @@ class CrashSafetyIT {
         while (Instant.now().isBefore(deadline)) {
             assertThat(service.isAlive()).as("service run %d exited; its log:%n%s", run, tail(log)).isTrue();
             try {
-                if (client.get("/api/webhooks/health").statusCode() == 200) {
+                if (client.get("/actuator/health").statusCode() == 200) {
                     return;
                 }
             } catch (RuntimeException notYet) {

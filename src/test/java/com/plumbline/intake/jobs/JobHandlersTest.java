@@ -90,7 +90,7 @@ class JobHandlersTest extends NotifyIntegrationTest {
         assertThat(jdbc.queryForList("select attempts from processing_job where message_id = ? and status = 'DONE'",
                 Integer.class, message)).containsOnly(1);
         // and the business meters saw it all
-        String scrape = get("/actuator/prometheus").body();
+        String scrape = asAdmin().get("/actuator/prometheus").body();
         assertThat(scrape).containsPattern("intake_classified_total\\{[^}]*serviceType=\"WATER_HEATER\"")
                 .contains("intake_first_notification_seconds_count{")
                 .containsPattern("intake_notifications_total\\{[^}]*channel=\"email\"[^}]*outcome=\"sent\"")
@@ -112,8 +112,8 @@ class JobHandlersTest extends NotifyIntegrationTest {
                 .withRequestBody(containing("no hot water")));
         assertThat(TWILIO.messagesTo(CUSTOMER)).hasSize(1); // the auto-reply only
 
-        HttpResponse<String> approved = post("/api/jobs/" + draftJob + "/approve", "application/json", "{}");
-        HttpResponse<String> again = post("/api/jobs/" + draftJob + "/approve", "application/json", "{}");
+        HttpResponse<String> approved = asAdmin().post("/api/jobs/" + draftJob + "/approve", "application/json", "{}");
+        HttpResponse<String> again = asAdmin().post("/api/jobs/" + draftJob + "/approve", "application/json", "{}");
 
         assertThat(approved.statusCode()).isEqualTo(200);
         assertThat(again.statusCode()).isEqualTo(409);
@@ -197,7 +197,7 @@ class JobHandlersTest extends NotifyIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> jobStatus(message, "NOTIFY_STAFF").equals("DONE")
                 && !notifications(message).isEmpty());
         long notification = ((Number) notifications(message).get(0).get("id")).longValue();
-        assertThat(post("/api/notifications/" + notification + "/ack", "application/json", "{}").statusCode()).isEqualTo(200);
+        assertThat(asAdmin().post("/api/notifications/" + notification + "/ack", "application/json", "{}").statusCode()).isEqualTo(200);
         int notified = notifications(message).size();
 
         jdbc.update("update processing_job set due_at = now() - interval '1 minute' where message_id = ? and type = 'FOLLOW_UP'", message);

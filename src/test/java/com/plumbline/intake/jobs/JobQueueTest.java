@@ -200,16 +200,16 @@ class JobQueueTest extends IntakeIntegrationTest {
                 .containsEntry("exception_class", "java.net.SocketTimeoutException")
                 .containsEntry("exception_message", "quote service timed out");
         assertThat(ATTEMPTS.get(job)).hasSize(3);
-        assertThat(get("/api/dead-letters").body()).contains("quote service timed out");
-        assertThat(get("/api/jobs?status=DEAD").body()).contains("\"id\":" + job);
-        assertThat(get("/actuator/prometheus").body())
+        assertThat(asAdmin().get("/api/dead-letters").body()).contains("quote service timed out");
+        assertThat(asAdmin().get("/api/jobs?status=DEAD").body()).contains("\"id\":" + job);
+        assertThat(asAdmin().get("/actuator/prometheus").body())
                 .containsPattern("intake_dead_letters_total\\{[^}]*stage=\"jobs\"[^}]*type=\"QUOTE_ESTIMATE\"")
                 .containsPattern("intake_jobs_retries_total\\{[^}]*type=\"QUOTE_ESTIMATE\"");
 
         FAILURES.remove(job); // the cause is fixed
         long deadLetterId = ((Number) deadLetter.get("id")).longValue();
-        HttpResponse<String> replay = post("/api/dead-letters/" + deadLetterId + "/replay", "application/json", "");
-        HttpResponse<String> again = post("/api/dead-letters/" + deadLetterId + "/replay", "application/json", "");
+        HttpResponse<String> replay = asAdmin().post("/api/dead-letters/" + deadLetterId + "/replay", "application/json", "");
+        HttpResponse<String> again = asAdmin().post("/api/dead-letters/" + deadLetterId + "/replay", "application/json", "");
 
         assertThat(replay.statusCode()).isEqualTo(202);
         assertThat(again.statusCode()).isEqualTo(409);
@@ -241,10 +241,10 @@ class JobQueueTest extends IntakeIntegrationTest {
         assertThat(deadLetter.get("job_id")).isNull();
         assertThat((String) deadLetter.get("exception_message")).contains("Unreadable job message");
         assertThat(deadLetter).containsEntry("attempts", 1).containsEntry("original_payload", "garbage");
-        assertThat(post("/api/dead-letters/" + deadLetter.get("id") + "/replay", "application/json", "").statusCode())
+        assertThat(asAdmin().post("/api/dead-letters/" + deadLetter.get("id") + "/replay", "application/json", "").statusCode())
                 .isEqualTo(409);
-        assertThat(client().delete("/api/dead-letters/" + deadLetter.get("id"))).isEqualTo(204);
-        assertThat(get("/api/dead-letters/" + deadLetter.get("id")).statusCode()).isEqualTo(404);
+        assertThat(asAdmin().delete("/api/dead-letters/" + deadLetter.get("id"))).isEqualTo(204);
+        assertThat(asAdmin().get("/api/dead-letters/" + deadLetter.get("id")).statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -68,7 +68,7 @@ class EscalationTest extends NotifyIntegrationTest {
         long id = jdbc.queryForObject("select id from notification where message_id = ?", Long.class,
                 message.messageId());
 
-        var answer = post("/api/notifications/" + id + "/ack", "application/json", "");
+        var answer = asAdmin().post("/api/notifications/" + id + "/ack", "application/json", "");
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).contains("\"status\":\"ACKED\"");
 

@@ -88,6 +88,7 @@ public abstract class NotifyIntegrationTest extends IntakeIntegrationTest {
 
     @BeforeEach
     void cleanNotificationState() {
+        deleteStaffLogins();
         jdbc.update("delete from staff_member"); // the base class emptied the notifications first
         CLOCK.set(TUESDAY_MORNING);
         MAIL.start();

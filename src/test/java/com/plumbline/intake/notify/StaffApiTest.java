@@ -1,8 +1,5 @@
 package com.plumbline.intake.notify;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
@@ -18,22 +15,22 @@ class StaffApiTest extends NotifyIntegrationTest {
 
     @Test
     void staffMemberIsCreatedWithTheNumberInE164AndCanBeReadUpdatedAndDeactivated() throws Exception {
-        HttpResponse<String> created = post("/api/staff", "application/json", DANA);
+        HttpResponse<String> created = asAdmin().post("/api/staff", "application/json", DANA);
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(created.body()).contains("\"phone\":\"+15125550180\"");
-        long id = jdbc.queryForObject("select id from staff_member", Long.class);
+        long id = readJson(created.body()).get("id").asLong();
 
-        assertThat(get("/api/staff/" + id).body()).contains("\"name\":\"Dana Reyes\"");
+        assertThat(asAdmin().get("/api/staff/" + id).body()).contains("\"name\":\"Dana Reyes\"");
         HttpResponse<String> updated = send("PUT", "/api/staff/" + id, DANA.replace("DISPATCHER", "MANAGER"));
         assertThat(updated.statusCode()).isEqualTo(200);
         assertThat(updated.body()).contains("\"role\":\"MANAGER\"");
         assertThat(send("DELETE", "/api/staff/" + id, null).statusCode()).isEqualTo(204);
-        assertThat(get("/api/staff").body()).contains("\"active\":false");
+        assertThat(asAdmin().get("/api/staff").body()).contains("\"active\":false");
     }
 
     @Test
     void invalidPhoneIsRefusedWithA400NamingTheField() {
-        HttpResponse<String> answer = post("/api/staff", "application/json", DANA.replace("(512) 555-0180", "12"));
+        HttpResponse<String> answer = asAdmin().post("/api/staff", "application/json", DANA.replace("(512) 555-0180", "12"));
 
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("json"));
@@ -43,7 +40,7 @@ class StaffApiTest extends NotifyIntegrationTest {
 
     @Test
     void invalidEmailIsRefusedWithA400NamingTheField() {
-        HttpResponse<String> answer = post("/api/staff", "application/json", DANA.replace("dana@plumbline.test", "dana-at-home"));
+        HttpResponse<String> answer = asAdmin().post("/api/staff", "application/json", DANA.replace("dana@plumbline.test", "dana-at-home"));
 
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.body()).contains("email: 'dana-at-home' is not an email address");
@@ -51,20 +48,17 @@ class StaffApiTest extends NotifyIntegrationTest {
 
     @Test
     void unknownRoleAndUnknownIdsAreJsonErrorsNotStackTraces() throws Exception {
-        HttpResponse<String> badRole = post("/api/staff", "application/json", DANA.replace("DISPATCHER", "PLUMBER"));
+        HttpResponse<String> badRole = asAdmin().post("/api/staff", "application/json", DANA.replace("DISPATCHER", "PLUMBER"));
         assertThat(badRole.statusCode()).isEqualTo(400);
         assertThat(badRole.body()).contains("bad_request").doesNotContain("at com.");
 
-        assertThat(get("/api/staff/999999").statusCode()).isEqualTo(404);
-        assertThat(get("/api/staff/999999").body()).contains("\"error\":\"not_found\"");
-        assertThat(post("/api/notifications/999999/ack", "application/json", "").statusCode()).isEqualTo(404);
-        assertThat(get("/api/notifications?status=LOST").statusCode()).isEqualTo(400);
+        assertThat(asAdmin().get("/api/staff/999999").statusCode()).isEqualTo(404);
+        assertThat(asAdmin().get("/api/staff/999999").body()).contains("\"error\":\"not_found\"");
+        assertThat(asAdmin().post("/api/notifications/999999/ack", "application/json", "").statusCode()).isEqualTo(404);
+        assertThat(asAdmin().get("/api/notifications?status=LOST").statusCode()).isEqualTo(400);
     }
 
-    private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json");
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> send(String method, String path, String body) {
+        return asAdmin().send(method, path, body);
     }
 }

@@ -21,7 +21,7 @@ class IntakeHealthTest extends OpsIntegrationTest {
 
     @Test
     void everyPartIsListedAndUp() throws Exception {
-        var response = get("/api/webhooks/health");
+        var response = asAdmin().get("/api/webhooks/health");
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode health = mapper.readTree(response.body());
@@ -33,7 +33,7 @@ class IntakeHealthTest extends OpsIntegrationTest {
 
     @Test
     void actuatorHealthAggregatesDatabaseBrokerAndCamel() throws Exception {
-        JsonNode health = mapper.readTree(get("/actuator/health").body());
+        JsonNode health = mapper.readTree(asAdmin().get("/actuator/health").body());
 
         assertThat(health.get("components").fieldNames()).toIterable().contains("db", "jms", "camelHealth");
     }
@@ -42,7 +42,7 @@ class IntakeHealthTest extends OpsIntegrationTest {
     void aStoppedRouteMakesHealthDownAndIsNamed() throws Exception {
         camel.getRouteController().stopRoute("twiml-answer");
         try {
-            var response = get("/api/webhooks/health");
+            var response = asAdmin().get("/api/webhooks/health");
 
             assertThat(response.statusCode()).isEqualTo(503);
             JsonNode health = mapper.readTree(response.body());
@@ -55,6 +55,6 @@ class IntakeHealthTest extends OpsIntegrationTest {
             camel.getRouteController().startRoute("twiml-answer");
         }
         // Camel's route health check catches up with the restarted route on a following check
-        await().atMost(Duration.ofSeconds(10)).until(() -> get("/api/webhooks/health").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> asAdmin().get("/api/webhooks/health").statusCode() == 200);
     }
 }

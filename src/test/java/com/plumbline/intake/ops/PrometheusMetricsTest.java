@@ -42,7 +42,7 @@ class PrometheusMetricsTest extends OpsIntegrationTest {
         assertThat(postTestEvent("prom-queue-1")).isEqualTo(200);
 
         assertThat(value(scrape(), "intake_queue_depth_messages", "queue=\"intake.inbound\"")).isEqualTo(1);
-        JsonNode summary = mapper.readTree(get("/api/webhooks/metrics").body());
+        JsonNode summary = mapper.readTree(asAdmin().get("/api/webhooks/metrics").body());
         assertThat(summary.get("queues").get("intake.inbound").asLong()).isEqualTo(1);
 
         drain(INBOUND_QUEUE);
@@ -53,7 +53,7 @@ class PrometheusMetricsTest extends OpsIntegrationTest {
     void jsonSummaryKeepsProvidersAtTheTopAndAddsStagesThatExist() throws Exception {
         assertThat(postTestEvent("prom-summary-1")).isEqualTo(200);
 
-        JsonNode summary = mapper.readTree(get("/api/webhooks/metrics").body());
+        JsonNode summary = mapper.readTree(asAdmin().get("/api/webhooks/metrics").body());
 
         assertThat(summary.get("TEST").get("received").asLong()).isGreaterThanOrEqualTo(1);
         // every configured queue is counted, including those no stage uses yet
@@ -65,7 +65,7 @@ class PrometheusMetricsTest extends OpsIntegrationTest {
     }
 
     private String scrape() {
-        var response = get("/actuator/prometheus");
+        var response = client().get("/actuator/prometheus", "Authorization", "Bearer " + PROMETHEUS_TOKEN);
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
     }

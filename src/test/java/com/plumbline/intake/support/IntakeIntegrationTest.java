@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -37,6 +39,14 @@ import org.springframework.test.context.DynamicPropertySource;
         "intake.google-voice.secret=" + IntakeIntegrationTest.RELAY_SECRET,
         "intake.pubsub.push.service-account=" + IntakeIntegrationTest.PUSH_ACCOUNT,
         "intake.test-endpoint.enabled=true",
+        "intake.security.jwt-secret=" + IntakeIntegrationTest.JWT_SECRET,
+        "intake.security.bootstrap-admin-password=" + IntakeIntegrationTest.ADMIN_PASSWORD,
+        "intake.security.prometheus-token=" + IntakeIntegrationTest.PROMETHEUS_TOKEN,
+        // the tests come from loopback as if through a proxy (X-Forwarded-For is believed), and
+        // log in far more often than people do; AbuseLimitsTest runs with low limits of its own
+        "intake.limits.trusted-proxies=127.0.0.1,0:0:0:0:0:0:0:1",
+        "intake.limits.webhook-requests-per-minute=100000",
+        "intake.limits.login-requests-per-minute=100000",
         // ingress tests look at intake.inbound itself; processing tests switch the consumer on
         "intake.processing.auto-startup=false"
 })
@@ -49,6 +59,11 @@ public abstract class IntakeIntegrationTest {
     public static final String PUSH_ACCOUNT = "pubsub-push@plumbline-test.iam.gserviceaccount.com";
     public static final String PUSH_AUDIENCE = PUBLIC_BASE_URL + "/api/webhooks/google-pubsub";
     public static final String INBOUND_QUEUE = "intake.inbound";
+    public static final String JWT_SECRET = "test-jwt-secret-of-at-least-32-bytes-0123456789";
+    public static final String ADMIN_USER = "admin";
+    public static final String ADMIN_PASSWORD = "admin-test-password-1";
+    public static final String PROMETHEUS_TOKEN = "prometheus-test-scrape-token";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     protected static final GoogleTokens GOOGLE = new GoogleTokens();
     @DynamicPropertySource
@@ -88,6 +103,12 @@ public abstract class IntakeIntegrationTest {
         }
     }
 
+    /** Removes the staff members' logins (the bootstrap admin stays). */
+    protected void deleteStaffLogins() {
+        jdbc.update("delete from refresh_token");
+        jdbc.update("delete from user_account where staff_member_id is not null");
+    }
+
     protected HttpResponse<String> post(String path, String contentType, String body, String... headers) {
         return client().post(path, contentType, body, headers);
     }
@@ -114,6 +135,67 @@ public abstract class IntakeIntegrationTest {
 
     protected WebhookClient client() {
         return new WebhookClient(port);
+    }
+
+    /** A client logged in as the bootstrap admin (ADMIN, which includes every staff role). */
+    protected WebhookClient asAdmin() {
+        return client().withToken(login(ADMIN_USER, ADMIN_PASSWORD));
+    }
+
+    /** A client logged in as a new staff member with this role (created by the admin through the API). */
+    protected WebhookClient as(String role) {
+        return client().withToken(newStaffLogin(role).token());
+    }
+
+    /** A staff member's login: their staff id, user name, password and access token. */
+    protected record StaffLogin(long staffId, String username, String password, String token) {
+    }
+
+    /** Creates a staff member with a login through the API, as an admin would, and logs them in. */
+    protected StaffLogin newStaffLogin(String role) {
+        WebhookClient admin = asAdmin();
+        String unique = Long.toString(System.nanoTime());
+        String staff = JSON.createObjectNode().put("name", "Test " + role).put("role", role)
+                .put("email", "t" + unique + "@plumbline.test")
+                .put("phone", "+1512555" + unique.substring(unique.length() - 4))
+                .set("channels", JSON.createArrayNode().add("EMAIL")).toString();
+        HttpResponse<String> created = admin.post("/api/staff", "application/json", staff);
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("staff member not created: " + created.body());
+        }
+        long id = readJson(created.body()).get("id").asLong();
+        String username = "staff" + unique;
+        String password = "password-" + unique;
+        HttpResponse<String> set = admin.send("PUT", "/api/staff/" + id + "/login", credentials(username, password));
+        if (set.statusCode() != 204) {
+            throw new IllegalStateException("login not set: " + set.body());
+        }
+        return new StaffLogin(id, username, password, login(username, password));
+    }
+
+    /** Logs in through {@code POST /api/auth/login}; the access token. */
+    protected String login(String username, String password) {
+        HttpResponse<String> answer = loginAnswer(username, password);
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("login failed: " + answer.statusCode() + " " + answer.body());
+        }
+        return readJson(answer.body()).get("accessToken").asText();
+    }
+
+    protected HttpResponse<String> loginAnswer(String username, String password) {
+        return client().send("POST", "/api/auth/login", credentials(username, password));
+    }
+
+    protected static String credentials(String username, String password) {
+        return JSON.createObjectNode().put("username", username).put("password", password).toString();
+    }
+
+    protected static JsonNode readJson(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     protected int webhookEvents() {

@@ -21,13 +21,41 @@ public class WebhookClient {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final int port;
+    private final String bearer;
 
     public WebhookClient(int port) {
+        this(port, null);
+    }
+
+    /** @param bearer an access token sent as {@code Authorization: Bearer}, or null */
+    public WebhookClient(int port, String bearer) {
         this.port = port;
+        this.bearer = bearer;
+    }
+
+    public WebhookClient withToken(String token) {
+        return new WebhookClient(port, token);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return request;
+    }
+
+    /** Any method, JSON body or none. */
+    public HttpResponse<String> send(String method, String path, String jsonBody) {
+        HttpRequest.Builder request = request(path).header("Content-Type", "application/json");
+        request.method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(jsonBody));
+        return send(request.build());
     }
 
     public HttpResponse<String> post(String path, String contentType, String body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        HttpRequest.Builder request = request(path)
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
@@ -41,11 +69,15 @@ public class WebhookClient {
 
     /** @return the status code */
     public int delete(String path) {
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).DELETE().build()).statusCode();
+        return send(request(path).DELETE().build()).statusCode();
     }
 
-    public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build());
+    public HttpResponse<String> get(String path, String... headers) {
+        HttpRequest.Builder request = request(path).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
     }
 
     /** A Twilio webhook signed for the public URL with Twilio's SDK. */
