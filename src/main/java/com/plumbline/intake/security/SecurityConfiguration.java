@@ -98,6 +98,9 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/notifications", "/api/notifications/**").hasRole(Roles.TECHNICIAN)
                         .requestMatchers("/api/jobs", "/api/jobs/**").hasRole(Roles.DISPATCHER)
                         .requestMatchers("/api/dead-letters", "/api/dead-letters/**").hasRole(Roles.MANAGER)
+                        // flagged classifications: dispatchers review and correct, managers export the corrections
+                        .requestMatchers(HttpMethod.GET, "/api/review/corrections.csv").hasRole(Roles.MANAGER)
+                        .requestMatchers("/api/review", "/api/review/**").hasRole(Roles.DISPATCHER)
                         // a path without a rule here is closed (SecurityTest lists every endpoint)
                         .anyRequest().denyAll());
         return http.build();

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import com.plumbline.intake.support.IntakeIntegrationTest;
+import com.plumbline.intake.support.WebhookClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,23 @@ class ReviewApiTest extends IntakeIntegrationTest {
     private static final Instant T0 = Instant.parse("2026-03-10T15:00:00Z");
 
     private long conversationId;
+
+    private WebhookClient reviewer;
+    private WebhookClient manager;
+
+    @BeforeEach
+    void dispatcherAndManagerLoggedIn() {
+        reviewer = as("DISPATCHER");
+        manager = as("MANAGER");
+    }
+
+    @Test
+    void reviewingNeedsADispatcherAndTheExportAManager() {
+        assertThat(get("/api/review").statusCode()).isEqualTo(401);
+        assertThat(as("TECHNICIAN").get("/api/review").statusCode()).isEqualTo(403);
+        assertThat(reviewer.get("/api/review/corrections.csv").statusCode()).isEqualTo(403);
+        assertThat(manager.get("/api/review/corrections.csv").statusCode()).isEqualTo(200);
+    }
 
     @BeforeEach
     void conversation() {
@@ -41,7 +59,7 @@ class ReviewApiTest extends IntakeIntegrationTest {
         message("kitchen sink clogged", false, Duration.ofMinutes(1));
         long newer = message("not an emergency but water spraying", true, Duration.ofMinutes(2));
 
-        HttpResponse<String> answer = get("/api/review");
+        HttpResponse<String> answer = reviewer.get("/api/review");
 
         assertThat(answer.statusCode()).isEqualTo(200);
         String body = answer.body();
@@ -54,7 +72,7 @@ class ReviewApiTest extends IntakeIntegrationTest {
     void aCorrectionIsStoredAndExportedAsALabelledExample() {
         long id = message("the \"propane\" tank\nis hissing", true, Duration.ZERO);
 
-        HttpResponse<String> answer = post("/api/review/" + id, "application/json",
+        HttpResponse<String> answer = reviewer.post("/api/review/" + id, "application/json",
                 "{\"priority\":\"EMERGENCY\",\"serviceType\":\"MAIN_LINE\"}");
 
         assertThat(answer.statusCode()).isEqualTo(200);
@@ -62,7 +80,7 @@ class ReviewApiTest extends IntakeIntegrationTest {
         assertThat(jdbc.queryForObject("select corrected_priority from message where id = ?", String.class, id))
                 .isEqualTo("EMERGENCY");
 
-        HttpResponse<String> csv = get("/api/review/corrections.csv");
+        HttpResponse<String> csv = manager.get("/api/review/corrections.csv");
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(csv.body()).isEqualTo("\"text\",\"priority\",\"service_type\"\n"
@@ -73,20 +91,20 @@ class ReviewApiTest extends IntakeIntegrationTest {
     void badCorrectionsAre400AndUnknownMessagesAre404() {
         long id = message("propane smell?", true, Duration.ZERO);
 
-        HttpResponse<String> badPriority = post("/api/review/" + id, "application/json",
+        HttpResponse<String> badPriority = reviewer.post("/api/review/" + id, "application/json",
                 "{\"priority\":\"SUPER\",\"serviceType\":\"MAIN_LINE\"}");
         assertThat(badPriority.statusCode()).isEqualTo(400);
         assertThat(badPriority.body()).contains("\"error\":\"bad_request\"").contains("priority: unknown value 'SUPER'");
 
-        HttpResponse<String> missing = post("/api/review/" + id, "application/json", "{\"priority\":\"HIGH\"}");
+        HttpResponse<String> missing = reviewer.post("/api/review/" + id, "application/json", "{\"priority\":\"HIGH\"}");
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(missing.body()).contains("serviceType: missing");
 
-        assertThat(post("/api/review/" + id, "application/json", "not json").statusCode()).isEqualTo(400);
-        assertThat(post("/api/review/abc", "application/json", "{}").statusCode()).isEqualTo(400);
-        assertThat(get("/api/review?limit=0").statusCode()).isEqualTo(400);
+        assertThat(reviewer.post("/api/review/" + id, "application/json", "not json").statusCode()).isEqualTo(400);
+        assertThat(reviewer.post("/api/review/abc", "application/json", "{}").statusCode()).isEqualTo(400);
+        assertThat(reviewer.get("/api/review?limit=0").statusCode()).isEqualTo(400);
 
-        HttpResponse<String> unknown = post("/api/review/987654321", "application/json",
+        HttpResponse<String> unknown = reviewer.post("/api/review/987654321", "application/json",
                 "{\"priority\":\"HIGH\",\"serviceType\":\"GENERAL\"}");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("\"error\":\"not_found\"");
