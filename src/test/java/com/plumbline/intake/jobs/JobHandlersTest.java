@@ -12,6 +12,7 @@ import com.plumbline.intake.notify.NotifyChannel;
 import com.plumbline.intake.notify.NotifyIntegrationTest;
 import com.plumbline.intake.notify.Reachability;
 import com.plumbline.intake.notify.StaffRole;
+import com.plumbline.intake.support.WebhookClient;
 import com.plumbline.intake.support.Concurrently;
 import com.plumbline.intake.support.TwilioStandIn;
 import org.junit.jupiter.api.BeforeEach;
@@ -130,7 +131,8 @@ class JobHandlersTest extends NotifyIntegrationTest {
         long draftJob = ((Number) job(message, "AI_DRAFT").get("id")).longValue();
         int before = TWILIO.messagesTo(CUSTOMER).size();
 
-        List<Object> answers = Concurrently.run(6, () -> post("/api/jobs/" + draftJob + "/approve", "application/json", "{}"));
+        WebhookClient dispatcher = as("DISPATCHER");
+        List<Object> answers = Concurrently.run(6, () -> dispatcher.post("/api/jobs/" + draftJob + "/approve", "application/json", "{}"));
 
         assertThat(answers).extracting(a -> ((HttpResponse<?>) a).statusCode()).containsOnly(200, 409)
                 .filteredOn(status -> status == 200).hasSize(1);
@@ -143,7 +145,7 @@ class JobHandlersTest extends NotifyIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> jobStatus(message, "AI_DRAFT").equals("DONE")
                 && jobStatus(message, "AUTO_REPLY").equals("DONE"));
         long draftJob = ((Number) job(message, "AI_DRAFT").get("id")).longValue();
-        assertThat(post("/api/jobs/" + draftJob + "/approve", "application/json", "{}").statusCode()).isEqualTo(200);
+        assertThat(asAdmin().post("/api/jobs/" + draftJob + "/approve", "application/json", "{}").statusCode()).isEqualTo(200);
 
         List<Map<String, Object>> outbound = jdbc.queryForList("""
                 select o.* from message o join message i on i.conversation_id = o.conversation_id
@@ -167,7 +169,7 @@ class JobHandlersTest extends NotifyIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> jobStatus(message, "AI_DRAFT").equals("DONE")
                 && jobStatus(message, "NOTIFY_STAFF").equals("DONE"));
         long draftJob = ((Number) job(message, "AI_DRAFT").get("id")).longValue();
-        assertThat(post("/api/jobs/" + draftJob + "/approve", "application/json", "{}").statusCode()).isEqualTo(200);
+        assertThat(asAdmin().post("/api/jobs/" + draftJob + "/approve", "application/json", "{}").statusCode()).isEqualTo(200);
         int notified = notifications(message).size();
 
         jdbc.update("update processing_job set due_at = now() - interval '1 minute' where message_id = ? and type = 'FOLLOW_UP'", message);

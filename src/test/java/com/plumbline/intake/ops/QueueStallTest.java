@@ -46,16 +46,16 @@ class QueueStallTest extends IntakeIntegrationTest {
                         Map.of("jobId", "0", "jobType", "QUOTE_ESTIMATE"));
             }
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/webhooks/health").body().contains("\"DEGRADED\""));
-            String health = get("/api/webhooks/health").body();
+            await().atMost(Duration.ofSeconds(30)).until(() -> asAdmin().get("/api/webhooks/health").body().contains("\"DEGRADED\""));
+            String health = asAdmin().get("/api/webhooks/health").body();
             assertThat(health).contains("\"queues\":\"DEGRADED\"").contains("\"queue\":\"intake.jobs\"")
                     .contains("route jobs completed nothing");
-            assertThat(get("/api/webhooks/health").statusCode()).as("webhooks are still taken").isEqualTo(200);
-            assertThat(get("/actuator/prometheus").body()).containsPattern("intake_queue_stalled\\{[^}]*queue=\"intake.jobs\"[^}]*} 1.0");
+            assertThat(asAdmin().get("/api/webhooks/health").statusCode()).as("webhooks are still taken").isEqualTo(200);
+            assertThat(asAdmin().get("/actuator/prometheus").body()).containsPattern("intake_queue_stalled\\{[^}]*queue=\"intake.jobs\"[^}]*} 1.0");
         } finally {
             hang.countDown();
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/webhooks/health").body().contains("\"status\":\"UP\""));
-        assertThat(get("/actuator/prometheus").body()).containsPattern("intake_queue_stalled\\{[^}]*queue=\"intake.jobs\"[^}]*} 0.0");
+        await().atMost(Duration.ofSeconds(30)).until(() -> asAdmin().get("/api/webhooks/health").body().contains("\"status\":\"UP\""));
+        assertThat(asAdmin().get("/actuator/prometheus").body()).containsPattern("intake_queue_stalled\\{[^}]*queue=\"intake.jobs\"[^}]*} 0.0");
     }
 }

@@ -18,13 +18,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BlindSetScoreTest {
 
     /**
-     * Measured 2026-11-26 on the rules of that day, before any rule was changed: priority 219 of
-     * 353 (62.0 %), service type 265 of 353 (75.1 %), 35 emergencies below HIGH. Raise them as
-     * the rules get better; the targets (issue 19) are 95 % and no emergency below HIGH.
+     * Measured 2026-11-26: first on the rules of that day, before any rule was changed (priority
+     * 219 of 353, 62.0 %; service type 75.1 %; 35 emergencies below HIGH), then on the reworked
+     * rules of issue 19, written by someone who never saw this set (priority 236 of 353, 66.9 %;
+     * service type 269 of 353, 76.2 %; 11 emergencies below HIGH). The floors are the second;
+     * raise them as the rules get better. Targets (issue 19): 95 % and no emergency below HIGH.
      */
-    private static final double PRIORITY_FLOOR = 0.620;
-    private static final double SERVICE_TYPE_FLOOR = 0.750;
-    private static final int EMERGENCIES_BELOW_HIGH_CEILING = 35;
+    private static final double PRIORITY_FLOOR = 0.668;
+    private static final double SERVICE_TYPE_FLOOR = 0.762;
+    private static final int EMERGENCIES_BELOW_HIGH_CEILING = 11;
 
     private static Scorecard blind;
 

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 import com.plumbline.intake.PlumblineIntakeApplication;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.plumbline.intake.support.IntakeIntegrationTest;
 import com.plumbline.intake.support.WebhookClient;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
@@ -45,8 +47,14 @@ class DatabaseOutageTest {
                 "--intake.data-dir=" + dataDir,
                 "--intake.test-endpoint.enabled=true",
                 "--spring.datasource.url=jdbc:postgresql://localhost:" + postgresPort + "/postgres",
-                "--spring.datasource.username=postgres")) {
+                "--spring.datasource.username=postgres",
+                "--intake.security.jwt-secret=" + IntakeIntegrationTest.JWT_SECRET,
+                "--intake.security.bootstrap-admin-password=" + IntakeIntegrationTest.ADMIN_PASSWORD)) {
             WebhookClient client = new WebhookClient(((ServletWebServerApplicationContext) service).getWebServer().getPort());
+            // health names the parts to operators; the token is checked without the database
+            String login = client.send("POST", "/api/auth/login", "{\"username\":\"" + IntakeIntegrationTest.ADMIN_USER
+                    + "\",\"password\":\"" + IntakeIntegrationTest.ADMIN_PASSWORD + "\"}").body();
+            WebhookClient operator = client.withToken(new ObjectMapper().readTree(login).get("accessToken").asText());
             for (int i = 0; i < BEFORE; i++) {
                 assertThat(send(client, "before-" + i).statusCode()).isEqualTo(200);
             }
@@ -58,7 +66,7 @@ class DatabaseOutageTest {
                 assertThat(refused.headers().firstValue("Retry-After")).isPresent();
                 assertThat(refused.body()).contains("\"error\"").doesNotContain("Exception");
             }
-            HttpResponse<String> health = client.get("/api/webhooks/health");
+            HttpResponse<String> health = operator.get("/api/webhooks/health");
             assertThat(health.statusCode()).isEqualTo(503);
             assertThat(health.body()).contains("\"database\":\"DOWN\"");
             // long enough for the consumers and pollers to meet the outage
@@ -66,7 +74,7 @@ class DatabaseOutageTest {
 
             postgres = postgres(postgresData, postgresPort);
             Instant back = Instant.now();
-            await().atMost(Duration.ofSeconds(60)).until(() -> client.get("/api/webhooks/health").statusCode() == 200);
+            await().atMost(Duration.ofSeconds(60)).until(() -> operator.get("/api/webhooks/health").statusCode() == 200);
             Duration recovery = Duration.between(back, Instant.now());
             // the provider retries what was refused
             for (int i = 0; i < DURING; i++) {
