@@ -27,9 +27,10 @@ class RouteSwapGuard extends OncePerRequestFilter {
         this.reloads = reloads;
     }
 
+    /** The providers' webhooks only (POSTs): health and metrics keep answering during a swap. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/webhooks/");
+        return !"POST".equals(request.getMethod()) || !request.getRequestURI().startsWith("/api/webhooks/");
     }
 
     @Override
