@@ -8,6 +8,11 @@ import com.plumbline.intake.notify.NotifyChannel;
 import com.plumbline.intake.notify.Reachability;
 import com.plumbline.intake.notify.StaffDirectory;
 import com.plumbline.intake.notify.StaffInput;
+import com.plumbline.intake.notify.StaffRole;
+import com.plumbline.intake.security.LoggedIn;
+import com.plumbline.intake.security.Roles;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import com.plumbline.intake.notify.StaffMember;
 import com.plumbline.intake.notify.StaffRole;
 import com.plumbline.intake.rules.ServiceType;
@@ -55,13 +60,29 @@ public class StaffController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    public StaffView create(@RequestBody StaffInput input) {
+    public StaffView create(@RequestBody StaffInput input, @AuthenticationPrincipal LoggedIn who) {
+        if (input.role() == StaffRole.MANAGER || input.role() == StaffRole.OWNER) {
+            ownersOnly(who, "only an owner adds a manager or an owner");
+        }
         return StaffView.of(directory.create(input));
     }
 
     @PutMapping("/{id}")
-    public StaffView update(@PathVariable long id, @RequestBody StaffInput input) {
+    public StaffView update(@PathVariable long id, @RequestBody StaffInput input, @AuthenticationPrincipal LoggedIn who) {
+        if (input.role() != null && input.role() != directory.get(id).getRole()) {
+            ownersOnly(who, "only an owner changes a role");
+        }
         return StaffView.of(directory.update(id, input));
+    }
+
+    /**
+     * Roles decide who may do what (and who gets the escalation SMS): a manager edits the
+     * directory but cannot raise anyone, themselves included, to manager or owner.
+     */
+    private static void ownersOnly(LoggedIn who, String why) {
+        if (who == null || !(who.roles().contains(Roles.OWNER) || who.roles().contains(Roles.ADMIN))) {
+            throw new AccessDeniedException(why);
+        }
     }
 
     /** Deactivates the staff member (kept for the history of who was notified). */

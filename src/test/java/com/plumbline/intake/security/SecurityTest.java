@@ -99,6 +99,26 @@ class SecurityTest extends NotifyIntegrationTest {
     }
 
     @Test
+    void aManagerEditsTheDirectoryButOnlyAnOwnerGivesOrChangesRoles() {
+        StaffLogin manager = newStaffLogin("MANAGER");
+        WebhookClient asManager = client().withToken(manager.token());
+        WebhookClient owner = as("OWNER");
+        String self = asManager.get("/api/staff/" + manager.staffId()).body();
+        String promoted = self.replace("\"role\":\"MANAGER\"", "\"role\":\"OWNER\"");
+        String newOwner = """
+                {"name":"Eve","role":"OWNER","email":"eve@plumbline.test","phone":"+15125550102","channels":["SMS"]}""";
+
+        HttpResponse<String> selfPromotion = asManager.send("PUT", "/api/staff/" + manager.staffId(), promoted);
+        assertThat(selfPromotion.statusCode()).isEqualTo(403);
+        assertThat(selfPromotion.body()).contains("\"error\":\"forbidden\"");
+        assertThat(asManager.post("/api/staff", "application/json", newOwner).statusCode()).isEqualTo(403);
+        assertThat(asManager.get("/api/staff/" + manager.staffId()).body()).contains("\"role\":\"MANAGER\"");
+        assertThat(asManager.send("PUT", "/api/staff/" + manager.staffId(), self).statusCode())
+                .as("other edits stay allowed").isEqualTo(200);
+        assertThat(owner.send("PUT", "/api/staff/" + manager.staffId(), promoted).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aTechnicianSeesAndAcknowledgesOnlyTheirOwnNotifications() {
         StaffLogin tech = newStaffLogin("TECHNICIAN");
         StaffLogin other = newStaffLogin("TECHNICIAN");
