@@ -20,6 +20,7 @@ import com.plumbline.intake.notify.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -173,6 +174,11 @@ public class BoardController {
     @ExceptionHandler(NotAuthenticated.class)
     ResponseEntity<ApiError> notAuthenticated(NotAuthenticated e) {
         return ApiError.of(HttpStatus.UNAUTHORIZED, "unauthorized", e.getMessage());
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ApiError> missing(MissingServletRequestParameterException e) {
+        return ApiError.of(HttpStatus.BAD_REQUEST, "bad_request", e.getParameterName() + " is required");
     }
 
     private static String oneOf(String name, String value, Set<String> allowed) {
