@@ -178,6 +178,7 @@ function handle(ev) {
     case 'ack': acknowledged(ev); break;
     case 'presence': state.presence = ev.online || []; renderPresence(); break;
     case 'typing': typing(ev); break;
+    case 'welcome': if (!ev.ok) logout(); break;
   }
 }
 

@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
  * Who is on the dispatch board: one entry per WebSocket connection (route dashboard-socket).
  * A page sends {@code {"type":"auth","token":...}} first, then {@code {"type":"join","room":"customer:12"}}
  * when it shows a customer and {@code {"type":"typing","room":...,"typing":true}} while a reply
- * is being written. Each change is answered with an event for every board: {@code presence}
- * (who is online and in which room) or {@code typing}; pages show a room's events when they are in it.
+ * is being written. Presence (who is online and in which room) goes to every board; typing only
+ * to the other pages in that room; {@code welcome} (token accepted or not) only to the page itself.
  * Gauges {@code intake.board.connections} and {@code intake.board.rooms}.
  */
 @Component("boardSessions")
@@ -40,10 +40,12 @@ public class BoardSessions {
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final DevLogin login;
+    private final DashboardEvents events;
     private final ObjectMapper json;
 
-    public BoardSessions(DevLogin login, ObjectMapper json, MeterRegistry registry) {
+    public BoardSessions(DevLogin login, DashboardEvents events, ObjectMapper json, MeterRegistry registry) {
         this.login = login;
+        this.events = events;
         this.json = json;
         Gauge.builder("intake.board.connections", sessions, Map::size)
                 .description("WebSocket connections open on the dispatch board").register(registry);
@@ -90,6 +92,8 @@ public class BoardSessions {
             if (session.who == null) {
                 LOG.info("Dashboard connection {} sent an invalid token", key);
             }
+            // to this page only: whether its token was accepted (a page with a stale token logs in again)
+            events.sendTo(key, write(Map.of("type", "welcome", "ok", session.who != null)));
             return presence();
         }
         if (session.who == null) {
@@ -105,9 +109,14 @@ public class BoardSessions {
                 session.room = null;
                 yield presence();
             }
-            case "typing" -> write(Map.of("type", "typing", "room", message.path("room").asText(""),
-                    "staffId", session.who.staffId(), "name", session.who.name(),
-                    "typing", message.path("typing").asBoolean(false)));
+            case "typing" -> {
+                // to the other pages in the same room only
+                String room = message.path("room").asText("");
+                events.sendTo(inRoom(room, key), write(Map.of("type", "typing", "room", room,
+                        "staffId", session.who.staffId(), "name", session.who.name(),
+                        "typing", message.path("typing").asBoolean(false))));
+                yield null;
+            }
             default -> null;
         };
     }
@@ -139,6 +148,13 @@ public class BoardSessions {
         List<Map<String, Object>> list = new ArrayList<>(online.values());
         list.sort(Comparator.comparing(e -> String.valueOf(e.get("name"))));
         return write(Map.of("type", "presence", "online", list));
+    }
+
+    /** The authenticated connections in a room, but one, comma-separated. */
+    String inRoom(String room, String except) {
+        return String.join(",", sessions.entrySet().stream()
+                .filter(e -> !e.getKey().equals(except) && e.getValue().who != null && room.equals(e.getValue().room))
+                .map(Map.Entry::getKey).toList());
     }
 
     public int connections() {

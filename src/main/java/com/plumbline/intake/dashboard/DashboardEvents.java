@@ -39,6 +39,7 @@ public class DashboardEvents {
     private final MessageSummaries messages;
     private final CamelContext camel;
     private final String socketUri;
+    private final String directUri;
     private volatile ProducerTemplate producer;
 
     public DashboardEvents(JdbcTemplate jdbc, ObjectMapper json, MessageSummaries messages, CamelContext camel,
@@ -47,7 +48,8 @@ public class DashboardEvents {
         this.json = json;
         this.messages = messages;
         this.camel = camel;
-        this.socketUri = "vertx-websocket:" + host + ":" + port + "/ws/dashboard?sendToAll=true";
+        this.directUri = "vertx-websocket:" + host + ":" + port + "/ws/dashboard";
+        this.socketUri = directUri + "?sendToAll=true";
     }
 
     /**
@@ -97,6 +99,18 @@ public class DashboardEvents {
             producer().sendBody(socketUri, text);
         } catch (RuntimeException e) {
             LOG.debug("Dashboard broadcast failed: {}", e.toString());
+        }
+    }
+
+    /** Sends a JSON text to some connections only (comma-separated connection keys): a room, or one page. */
+    public void sendTo(String connectionKeys, String text) {
+        if (connectionKeys == null || connectionKeys.isBlank()) {
+            return;
+        }
+        try {
+            producer().sendBodyAndHeader(directUri, text, "CamelVertxWebsocket.connectionKey", connectionKeys);
+        } catch (RuntimeException e) {
+            LOG.debug("Dashboard message to {} failed: {}", connectionKeys, e.toString());
         }
     }
 
