@@ -95,4 +95,14 @@ class DashboardApiTest extends DashboardIntegrationTest {
         assertThat(get("/webjars/chart.js/4.4.1/dist/chart.umd.js").statusCode()).isEqualTo(200);
         assertThat(get("/board.js").statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void connectionsAndRoomsAreMetrics() {
+        assertThat(get("/actuator/prometheus").body()).contains("intake_board_connections").contains("intake_board_rooms");
+    }
+
+    @Test
+    void staffEmailLinksOpenTheBoardOnTheCustomer() {
+        assertThat(get("/dashboard/customers/7").statusCode()).isEqualTo(302);
+    }
 }
