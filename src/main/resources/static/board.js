@@ -131,6 +131,7 @@ function connect() {
   ws.onclose = () => {
     if (state.socket !== ws) return;
     state.socket = null;
+    state.presence = []; renderPresence();   // not known while offline; the server sends it again on auth
     if (state.held || !state.token) { setConn('off', 'Offline'); return; }
     // backoff: 0.5 s, 1 s, 2 s ... at most 15 s, with jitter so a room of laptops does not reconnect in step
     const delay = Math.min(15000, 500 * 2 ** state.retries) * (0.75 + Math.random() * 0.5);

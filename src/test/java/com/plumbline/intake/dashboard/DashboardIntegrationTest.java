@@ -6,13 +6,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.plumbline.intake.support.IntakeIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The whole service with processing on and the development login on: what the dispatch board
@@ -26,6 +30,19 @@ public abstract class DashboardIntegrationTest extends IntakeIntegrationTest {
     static void boardOn(DynamicPropertyRegistry registry) {
         registry.add("intake.processing.auto-startup", () -> "true");
         registry.add("intake.dashboard.dev-login.enabled", () -> "true");
+    }
+
+    /**
+     * The next test empties the tables: let this one's messages finish first (threaded, and their
+     * queued jobs, which add notifications, done), or its deletes would race the processing.
+     */
+    @AfterEach
+    void processingSettled() {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                jdbc.queryForObject("select count(*) from webhook_event", Integer.class)
+                        <= jdbc.queryForObject("select count(*) from message", Integer.class)
+                && jdbc.queryForObject("select count(*) from processing_job where status in ('PENDING', 'RUNNING')"
+                        + " and enqueued_at is not null", Integer.class) == 0);
     }
 
     @Value("${intake.ws.port}")
