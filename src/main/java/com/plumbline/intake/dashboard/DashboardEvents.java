@@ -1,0 +1,172 @@
+package com.plumbline.intake.dashboard;
+
+import java.sql.PreparedStatement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.plumbline.intake.customer.ThreadedMessage;
+import com.plumbline.intake.notify.MessageSummaries;
+import com.plumbline.intake.notify.MessageSummary;
+import org.apache.camel.Body;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The dispatch board's event log. Every event broadcast on {@code /ws/dashboard} is stored first
+ * (table dashboard_event) and carries its row id as {@code eventId}, increasing: a page that was
+ * offline asks {@code GET /api/dashboard/events?after=ID} for what it missed. Presence and typing
+ * are not stored: they are only true while they happen.
+ */
+@Component("dashboardEvents")
+public class DashboardEvents {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardEvents.class);
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final MessageSummaries messages;
+    private final CamelContext camel;
+    private final String socketUri;
+    private final String directUri;
+    private volatile ProducerTemplate producer;
+
+    public DashboardEvents(JdbcTemplate jdbc, ObjectMapper json, MessageSummaries messages, CamelContext camel,
+                           @Value("${intake.ws.host}") String host, @Value("${intake.ws.port}") int port) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.messages = messages;
+        this.camel = camel;
+        this.directUri = "vertx-websocket:" + host + ":" + port + "/ws/dashboard";
+        this.socketUri = directUri + "?sendToAll=true";
+    }
+
+    /**
+     * Route step (notify-dashboard): stores the event built by dashboardNotifications and answers
+     * it with its {@code eventId}, ready for the broadcast.
+     */
+    public String stamp(@Body String event) throws JsonProcessingException {
+        Map<String, Object> map = json.readValue(event, MAP);
+        return json.writeValueAsString(store(map, null));
+    }
+
+    /**
+     * Route step (classify): a new customer message on every board's live feed. Never fails the
+     * intake: the board is a view, and a page that missed it reads the feed again.
+     */
+    public void messageReceived(@Body ThreadedMessage message) {
+        try {
+            MessageSummary summary = messages.of(message.messageId());
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("type", "message");
+            event.put("messageId", summary.messageId());
+            event.put("priority", summary.priority());
+            event.put("serviceType", summary.serviceType());
+            event.put("channel", summary.channel());
+            event.put("customer", summary.customerLabel());
+            event.put("customerId", summary.customerId());
+            event.put("body", summary.body());
+            event.put("receivedAt", summary.receivedAt());
+            event.put("responseDue", summary.responseDue());
+            event.put("status", "OPEN");
+            publish(event, null);
+        } catch (RuntimeException | JsonProcessingException e) {
+            LOG.warn("Message {} not announced to the dashboards: {}", message.messageId(), e.toString());
+        }
+    }
+
+    /** Stores an event and broadcasts it to every connected board; answers it with its eventId. */
+    public Map<String, Object> publish(Map<String, Object> event, String actor) throws JsonProcessingException {
+        Map<String, Object> stored = store(event, actor);
+        broadcast(json.writeValueAsString(stored));
+        return stored;
+    }
+
+    /** Sends a JSON text to every connected board (not stored: presence, typing). */
+    public void broadcast(String text) {
+        try {
+            producer().sendBody(socketUri, text);
+        } catch (RuntimeException e) {
+            LOG.debug("Dashboard broadcast failed: {}", e.toString());
+        }
+    }
+
+    /** Sends a JSON text to some connections only (comma-separated connection keys): a room, or one page. */
+    public void sendTo(String connectionKeys, String text) {
+        if (connectionKeys == null || connectionKeys.isBlank()) {
+            return;
+        }
+        try {
+            producer().sendBodyAndHeader(directUri, text, "CamelVertxWebsocket.connectionKey", connectionKeys);
+        } catch (RuntimeException e) {
+            LOG.debug("Dashboard message to {} failed: {}", connectionKeys, e.toString());
+        }
+    }
+
+    /** Stored events after the given id, oldest first. */
+    public List<Map<String, Object>> since(long after, int limit) {
+        return jdbc.query("select id, payload from dashboard_event where id > ? order by id limit ?", (rs, row) -> {
+            try {
+                Map<String, Object> event = json.readValue(rs.getString("payload"), MAP);
+                event.put("eventId", rs.getLong("id"));
+                return event;
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("unreadable dashboard event " + rs.getLong("id"), e);
+            }
+        }, after, limit);
+    }
+
+    /** The id of the newest stored event (0 when none): where a fresh page starts listening. */
+    public long lastId() {
+        Long id = jdbc.queryForObject("select max(id) from dashboard_event", Long.class);
+        return id == null ? 0 : id;
+    }
+
+    private Map<String, Object> store(Map<String, Object> event, String actor) throws JsonProcessingException {
+        event.remove("eventId");
+        String payload = json.writeValueAsString(event);
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement insert = connection.prepareStatement(
+                    "insert into dashboard_event (type, message_id, customer_id, actor, payload) values (?, ?, ?, ?, ?)",
+                    new String[] {"id"});
+            insert.setString(1, String.valueOf(event.getOrDefault("type", "event")));
+            insert.setObject(2, number(event.get("messageId")));
+            insert.setObject(3, number(event.get("customerId")));
+            insert.setString(4, actor);
+            insert.setString(5, payload);
+            return insert;
+        }, key);
+        Map<String, Object> stored = new LinkedHashMap<>();
+        stored.put("eventId", key.getKey().longValue());
+        stored.putAll(event);
+        return stored;
+    }
+
+    private static Long number(Object value) {
+        return value instanceof Number n ? n.longValue() : null;
+    }
+
+    private ProducerTemplate producer() {
+        if (producer == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    producer = camel.createProducerTemplate();
+                }
+            }
+        }
+        return producer;
+    }
+
+}

@@ -1,0 +1,100 @@
+package com.plumbline.intake.dashboard;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.plumbline.intake.support.IntakeIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole service with processing on and the development login on: what the dispatch board
+ * talks to. The board's API and browser tests share this one context.
+ */
+public abstract class DashboardIntegrationTest extends IntakeIntegrationTest {
+
+    protected static final ObjectMapper JSON = new ObjectMapper();
+
+    @DynamicPropertySource
+    static void boardOn(DynamicPropertyRegistry registry) {
+        registry.add("intake.processing.auto-startup", () -> "true");
+        registry.add("intake.dashboard.dev-login.enabled", () -> "true");
+    }
+
+    /**
+     * The next test empties the tables: let this one's messages finish first (threaded, and their
+     * queued jobs, which add notifications, done), or its deletes would race the processing.
+     */
+    @AfterEach
+    void processingSettled() {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                jdbc.queryForObject("select count(*) from webhook_event", Integer.class)
+                        <= jdbc.queryForObject("select count(*) from message", Integer.class)
+                && jdbc.queryForObject("select count(*) from processing_job where status in ('PENDING', 'RUNNING')"
+                        + " and enqueued_at is not null", Integer.class) == 0);
+    }
+
+    @Value("${intake.ws.port}")
+    protected int wsPort;
+
+    protected long staffId(String name) {
+        return jdbc.queryForObject("select id from staff_member where name = ?", Long.class, name);
+    }
+
+    /** A token from the development login. */
+    protected String login(String name) throws Exception {
+        HttpResponse<String> response = post("/api/dev/login", "application/json", "{\"staffId\": " + staffId(name) + "}");
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("login failed: " + response.body());
+        }
+        return JSON.readTree(response.body()).get("token").asText();
+    }
+
+    protected HttpResponse<String> call(String method, String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    protected JsonNode json(HttpResponse<String> response) throws Exception {
+        return JSON.readTree(response.body());
+    }
+
+    /** A customer's SMS as Twilio posts it, signed. */
+    protected HttpResponse<String> sms(String sid, String from, String body) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("SmsMessageSid", sid);
+        params.put("SmsSid", sid);
+        params.put("MessageSid", sid);
+        params.put("AccountSid", "AC00000000000000000000000000000001");
+        params.put("SmsStatus", "received");
+        params.put("NumMedia", "0");
+        params.put("Body", body);
+        params.put("From", from);
+        params.put("To", "+15125550100");
+        return postTwilio("/api/webhooks/twilio/sms", params);
+    }
+
+    protected long messageId(String providerMessageId) {
+        return jdbc.queryForObject("select id from message where provider_message_id = ?", Long.class, providerMessageId);
+    }
+
+    protected int messages(String providerMessageId) {
+        return jdbc.queryForObject("select count(*) from message where provider_message_id = ?", Integer.class,
+                providerMessageId);
+    }
+}
