@@ -4,6 +4,8 @@
 const $ = (sel) => document.querySelector(sel);
 const state = {
   token: sessionStorage.getItem('board.token'),
+  refreshToken: sessionStorage.getItem('board.refresh'),
+  refreshTimer: null,
   me: null,
   socket: null,
   socketState: 'off',
@@ -17,7 +19,7 @@ const state = {
   view: 'feed',
   customerId: null,
   presence: [],
-  typing: new Map(),         // staffId -> {name, until}
+  typing: new Map(),         // username -> {name, until}
   muted: localStorage.getItem('board.muted') === 'true',
   audio: null,
   charts: {},
@@ -44,7 +46,11 @@ async function api(path, options = {}) {
   const headers = Object.assign({ 'Accept': 'application/json' }, options.headers || {});
   if (state.token) headers['Authorization'] = 'Bearer ' + state.token;
   if (options.body && typeof options.body !== 'string') { headers['Content-Type'] = 'application/json'; options.body = JSON.stringify(options.body); }
-  const res = await fetch(path, Object.assign({}, options, { headers }));
+  let res = await fetch(path, Object.assign({}, options, { headers }));
+  if (res.status === 401 && await refresh()) {
+    headers['Authorization'] = 'Bearer ' + state.token;
+    res = await fetch(path, Object.assign({}, options, { headers }));
+  }
   if (res.status === 401) { logout(); throw new Error('Please log in again'); }
   const text = await res.text();
   const data = text ? JSON.parse(text) : null;
@@ -52,35 +58,55 @@ async function api(path, options = {}) {
   return data;
 }
 
-// ---------------------------------------------------------------- login (the auth seam: DevLogin on the server)
-async function showLogin() {
+// ---------------------------------------------------------------- login: POST /api/auth/login, short-lived access token, refresh
+function showLogin() {
   $('#app').hidden = true; $('#login').hidden = false; $('#logout').hidden = true; $('#me').textContent = '';
-  const select = $('#login-staff');
-  select.replaceChildren();
-  try {
-    const staff = await (await fetch('/api/staff')).json();
-    for (const s of staff.filter((s) => s.active !== false)) select.append(el('option', { value: s.id, text: `${s.name} (${label(s.role)})` }));
-  } catch (e) { $('#login-error').textContent = 'Cannot read the staff directory: ' + e.message; }
-  select.focus();
+  $('#login-username').focus();
+}
+
+function keepTokens(tokens) {
+  state.token = tokens.accessToken;
+  state.refreshToken = tokens.refreshToken;
+  sessionStorage.setItem('board.token', state.token);
+  sessionStorage.setItem('board.refresh', state.refreshToken);
+  // a new access token a minute before this one expires; the open socket is told it too
+  clearTimeout(state.refreshTimer);
+  state.refreshTimer = setTimeout(refresh, Math.max(5, tokens.expiresIn - 60) * 1000);
+}
+
+async function refresh() {
+  if (!state.refreshToken) return false;
+  const res = await fetch('/api/auth/refresh', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ refreshToken: state.refreshToken }) }).catch(() => null);
+  if (!res || !res.ok) { if (res) logout(); return false; }
+  keepTokens(await res.json());
+  send({ type: 'auth', token: state.token });
+  return true;
 }
 
 $('#login-form').addEventListener('submit', async (ev) => {
   ev.preventDefault();
   $('#login-error').textContent = '';
   try {
-    const res = await fetch('/api/dev/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ staffId: Number($('#login-staff').value) }) });
+    const res = await fetch('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: $('#login-username').value, password: $('#login-password').value }) });
     const data = await res.json();
     if (!res.ok) throw new Error(data.message || res.statusText);
-    state.token = data.token;
-    sessionStorage.setItem('board.token', data.token);
+    $('#login-password').value = '';
+    keepTokens(data);
     unlockAudio();
     await start();
   } catch (e) { $('#login-error').textContent = e.message; }
 });
 
 function logout() {
-  sessionStorage.removeItem('board.token');
-  state.token = null; state.me = null;
+  if (state.refreshToken) {
+    fetch('/api/auth/logout', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ refreshToken: state.refreshToken }) }).catch(() => {});
+  }
+  sessionStorage.removeItem('board.token'); sessionStorage.removeItem('board.refresh');
+  clearTimeout(state.refreshTimer);
+  state.token = null; state.refreshToken = null; state.me = null;
   if (state.socket) { state.held = true; state.socket.close(); }
   clearTimeout(state.reconnectTimer);
   showLogin();
@@ -91,7 +117,7 @@ async function start() {
   state.me = await api('/api/dashboard/me');
   state.lastEventId = Math.max(state.lastEventId, state.me.lastEventId);
   $('#login').hidden = true; $('#app').hidden = false; $('#logout').hidden = false;
-  $('#me').textContent = `${state.me.name} · ${label(state.me.role)}`;
+  $('#me').textContent = `${state.me.name} · ${state.me.roles.map(label).join(', ')}`;
   if ('Notification' in window && Notification.permission === 'default') $('#notify-perm').hidden = false;
   state.held = false;
   connect();
@@ -128,8 +154,10 @@ function connect() {
     await catchUp();
   };
   ws.onmessage = (m) => { try { handle(JSON.parse(m.data)); } catch (e) { console.warn('bad event', e); } };
-  ws.onclose = () => {
+  ws.onclose = async (closed) => {
     if (state.socket !== ws) return;
+    // 4401: the server did not accept the token (expired while the laptop slept): a new one, then reconnect
+    if (closed.code === 4401 && !(await refresh()) && !state.token) return;
     state.socket = null;
     state.presence = []; renderPresence();   // not known while offline; the server sends it again on auth
     if (state.held || !state.token) { setConn('off', 'Offline'); return; }
@@ -163,6 +191,7 @@ document.addEventListener('visibilitychange', () => {
 window.addEventListener('online', () => { if (!state.socket && state.token && !state.held) { state.retries = 0; connect(); } });
 
 const room = (customerId) => `customer:${customerId}`;
+setInterval(() => send({ type: 'ping' }), 30000);   // the server closes pages it has not heard from
 function send(obj) { if (state.socket && state.socket.readyState === WebSocket.OPEN) state.socket.send(JSON.stringify(obj)); }
 
 // ---------------------------------------------------------------- events
@@ -179,7 +208,7 @@ function handle(ev) {
     case 'ack': acknowledged(ev); break;
     case 'presence': state.presence = ev.online || []; renderPresence(); break;
     case 'typing': typing(ev); break;
-    case 'welcome': if (!ev.ok) logout(); break;
+    case 'welcome': break;   // a refused token: the server closes the socket, onclose refreshes it
   }
 }
 
@@ -321,18 +350,18 @@ document.addEventListener('pointerdown', unlockAudio, { once: true });
 
 // ---------------------------------------------------------------- presence, rooms, typing
 function renderPresence() {
-  $('#online').replaceChildren(...state.presence.map((p) => el('span', { class: 'who', title: p.rooms.join(', '), text: p.name + (p.staffId === state.me?.staffId ? ' (you)' : '') })));
+  $('#online').replaceChildren(...state.presence.map((p) => el('span', { class: 'who', title: p.rooms.join(', '), text: p.name + (p.username === state.me?.username ? ' (you)' : '') })));
   renderViewing();
 }
 function renderViewing() {
   const box = $('#viewing');
   if (!state.customerId || !state.me) { box.textContent = ''; return; }
-  const others = state.presence.filter((p) => p.staffId !== state.me.staffId && p.rooms.includes(room(state.customerId))).map((p) => p.name);
+  const others = state.presence.filter((p) => p.username !== state.me.username && p.rooms.includes(room(state.customerId))).map((p) => p.name);
   box.textContent = others.length ? `Also viewing this customer: ${others.join(', ')}` : '';
 }
 function typing(ev) {
-  if (!state.me || ev.staffId === state.me.staffId || ev.room !== room(state.customerId)) return;
-  if (ev.typing) state.typing.set(ev.staffId, { name: ev.name, until: Date.now() + 6000 }); else state.typing.delete(ev.staffId);
+  if (!state.me || ev.username === state.me.username || ev.room !== room(state.customerId)) return;
+  if (ev.typing) state.typing.set(ev.username, { name: ev.name, until: Date.now() + 6000 }); else state.typing.delete(ev.username);
   renderTyping();
 }
 function renderTyping() {
@@ -469,4 +498,4 @@ function showError(e) {
 }
 
 renderMute();
-if (state.token) start().catch(() => logout()); else showLogin();
+if (state.token) { if (state.refreshToken) refresh().then((ok) => ok && start()).catch(() => logout()); else logout(); } else showLogin();

@@ -10,29 +10,29 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.plumbline.intake.dashboard.DevLogin.Identity;
-import com.plumbline.intake.dashboard.DevLogin.NotAuthenticated;
 import com.plumbline.intake.notify.InvalidInputException;
 import com.plumbline.intake.notify.Notification;
 import com.plumbline.intake.notify.NotificationStatus;
 import com.plumbline.intake.notify.Notifications;
 import com.plumbline.intake.notify.NotFoundException;
+import com.plumbline.intake.security.LoggedIn;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The dispatch board's API (the page at {@code /}): the live feed with filters, one customer's
  * history, the events a reconnecting page missed, today's figures, and Acknowledge. Errors are
- * {@code {"error","message"}} like the rest of the API (ApiErrors); 401 without a valid token.
+ * {@code {"error","message"}} like the rest of the API (ApiErrors); 401 without a valid token
+ * (SecurityConfiguration). A technician sees only the messages routed to them, and their customers.
  */
 @RestController
 public class BoardController {
@@ -45,13 +45,12 @@ public class BoardController {
     private final DashboardEvents events;
     private final BoardSessions sessions;
     private final Notifications notifications;
-    private final DevLogin login;
     private final Clock clock;
     private final String socketUrl;
     private final int socketPort;
 
     public BoardController(BoardQueries queries, DashboardEvents events, BoardSessions sessions,
-                           Notifications notifications, DevLogin login, Clock clock,
+                           Notifications notifications, Clock clock,
                            @Value("${intake.dashboard.socket-url:}") String socketUrl,
                            @Value("${intake.ws.port}") int socketPort) {
         this.socketUrl = socketUrl;
@@ -60,18 +59,18 @@ public class BoardController {
         this.events = events;
         this.sessions = sessions;
         this.notifications = notifications;
-        this.login = login;
         this.clock = clock;
     }
 
     /** Who the token belongs to, and where the board's WebSocket is. */
     @GetMapping("/api/dashboard/me")
-    public Map<String, Object> me(@RequestHeader(value = "Authorization", required = false) String authorization) {
-        Identity who = login.require(authorization);
+    public Map<String, Object> me(@AuthenticationPrincipal LoggedIn who) {
         Map<String, Object> me = new LinkedHashMap<>();
-        me.put("staffId", who.staffId());
-        me.put("name", who.name());
-        me.put("role", who.role());
+        me.put("username", who.username());
+        me.put("staffId", who.staffMemberId());
+        me.put("name", sessions.nameOf(who));
+        me.put("roles", who.roles());
+        me.put("seesOnlyOwn", who.seesOnlyOwn());
         me.put("lastEventId", events.lastId());
         // behind a reverse proxy on one origin: intake.dashboard.socket-url (e.g. wss://board.example/ws/dashboard);
         // otherwise the page connects to this host on the WebSocket port
@@ -82,27 +81,26 @@ public class BoardController {
 
     /** Incoming messages, calls and voicemails, newest first. */
     @GetMapping("/api/dashboard/feed")
-    public List<Map<String, Object>> feed(@RequestHeader(value = "Authorization", required = false) String authorization,
+    public List<Map<String, Object>> feed(@AuthenticationPrincipal LoggedIn who,
                                           @RequestParam(required = false) String priority,
                                           @RequestParam(required = false) String status,
                                           @RequestParam(required = false) String channel,
                                           @RequestParam(required = false) Long customerId,
                                           @RequestParam(defaultValue = "100") int limit) {
-        login.require(authorization);
         return queries.feed(oneOf("priority", priority, Set.copyOf(BoardQueries.PRIORITIES)),
-                oneOf("status", status, STATUSES), oneOf("channel", channel, CHANNELS), customerId, limit(limit));
+                oneOf("status", status, STATUSES), oneOf("channel", channel, CHANNELS), customerId, limit(limit),
+                onlyFor(who));
     }
 
     /** Stored board events after {@code after}, oldest first: what a page missed while offline. */
     @GetMapping("/api/dashboard/events")
-    public Map<String, Object> events(@RequestHeader(value = "Authorization", required = false) String authorization,
+    public Map<String, Object> events(@AuthenticationPrincipal LoggedIn who,
                                       @RequestParam long after, @RequestParam(defaultValue = "500") int limit) {
-        login.require(authorization);
         if (after < 0) {
             throw new InvalidInputException("after must be 0 or more");
         }
         int max = limit(limit);
-        List<Map<String, Object>> list = events.since(after, max);
+        List<Map<String, Object>> list = events.since(after, max, onlyFor(who));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("events", list);
         answer.put("more", list.size() == max);
@@ -110,10 +108,9 @@ public class BoardController {
     }
 
     @GetMapping("/api/dashboard/customers/{id}")
-    public Map<String, Object> customer(@RequestHeader(value = "Authorization", required = false) String authorization,
+    public Map<String, Object> customer(@AuthenticationPrincipal LoggedIn who,
                                         @PathVariable long id) {
-        login.require(authorization);
-        if (!queries.customerExists(id)) {
+        if (!queries.customerExists(id, onlyFor(who))) {
             throw new NotFoundException("no customer " + id);
         }
         return queries.customer(id);
@@ -121,9 +118,8 @@ public class BoardController {
 
     /** Today (midnight in {@code zone}) at a glance: messages by priority per hour, first response vs SLA. */
     @GetMapping("/api/dashboard/stats")
-    public Map<String, Object> stats(@RequestHeader(value = "Authorization", required = false) String authorization,
+    public Map<String, Object> stats(@AuthenticationPrincipal LoggedIn who,
                                      @RequestParam(defaultValue = "UTC") String zone) {
-        login.require(authorization);
         ZoneId zoneId;
         try {
             zoneId = ZoneId.of(zone);
@@ -140,18 +136,18 @@ public class BoardController {
      * is told who acknowledged.
      */
     @PostMapping("/api/dashboard/messages/{id}/ack")
-    public Map<String, Object> ack(@RequestHeader(value = "Authorization", required = false) String authorization,
+    public Map<String, Object> ack(@AuthenticationPrincipal LoggedIn who,
                                    @PathVariable long id) throws JsonProcessingException {
-        Identity who = login.require(authorization);
-        Long customerId = queries.customerOfMessage(id);
+        Long customerId = queries.customerOfMessage(id, onlyFor(who));
         if (customerId == null) {
             throw new NotFoundException("no message " + id);
         }
+        String name = sessions.nameOf(who);
         int acked = 0;
         for (Notification notification : notifications.search(null, id)) {
             if (notification.getStatus() != NotificationStatus.ACKED
                     && notification.getStatus() != NotificationStatus.SKIPPED) {
-                notifications.ack(notification.getId(), who.name());
+                notifications.ack(notification.getId(), name);
                 acked++;
             }
         }
@@ -159,10 +155,13 @@ public class BoardController {
         event.put("type", "ack");
         event.put("messageId", id);
         event.put("customerId", customerId);
-        event.put("by", Map.of("staffId", who.staffId(), "name", who.name()));
+        Map<String, Object> by = new LinkedHashMap<>();
+        by.put("staffId", who.staffMemberId());
+        by.put("name", name);
+        event.put("by", by);
         event.put("at", clock.instant());
         event.put("notificationsAcked", acked);
-        return events.publish(event, who.name());
+        return events.publish(event, name);
     }
 
     /** The links in staff emails and SMS ({@code /dashboard/customers/{id}}) open the board on that customer. */
@@ -171,14 +170,17 @@ public class BoardController {
         return ResponseEntity.status(HttpStatus.FOUND).location(URI.create("/#/customers/" + id)).build();
     }
 
-    @ExceptionHandler(NotAuthenticated.class)
-    ResponseEntity<ApiError> notAuthenticated(NotAuthenticated e) {
-        return ApiError.of(HttpStatus.UNAUTHORIZED, "unauthorized", e.getMessage());
-    }
-
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ApiError> missing(MissingServletRequestParameterException e) {
         return ApiError.of(HttpStatus.BAD_REQUEST, "bad_request", e.getParameterName() + " is required");
+    }
+
+    /** A technician's staff id (they see only what was routed to them; -1 without one), or null for all. */
+    private static Long onlyFor(LoggedIn who) {
+        if (!who.seesOnlyOwn()) {
+            return null;
+        }
+        return who.staffMemberId() == null ? -1L : who.staffMemberId();
     }
 
     private static String oneOf(String name, String value, Set<String> allowed) {

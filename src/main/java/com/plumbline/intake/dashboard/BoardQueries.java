@@ -43,6 +43,8 @@ public class BoardQueries {
                 and (cast(:priority as varchar) is null or m.priority = :priority)
                 and (cast(:channel as varchar) is null or m.channel = :channel)
                 and (cast(:customerId as bigint) is null or cu.id = :customerId)
+                and (cast(:onlyFor as bigint) is null or exists (select 1 from notification n
+                     where n.message_id = m.id and n.staff_member_id = :onlyFor))
             ) f
             where (cast(:status as varchar) is null or f.status = :status)
             order by f.received_at desc, f.id desc
@@ -54,21 +56,33 @@ public class BoardQueries {
         this.jdbc = jdbc;
     }
 
-    public List<Map<String, Object>> feed(String priority, String status, String channel, Long customerId, int limit) {
+    /** The feed; {@code onlyFor} a technician's staff id: only the messages routed to them. */
+    public List<Map<String, Object>> feed(String priority, String status, String channel, Long customerId, int limit,
+                                          Long onlyFor) {
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("priority", priority)
                 .addValue("status", status).addValue("channel", channel).addValue("customerId", customerId)
-                .addValue("limit", limit);
+                .addValue("limit", limit).addValue("onlyFor", onlyFor);
         return jdbc.query(FEED, params, (rs, row) -> feedItem(rs));
     }
 
-    public boolean customerExists(long id) {
-        return !jdbc.queryForList("select id from customer where id = :id", Map.of("id", id), Long.class).isEmpty();
+    /** Whether the customer exists (for {@code onlyFor}: and had a message routed to that staff member). */
+    public boolean customerExists(long id, Long onlyFor) {
+        return !jdbc.queryForList("""
+                select cu.id from customer cu where cu.id = :id
+                  and (cast(:onlyFor as bigint) is null or exists (select 1 from notification n
+                       join message m on m.id = n.message_id join conversation c on c.id = m.conversation_id
+                       where c.customer_id = cu.id and n.staff_member_id = :onlyFor))""",
+                new MapSqlParameterSource("id", id).addValue("onlyFor", onlyFor), Long.class).isEmpty();
     }
 
-    public Long customerOfMessage(long messageId) {
+    /** The message's customer, or null when there is none (or it was not routed to {@code onlyFor}). */
+    public Long customerOfMessage(long messageId, Long onlyFor) {
         List<Long> ids = jdbc.queryForList("""
                 select c.customer_id from message m join conversation c on c.id = m.conversation_id
-                where m.id = :id""", Map.of("id", messageId), Long.class);
+                where m.id = :id
+                  and (cast(:onlyFor as bigint) is null or exists (select 1 from notification n
+                       where n.message_id = m.id and n.staff_member_id = :onlyFor))""",
+                new MapSqlParameterSource("id", messageId).addValue("onlyFor", onlyFor), Long.class);
         return ids.isEmpty() ? null : ids.get(0);
     }
 

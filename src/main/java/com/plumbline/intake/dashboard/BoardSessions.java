@@ -1,139 +1,257 @@
 package com.plumbline.intake.dashboard;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.plumbline.intake.dashboard.DevLogin.Identity;
+import com.plumbline.intake.notify.StaffDirectory;
+import com.plumbline.intake.security.AccessTokens;
+import com.plumbline.intake.security.LoggedIn;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.http.ServerWebSocket;
+import jakarta.annotation.PreDestroy;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Who is on the dispatch board: one entry per WebSocket connection (route dashboard-socket).
- * A page sends {@code {"type":"auth","token":...}} first, then {@code {"type":"join","room":"customer:12"}}
- * when it shows a customer and {@code {"type":"typing","room":...,"typing":true}} while a reply
- * is being written. Presence (who is online and in which room) goes to every board; typing only
- * to the other pages in that room; {@code welcome} (token accepted or not) only to the page itself.
+ * The dispatch boards connected to {@code /ws/dashboard} (route dashboard-socket), and the one way
+ * events reach them. A page sends {@code {"type":"auth","token":...}} first, with an access token
+ * from {@code POST /api/auth/login} (in a message, not the URL, where proxies log it); until its
+ * token is accepted a connection receives nothing. Then {@code join}/{@code leave} a customer room,
+ * {@code typing}, and {@code ping} every 30 s. A connection is closed when its token expires
+ * without a new auth message (4401), when it is idle (4408) or unauthenticated for too long.
+ * <p>
+ * Each connection gets only what its role may see: a technician only events about messages that
+ * were routed to them. Presence goes to every board, typing to the others in that room.
  * Gauges {@code intake.board.connections} and {@code intake.board.rooms}.
  */
 @Component("boardSessions")
 public class BoardSessions {
 
     private static final Logger LOG = LoggerFactory.getLogger(BoardSessions.class);
+    static final short TOKEN_REFUSED = 4401;
+    static final short IDLE = 4408;
 
-    /** One connection: its staff member once authenticated, and the room its page is in. */
-    static final class Session {
-        volatile Identity who;
+    /** One connection: its socket, who it is once authenticated, until when, and its room. */
+    private static final class Session {
+        final ServerWebSocket socket;
+        final Instant openedAt;
+        volatile Instant lastSeen;
+        volatile LoggedIn who;
+        volatile String name;
+        volatile Instant expiresAt;
         volatile String room;
+
+        Session(ServerWebSocket socket, Instant now) {
+            this.socket = socket;
+            this.openedAt = now;
+            this.lastSeen = now;
+        }
     }
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
-    private final DevLogin login;
-    private final DashboardEvents events;
+    private final AccessTokens tokens;
+    private final StaffDirectory staff;
+    private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final Clock clock;
+    private final Duration idleTimeout;
+    private final Duration authTimeout;
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "board-sessions-sweeper");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    public BoardSessions(DevLogin login, DashboardEvents events, ObjectMapper json, MeterRegistry registry) {
-        this.login = login;
-        this.events = events;
+    public BoardSessions(AccessTokens tokens, StaffDirectory staff, JdbcTemplate jdbc, ObjectMapper json, Clock clock,
+                         MeterRegistry registry,
+                         @Value("${intake.dashboard.idle-timeout:90s}") Duration idleTimeout,
+                         @Value("${intake.dashboard.auth-timeout:10s}") Duration authTimeout) {
+        this.tokens = tokens;
+        this.staff = staff;
+        this.jdbc = jdbc;
         this.json = json;
+        this.clock = clock;
+        this.idleTimeout = idleTimeout;
+        this.authTimeout = authTimeout;
         Gauge.builder("intake.board.connections", sessions, Map::size)
                 .description("WebSocket connections open on the dispatch board").register(registry);
         Gauge.builder("intake.board.rooms", this, BoardSessions::roomCount)
                 .description("Customer rooms with at least one board in them").register(registry);
+        long every = Math.max(200, Math.min(idleTimeout.toMillis(), authTimeout.toMillis()) / 4);
+        sweeper.scheduleWithFixedDelay(this::closeExpiredAndIdle, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /**
-     * One WebSocket event (OPEN, MESSAGE, CLOSE, ERROR) of one connection; answers the JSON to
-     * broadcast to every board, or null for nothing.
-     */
-    public String onEvent(@Header("CamelVertxWebsocket.event") Object event,
-                          @Header("CamelVertxWebsocket.connectionKey") String key, @Body String body) {
+    /** One WebSocket event (OPEN, MESSAGE, CLOSE, ERROR) of one connection. */
+    public void onEvent(@Header("CamelVertxWebsocket.event") Object event,
+                        @Header("CamelVertxWebsocket.connectionKey") String key, @Body Object body) {
         String kind = event == null ? "MESSAGE" : event.toString();
         switch (kind) {
             case "OPEN" -> {
-                sessions.put(key, new Session());
-                return null;
+                if (body instanceof ServerWebSocket socket) {
+                    sessions.put(key, new Session(socket, clock.instant()));
+                }
             }
             case "CLOSE", "ERROR" -> {
                 Session gone = sessions.remove(key);
-                return gone != null && gone.who != null ? presence() : null;
+                if (gone != null && gone.who != null) {
+                    sendPresence();
+                }
             }
             default -> {
-                return message(key, body);
+                Session session = sessions.get(key);
+                if (session != null && body != null) {
+                    session.lastSeen = clock.instant();
+                    message(key, session, body.toString());
+                }
             }
         }
     }
 
-    private String message(String key, String body) {
+    /**
+     * Route step (notify-dashboard): sends a stored event to every board whose role may see it;
+     * answers how many boards it went to.
+     */
+    public int deliver(@Body String event) {
+        Long messageId = null;
+        try {
+            JsonNode id = json.readTree(event).path("messageId");
+            messageId = id.canConvertToLong() ? id.asLong() : null;
+        } catch (Exception e) {
+            LOG.warn("Unreadable dashboard event not delivered: {}", e.getClass().getSimpleName());
+            return 0;
+        }
+        return send(event, mayReceive(messageId));
+    }
+
+    /** Who may receive an event about this message: everyone who sees all, technicians it was routed to. */
+    Predicate<LoggedIn> mayReceive(Long messageId) {
+        Set<Long> routedTo = messageId == null || sessions.values().stream().noneMatch(s -> s.who != null
+                && s.who.seesOnlyOwn()) ? Set.of() : Set.copyOf(jdbc.queryForList(
+                "select distinct staff_member_id from notification where message_id = ? and staff_member_id is not null",
+                Long.class, messageId));
+        return who -> !who.seesOnlyOwn() || (who.staffMemberId() != null && routedTo.contains(who.staffMemberId()));
+    }
+
+    private void message(String key, Session session, String body) {
         JsonNode message;
         try {
-            message = json.readTree(body == null ? "" : body);
+            message = json.readTree(body);
         } catch (Exception e) {
-            return null;
+            return;
         }
         if (message == null || !message.isObject()) {
-            return null;
+            return;
         }
-        Session session = sessions.computeIfAbsent(key, k -> new Session());
         String type = message.path("type").asText("");
         if ("auth".equals(type)) {
-            session.who = login.identify(message.path("token").asText(null)).orElse(null);
-            if (session.who == null) {
-                LOG.info("Dashboard connection {} sent an invalid token", key);
-            }
-            // to this page only: whether its token was accepted (a page with a stale token logs in again)
-            events.sendTo(key, write(Map.of("type", "welcome", "ok", session.who != null)));
-            return presence();
+            authenticate(key, session, message.path("token").asText(""));
+            return;
         }
-        if (session.who == null) {
-            return null;   // nothing counts before a valid auth message
+        LoggedIn who = session.who;
+        if (who == null) {
+            return;   // nothing counts before a valid auth message
         }
-        return switch (type) {
+        switch (type) {
             case "join" -> {
                 String room = message.path("room").asText("");
                 session.room = room.isBlank() ? null : room;
-                yield presence();
+                sendPresence();
             }
             case "leave" -> {
                 session.room = null;
-                yield presence();
+                sendPresence();
             }
             case "typing" -> {
-                // to the other pages in the same room only
                 String room = message.path("room").asText("");
-                events.sendTo(inRoom(room, key), write(Map.of("type", "typing", "room", room,
-                        "staffId", session.who.staffId(), "name", session.who.name(),
-                        "typing", message.path("typing").asBoolean(false))));
-                yield null;
+                Map<String, Object> typing = new LinkedHashMap<>();
+                typing.put("type", "typing");
+                typing.put("room", room);
+                typing.put("username", who.username());
+                typing.put("staffId", who.staffMemberId());
+                typing.put("name", session.name);
+                typing.put("typing", message.path("typing").asBoolean(false));
+                String text = write(typing);
+                sessions.forEach((other, s) -> {
+                    if (!other.equals(key) && s.who != null && room.equals(s.room)) {
+                        s.socket.writeTextMessage(text);
+                    }
+                });
             }
-            default -> null;
-        };
+            default -> {
+                // ping, or something this server does not know: it only keeps the connection alive
+            }
+        }
     }
 
-    /** Every authenticated staff member online, with the rooms their pages are in. */
-    public String presence() {
-        Map<Long, Map<String, Object>> online = new TreeMap<>();
+    private void authenticate(String key, Session session, String token) {
+        var verified = token.isBlank() ? java.util.Optional.<AccessTokens.Verified>empty() : tokens.verify(token);
+        boolean wasIn = session.who != null;
+        if (verified.isEmpty()) {
+            LOG.info("Dashboard connection {} sent a token that was not accepted; closing it", key);
+            session.socket.writeTextMessage(write(Map.of("type", "welcome", "ok", false)));
+            close(key, TOKEN_REFUSED, "token not accepted");
+            return;
+        }
+        LoggedIn who = verified.get().who();
+        session.name = nameOf(who);
+        session.expiresAt = verified.get().expiresAt();
+        session.who = who;
+        Map<String, Object> welcome = new LinkedHashMap<>();
+        welcome.put("type", "welcome");
+        welcome.put("ok", true);
+        welcome.put("expiresAt", session.expiresAt);
+        session.socket.writeTextMessage(write(welcome));
+        if (!wasIn) {
+            sendPresence();
+        }
+    }
+
+    /** The staff member's name, or the login name of an account without one. */
+    String nameOf(LoggedIn who) {
+        if (who.staffMemberId() != null) {
+            try {
+                return staff.get(who.staffMemberId()).getName();
+            } catch (RuntimeException e) {
+                // a staff member removed since the token was issued: their login name will do
+            }
+        }
+        return who.username();
+    }
+
+    /** Every authenticated staff member online, with the rooms their pages are in, to every board. */
+    void sendPresence() {
+        Map<String, Map<String, Object>> online = new TreeMap<>();
         for (Session session : sessions.values()) {
-            Identity who = session.who;
+            LoggedIn who = session.who;
             if (who == null) {
                 continue;
             }
-            Map<String, Object> entry = online.computeIfAbsent(who.staffId(), id -> {
+            Map<String, Object> entry = online.computeIfAbsent(who.username(), username -> {
                 Map<String, Object> e = new LinkedHashMap<>();
-                e.put("staffId", who.staffId());
-                e.put("name", who.name());
-                e.put("role", who.role());
+                e.put("username", username);
+                e.put("staffId", who.staffMemberId());
+                e.put("name", session.name);
                 e.put("rooms", new ArrayList<String>());
                 e.put("connections", 0);
                 return e;
@@ -147,14 +265,49 @@ public class BoardSessions {
         }
         List<Map<String, Object>> list = new ArrayList<>(online.values());
         list.sort(Comparator.comparing(e -> String.valueOf(e.get("name"))));
-        return write(Map.of("type", "presence", "online", list));
+        send(write(Map.of("type", "presence", "online", list)), who -> true);
     }
 
-    /** The authenticated connections in a room, but one, comma-separated. */
-    String inRoom(String room, String except) {
-        return String.join(",", sessions.entrySet().stream()
-                .filter(e -> !e.getKey().equals(except) && e.getValue().who != null && room.equals(e.getValue().room))
-                .map(Map.Entry::getKey).toList());
+    /** Sends a text to every authenticated connection whose person passes; answers how many. */
+    int send(String text, Predicate<LoggedIn> allowed) {
+        int sent = 0;
+        for (Session session : sessions.values()) {
+            LoggedIn who = session.who;
+            if (who != null && allowed.test(who)) {
+                session.socket.writeTextMessage(text);
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    /** Closes what must not stay open: expired tokens, idle pages, pages that never authenticated. */
+    void closeExpiredAndIdle() {
+        try {
+            Instant now = clock.instant();
+            sessions.forEach((key, session) -> {
+                if (session.who != null && !now.isBefore(session.expiresAt)) {
+                    close(key, TOKEN_REFUSED, "token expired");
+                } else if (session.who == null && now.isAfter(session.openedAt.plus(authTimeout))) {
+                    close(key, TOKEN_REFUSED, "no token");
+                } else if (now.isAfter(session.lastSeen.plus(idleTimeout))) {
+                    close(key, IDLE, "idle");
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Dashboard session sweep failed: {}", e.toString());
+        }
+    }
+
+    private void close(String key, short code, String reason) {
+        Session session = sessions.remove(key);
+        if (session == null) {
+            return;
+        }
+        session.socket.close(code, reason);
+        if (session.who != null) {
+            sendPresence();
+        }
     }
 
     public int connections() {
@@ -164,6 +317,11 @@ public class BoardSessions {
     int roomCount() {
         return (int) sessions.values().stream().filter(s -> s.who != null && s.room != null)
                 .map(s -> s.room).distinct().count();
+    }
+
+    @PreDestroy
+    void stop() {
+        sweeper.shutdownNow();
     }
 
     private String write(Map<String, Object> event) {

@@ -12,17 +12,14 @@ import com.plumbline.intake.customer.ThreadedMessage;
 import com.plumbline.intake.notify.MessageSummaries;
 import com.plumbline.intake.notify.MessageSummary;
 import org.apache.camel.Body;
-import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * The dispatch board's event log. Every event broadcast on {@code /ws/dashboard} is stored first
+ * The dispatch board's event log. Every event sent on {@code /ws/dashboard} is stored first
  * (table dashboard_event) and carries its row id as {@code eventId}, increasing: a page that was
  * offline asks {@code GET /api/dashboard/events?after=ID} for what it missed. Presence and typing
  * are not stored: they are only true while they happen.
@@ -37,19 +34,13 @@ public class DashboardEvents {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final MessageSummaries messages;
-    private final CamelContext camel;
-    private final String socketUri;
-    private final String directUri;
-    private volatile ProducerTemplate producer;
+    private final BoardSessions boards;
 
-    public DashboardEvents(JdbcTemplate jdbc, ObjectMapper json, MessageSummaries messages, CamelContext camel,
-                           @Value("${intake.ws.host}") String host, @Value("${intake.ws.port}") int port) {
+    public DashboardEvents(JdbcTemplate jdbc, ObjectMapper json, MessageSummaries messages, BoardSessions boards) {
         this.jdbc = jdbc;
         this.json = json;
         this.messages = messages;
-        this.camel = camel;
-        this.directUri = "vertx-websocket:" + host + ":" + port + "/ws/dashboard";
-        this.socketUri = directUri + "?sendToAll=true";
+        this.boards = boards;
     }
 
     /**
@@ -86,37 +77,23 @@ public class DashboardEvents {
         }
     }
 
-    /** Stores an event and broadcasts it to every connected board; answers it with its eventId. */
+    /** Stores an event and sends it to every board that may see it; answers it with its eventId. */
     public Map<String, Object> publish(Map<String, Object> event, String actor) throws JsonProcessingException {
         Map<String, Object> stored = store(event, actor);
-        broadcast(json.writeValueAsString(stored));
+        boards.deliver(json.writeValueAsString(stored));
         return stored;
     }
 
-    /** Sends a JSON text to every connected board (not stored: presence, typing). */
-    public void broadcast(String text) {
-        try {
-            producer().sendBody(socketUri, text);
-        } catch (RuntimeException e) {
-            LOG.debug("Dashboard broadcast failed: {}", e.toString());
-        }
-    }
-
-    /** Sends a JSON text to some connections only (comma-separated connection keys): a room, or one page. */
-    public void sendTo(String connectionKeys, String text) {
-        if (connectionKeys == null || connectionKeys.isBlank()) {
-            return;
-        }
-        try {
-            producer().sendBodyAndHeader(directUri, text, "CamelVertxWebsocket.connectionKey", connectionKeys);
-        } catch (RuntimeException e) {
-            LOG.debug("Dashboard message to {} failed: {}", connectionKeys, e.toString());
-        }
-    }
-
-    /** Stored events after the given id, oldest first. */
-    public List<Map<String, Object>> since(long after, int limit) {
-        return jdbc.query("select id, payload from dashboard_event where id > ? order by id limit ?", (rs, row) -> {
+    /**
+     * Stored events after the given id, oldest first; for {@code onlyFor} (a technician's staff id)
+     * only the events about messages routed to them.
+     */
+    public List<Map<String, Object>> since(long after, int limit, Long onlyFor) {
+        return jdbc.query("""
+                select id, payload from dashboard_event d where id > ?
+                  and (cast(? as bigint) is null or exists (select 1 from notification n
+                       where n.message_id = d.message_id and n.staff_member_id = ?))
+                order by id limit ?""", (rs, row) -> {
             try {
                 Map<String, Object> event = json.readValue(rs.getString("payload"), MAP);
                 event.put("eventId", rs.getLong("id"));
@@ -124,7 +101,7 @@ public class DashboardEvents {
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("unreadable dashboard event " + rs.getLong("id"), e);
             }
-        }, after, limit);
+        }, after, onlyFor, onlyFor, limit);
     }
 
     /** The id of the newest stored event (0 when none): where a fresh page starts listening. */
@@ -157,16 +134,4 @@ public class DashboardEvents {
     private static Long number(Object value) {
         return value instanceof Number n ? n.longValue() : null;
     }
-
-    private ProducerTemplate producer() {
-        if (producer == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    producer = camel.createProducerTemplate();
-                }
-            }
-        }
-        return producer;
-    }
-
 }

@@ -84,6 +84,11 @@ public class SecurityConfiguration {
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers("/error").permitAll()
+                        // the dispatch board's page and its libraries: the data behind it needs a login
+                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/board.js", "/board.css", "/webjars/**",
+                                "/favicon.ico").permitAll()
+                        // links in staff emails and SMS: a redirect to the board, which asks for a login
+                        .requestMatchers(HttpMethod.GET, "/dashboard/customers/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/auth/login", "/api/auth/refresh", "/api/auth/logout")
                         .permitAll()
                         // the operations summaries name routes and queues: operators only
@@ -97,6 +102,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/staff", "/api/staff/**").hasRole(Roles.MANAGER)
                         .requestMatchers("/api/notifications", "/api/notifications/**").hasRole(Roles.TECHNICIAN)
                         .requestMatchers("/api/jobs", "/api/jobs/**").hasRole(Roles.DISPATCHER)
+                        // the board: a technician sees only what was routed to them (BoardController)
+                        .requestMatchers("/api/dashboard/**").hasRole(Roles.TECHNICIAN)
                         .requestMatchers("/api/dead-letters", "/api/dead-letters/**").hasRole(Roles.MANAGER)
                         // flagged classifications: dispatchers review and correct, managers export the corrections
                         .requestMatchers(HttpMethod.GET, "/api/review/corrections.csv").hasRole(Roles.MANAGER)

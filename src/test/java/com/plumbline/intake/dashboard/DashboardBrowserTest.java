@@ -22,7 +22,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -155,10 +154,10 @@ class DashboardBrowserTest extends DashboardIntegrationTest {
     }
 
     private void logIn(WebDriver driver, String name) {
+        String[] credentials = credentialsOf(name);
         driver.get(base());
-        WebElement select = wait(driver, 10).until(ExpectedConditions.elementToBeClickable(By.id("login-staff")));
-        wait(driver, 5).until(d -> !new Select(select).getOptions().isEmpty());
-        new Select(select).selectByValue(String.valueOf(staffId(name)));
+        wait(driver, 10).until(ExpectedConditions.elementToBeClickable(By.id("login-username"))).sendKeys(credentials[0]);
+        driver.findElement(By.id("login-password")).sendKeys(credentials[1]);
         driver.findElement(By.cssSelector("#login-form button[type=submit]")).click();
         wait(driver, 10).until(d -> "on".equals(d.findElement(By.id("conn")).getAttribute("data-state")));
         assertThat(driver.findElement(By.id("me")).getText()).contains(name);

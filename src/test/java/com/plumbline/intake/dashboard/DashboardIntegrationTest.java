@@ -19,8 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The whole service with processing on and the development login on: what the dispatch board
- * talks to. The board's API and browser tests share this one context.
+ * The whole service with processing on: what the dispatch board talks to. Staff log in with the
+ * security login (an owner gives them one). The board's API and browser tests share this one context.
  */
 public abstract class DashboardIntegrationTest extends IntakeIntegrationTest {
 
@@ -29,7 +29,6 @@ public abstract class DashboardIntegrationTest extends IntakeIntegrationTest {
     @DynamicPropertySource
     static void boardOn(DynamicPropertyRegistry registry) {
         registry.add("intake.processing.auto-startup", () -> "true");
-        registry.add("intake.dashboard.dev-login.enabled", () -> "true");
     }
 
     /**
@@ -52,13 +51,22 @@ public abstract class DashboardIntegrationTest extends IntakeIntegrationTest {
         return jdbc.queryForObject("select id from staff_member where name = ?", Long.class, name);
     }
 
-    /** A token from the development login. */
-    protected String login(String name) throws Exception {
-        HttpResponse<String> response = post("/api/dev/login", "application/json", "{\"staffId\": " + staffId(name) + "}");
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("login failed: " + response.body());
+    /** The user name and password of a staff member from the staff rules, given by the admin through the API. */
+    protected String[] credentialsOf(String name) {
+        long id = staffId(name);
+        String username = "board" + id;
+        String password = "board-password-" + id;
+        HttpResponse<String> set = asAdmin().send("PUT", "/api/staff/" + id + "/login", credentials(username, password));
+        if (set.statusCode() != 204) {
+            throw new IllegalStateException("login not set: " + set.body());
         }
-        return JSON.readTree(response.body()).get("token").asText();
+        return new String[] {username, password};
+    }
+
+    /** An access token for a staff member from the staff rules (POST /api/auth/login). */
+    protected String login(String name) {
+        String[] credentials = credentialsOf(name);
+        return login(credentials[0], credentials[1]);
     }
 
     protected HttpResponse<String> call(String method, String path, String token) throws Exception {

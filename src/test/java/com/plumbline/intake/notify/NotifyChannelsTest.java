@@ -29,11 +29,11 @@ class NotifyChannelsTest extends NotifyIntegrationTest {
         ThreadedMessage message = message(CUSTOMER, "HELP basement is flooding, water everywhere",
                 Priority.EMERGENCY, ServiceType.LEAK_DETECTION, false);
 
-        try (DashboardSocket dashboard = new DashboardSocket(dashboardUrl())) {
+        try (DashboardSocket dashboard = DashboardSocket.loggedIn(dashboardUrl(), login(ADMIN_USER, ADMIN_PASSWORD))) {
             notify(message);
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> !dashboard.received().isEmpty());
-            JsonNode event = new ObjectMapper().readTree(dashboard.received().get(0));
+            await().atMost(Duration.ofSeconds(30)).until(() -> !dashboard.ofType("alert").isEmpty());
+            JsonNode event = new ObjectMapper().readTree(dashboard.ofType("alert").get(0));
             assertThat(event.get("type").asText()).isEqualTo("alert");
             assertThat(event.get("messageId").asLong()).isEqualTo(message.messageId());
             assertThat(event.get("priority").asText()).isEqualTo("EMERGENCY");

@@ -29,10 +29,10 @@ class SmtpOutageTest extends NotifyIntegrationTest {
                 ServiceType.MAIN_LINE, false);
         MAIL.stop();
 
-        try (DashboardSocket dashboard = new DashboardSocket(dashboardUrl())) {
+        try (DashboardSocket dashboard = DashboardSocket.loggedIn(dashboardUrl(), login(ADMIN_USER, ADMIN_PASSWORD))) {
             notify(message);
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> !dashboard.received().isEmpty()
+            await().atMost(Duration.ofSeconds(10)).until(() -> !dashboard.ofType("alert").isEmpty()
                     && TWILIO.messagesTo(dana.getPhone()).size() == 1);
         }
         awaitStatus(message.messageId(), NotifyChannel.SMS, "SENT");

@@ -9,7 +9,10 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-/** A real WebSocket client on the dashboard endpoint, keeping every text frame it receives. */
+/**
+ * A real WebSocket client on the dashboard endpoint, keeping every text frame it receives.
+ * {@link #loggedIn} sends the access token first, as the board does, and waits until it is accepted.
+ */
 public final class DashboardSocket implements AutoCloseable {
 
     private final List<String> received = new CopyOnWriteArrayList<>();
@@ -53,6 +56,35 @@ public final class DashboardSocket implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot connect to " + url, e);
         }
+    }
+
+    /** Connects and authenticates with an access token; returns once the server welcomed it. */
+    public static DashboardSocket loggedIn(String url, String token) {
+        DashboardSocket socket = new DashboardSocket(url);
+        socket.send("{\"type\":\"auth\",\"token\":\"" + token + "\"}");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (socket.received().stream().noneMatch(m -> m.contains("\"welcome\""))) {
+            if (System.nanoTime() > deadline) {
+                socket.close();
+                throw new IllegalStateException("no welcome from the dashboard socket: " + socket.received());
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return socket;
+    }
+
+    public void send(String text) {
+        socket.sendText(text, true).join();
+    }
+
+    /** The frames received whose JSON {@code type} is this one, in order. */
+    public List<String> ofType(String type) {
+        return received.stream().filter(m -> m.contains("\"type\":\"" + type + "\"")).toList();
     }
 
     public List<String> received() {
