@@ -49,9 +49,9 @@ class DashboardBrowserTest extends DashboardIntegrationTest {
     @Test
     void emergencyBannerAcknowledgedByOneDispatcherIsSeenByTheOther() throws Exception {
         WebDriver dana = browser(1280, 800);
-        WebDriver sam = browser(375, 812);
+        WebDriver morgan = browser(375, 812);
         logIn(dana, "Dana Reyes");
-        logIn(sam, "Sam Ortiz");
+        logIn(morgan, "Morgan Lee");
 
         long posted = System.nanoTime();
         assertThat(sms("SMboard00000000000000000000000000001", "+15125550171",
@@ -61,7 +61,7 @@ class DashboardBrowserTest extends DashboardIntegrationTest {
         long bannerMillis = (System.nanoTime() - posted) / 1_000_000;
         assertThat(bannerMillis).isLessThanOrEqualTo(2000);
         assertThat(banner.getText()).contains("EMERGENCY").contains("flooding");
-        wait(sam, 5).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#banners .banner")));
+        wait(morgan, 5).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#banners .banner")));
         long messageId = messageId("SMboard00000000000000000000000000001");
         // the feed shows it, colour-coded, with an SLA countdown
         WebElement item = wait(dana, 5).until(ExpectedConditions.visibilityOfElementLocated(By.id("msg-" + messageId)));
@@ -69,24 +69,24 @@ class DashboardBrowserTest extends DashboardIntegrationTest {
         wait(dana, 3).until(d -> d.findElement(By.cssSelector("#msg-" + messageId + " .sla")).getText().startsWith("Respond within"));
         await().atMost(Duration.ofSeconds(5)).until(() -> ((String) script(dana, "return document.title")).contains("EMERGENCY"));
         screenshot(dana, "desktop-emergency-banner");
-        screenshot(sam, "phone-emergency-banner");
+        screenshot(morgan, "phone-emergency-banner");
 
         // both open the customer: each sees the other in the room, and who is typing
-        sam.findElement(By.cssSelector("#banners .banner a")).click();
+        morgan.findElement(By.cssSelector("#banners .banner a")).click();
         dana.findElement(By.cssSelector("#banners .banner a")).click();
-        wait(dana, 5).until(ExpectedConditions.textToBePresentInElementLocated(By.id("viewing"), "Sam Ortiz"));
-        wait(sam, 5).until(ExpectedConditions.textToBePresentInElementLocated(By.id("viewing"), "Dana Reyes"));
-        sam.findElement(By.id("reply")).sendKeys("On my way, 20 minutes");
-        wait(dana, 5).until(ExpectedConditions.textToBePresentInElementLocated(By.id("typing"), "Sam Ortiz is typing"));
+        wait(dana, 5).until(ExpectedConditions.textToBePresentInElementLocated(By.id("viewing"), "Morgan Lee"));
+        wait(morgan, 5).until(ExpectedConditions.textToBePresentInElementLocated(By.id("viewing"), "Dana Reyes"));
+        morgan.findElement(By.id("reply")).sendKeys("On my way, 20 minutes");
+        wait(dana, 5).until(ExpectedConditions.textToBePresentInElementLocated(By.id("typing"), "Morgan Lee is typing"));
         wait(dana, 5).until(ExpectedConditions.textToBePresentInElementLocated(By.id("customer"), "flooding"));
         screenshot(dana, "desktop-customer-view");
-        screenshot(sam, "phone-customer-view");
+        screenshot(morgan, "phone-customer-view");
 
-        // Dana acknowledges: recorded, the escalation stops, Sam sees who did it
+        // Dana acknowledges: recorded, the escalation stops, Morgan sees who did it
         dana.findElement(By.cssSelector("#banners .banner button.ack")).click();
         wait(dana, 5).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#banners .banner")));
-        wait(sam, 5).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#banners .banner")));
-        wait(sam, 5).until(ExpectedConditions.textToBePresentInElementLocated(By.id("acks"), "acknowledged by Dana Reyes"));
+        wait(morgan, 5).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#banners .banner")));
+        wait(morgan, 5).until(ExpectedConditions.textToBePresentInElementLocated(By.id("acks"), "acknowledged by Dana Reyes"));
         await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.queryForObject(
                 "select status from escalation where message_id = ?", String.class, messageId).equals("ACKED"));
         assertThat(jdbc.queryForObject("select acked_by from escalation where message_id = ?", String.class, messageId))
@@ -97,10 +97,10 @@ class DashboardBrowserTest extends DashboardIntegrationTest {
         Thread.sleep(1500);
         assertThat(jdbc.queryForObject("select count(*) from notification where message_id = ? and tier > 0",
                 Integer.class, messageId)).isZero();
-        sam.navigate().to(base() + "#/feed");
-        wait(sam, 5).until(ExpectedConditions.textToBePresentInElementLocated(By.id("msg-" + messageId),
+        morgan.navigate().to(base() + "#/feed");
+        wait(morgan, 5).until(ExpectedConditions.textToBePresentInElementLocated(By.id("msg-" + messageId),
                 "Acknowledged by Dana Reyes"));
-        screenshot(sam, "phone-feed-acknowledged");
+        screenshot(morgan, "phone-feed-acknowledged");
     }
 
     @Test

@@ -55,11 +55,19 @@ class EndpointInventoryTest extends NotifyIntegrationTest {
             Map.entry("POST /api/webhooks/google-voice", "PUBLIC"),
             Map.entry("POST /api/webhooks/google-pubsub", "PUBLIC"),
             Map.entry("POST /api/webhooks/test", "PUBLIC"),
+            Map.entry("GET /api/dashboard/me", "TECHNICIAN"),
+            Map.entry("GET /api/dashboard/feed", "TECHNICIAN"),
+            Map.entry("GET /api/dashboard/events", "TECHNICIAN"),
+            Map.entry("GET /api/dashboard/stats", "TECHNICIAN"),
+            Map.entry("GET /api/dashboard/customers/{id}", "TECHNICIAN"),
+            Map.entry("POST /api/dashboard/messages/{id}/ack", "TECHNICIAN"),
+            Map.entry("GET /dashboard/customers/{id}", "PUBLIC"),
             Map.entry("GET /api/webhooks/health", "ADMIN"),
             Map.entry("GET /api/webhooks/metrics", "ADMIN"),
             Map.entry("* /error", "PUBLIC"),
-            // Spring's DispatcherServlet: any path without a rule of its own is closed
-            Map.entry("* /", "CLOSED"),
+            // Spring's DispatcherServlet: GET / is the board's page (static, the data behind it needs
+            // a login); any other path without a rule of its own is closed
+            Map.entry("* /", "PUBLIC"),
             Map.entry("GET /actuator", "ADMIN"),
             Map.entry("GET /actuator/health", "PUBLIC"),
             Map.entry("GET /actuator/health/**", "ADMIN"),
