@@ -1,0 +1,167 @@
+package com.plumbline.intake.bench.load;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Thousands of dispatch boards: logs in once (POST /api/auth/login), opens --connections
+ * WebSocket connections to /ws/dashboard, each authenticating with the token as a page does, then
+ * posts --count signed emergency webhooks --interval ms apart and measures, for every connection
+ * and every emergency, the time from the post to that connection's {@code alert} frame. Prints
+ * how many connections were accepted, how many alerts arrived within --timeout seconds, and
+ * p50/p99/max over all of them (one that never arrives counts as the timeout).
+ */
+final class BoardConnections {
+
+    private static final Pattern ALERT = Pattern.compile("\"type\":\"alert\".*\"body\":\"(E-[A-Za-z0-9-]+):");
+
+    static void run(Bench.Options options) throws Exception {
+        int connections = options.number("connections", 10_000);
+        int count = options.number("count", 5);
+        int interval = options.number("interval", 2000);
+        long timeoutMs = options.number("timeout", 60) * 1000L;
+        String series = options.get("series");
+        TwilioRequests requests = new TwilioRequests(options.get("token"), options.get("public-url"));
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        String accessToken = login(http, options.get("base"), options.get("user"), options.get("password"));
+
+        // every accepted connection: when each emergency's alert reached it
+        List<Map<String, Long>> arrivals = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger welcomed = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        CountDownLatch answered = new CountDownLatch(connections);
+        // a few clients (each has its own selector thread); a bounded number of handshakes at once
+        List<HttpClient> clients = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            clients.add(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build());
+        }
+        Semaphore handshakes = new Semaphore(256);
+        List<WebSocket> sockets = new ArrayList<>();
+        long openStart = System.nanoTime();
+        for (int i = 0; i < connections; i++) {
+            Map<String, Long> seen = new ConcurrentHashMap<>();
+            handshakes.acquire();
+            CompletableFuture<WebSocket> open = clients.get(i % clients.size()).newWebSocketBuilder()
+                    .buildAsync(URI.create(options.get("ws")), new WebSocket.Listener() {
+                        private final StringBuilder partial = new StringBuilder();
+                        private boolean first = true;
+
+                        @Override
+                        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                            long at = System.currentTimeMillis();
+                            partial.append(data);
+                            if (last) {
+                                String frame = partial.toString();
+                                partial.setLength(0);
+                                if (first && frame.contains("\"welcome\"")) {
+                                    first = false;
+                                    if (frame.contains("\"ok\":true")) {
+                                        arrivals.add(seen);
+                                        welcomed.incrementAndGet();
+                                    } else {
+                                        refused.incrementAndGet();
+                                    }
+                                    answered.countDown();
+                                } else {
+                                    Matcher alert = ALERT.matcher(frame);
+                                    if (alert.find()) {
+                                        seen.putIfAbsent(alert.group(1), at);
+                                    }
+                                }
+                            }
+                            socket.request(1);
+                            return null;
+                        }
+                    });
+            open.whenComplete((socket, error) -> {
+                handshakes.release();
+                if (error != null) {
+                    refused.incrementAndGet();
+                    answered.countDown();
+                } else {
+                    socket.sendText("{\"type\":\"auth\",\"token\":\"" + accessToken + "\"}", true);
+                    synchronized (sockets) {
+                        sockets.add(socket);
+                    }
+                }
+            });
+        }
+        boolean all = answered.await(300, TimeUnit.SECONDS);
+        System.out.printf("connections_accepted=%d%nconnections_refused=%d%nconnect_all_s=%.1f%n", welcomed.get(),
+                refused.get() + (all ? 0 : connections - welcomed.get() - refused.get()),
+                (System.nanoTime() - openStart) / 1e9);
+        // a moment for the server to settle before the memory sample the script takes now
+        Thread.sleep(3000);
+        System.out.println("ready=1");
+        System.out.flush();
+
+        List<String> markers = new ArrayList<>();
+        Map<String, Long> postedAt = new ConcurrentHashMap<>();
+        URI target = URI.create(options.get("url"));
+        for (int i = 0; i < count; i++) {
+            String marker = "E-" + series + "-" + i;
+            TwilioRequests.Signed request = requests.emergency(marker, 7000 + i);
+            long at = System.currentTimeMillis();
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(target)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("X-Twilio-Signature", request.signature())
+                    .POST(HttpRequest.BodyPublishers.ofString(request.form())).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(marker + ": HTTP " + response.statusCode() + " " + response.body());
+            }
+            postedAt.put(marker, at);
+            markers.add(marker);
+            Thread.sleep(interval);
+        }
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (System.currentTimeMillis() < deadline
+                && List.copyOf(arrivals).stream().mapToInt(Map::size).sum() < (long) arrivals.size() * count) {
+            Thread.sleep(200);
+        }
+        long[] latencies = new long[arrivals.size() * count];
+        int n = 0;
+        long arrived = 0;
+        for (Map<String, Long> seen : List.copyOf(arrivals)) {
+            for (String marker : markers) {
+                Long at = seen.get(marker);
+                arrived += at == null ? 0 : 1;
+                latencies[n++] = at == null ? timeoutMs : at - postedAt.get(marker);
+            }
+        }
+        java.util.Arrays.sort(latencies);
+        System.out.printf("alerts_arrived=%d/%d%nalert_p50_ms=%d%nalert_p99_ms=%d%nalert_max_ms=%d%n", arrived,
+                latencies.length, Bench.quantile(latencies, 0.5), Bench.quantile(latencies, 0.99),
+                latencies.length == 0 ? -1 : latencies[latencies.length - 1]);
+        synchronized (sockets) {
+            sockets.forEach(WebSocket::abort);
+        }
+    }
+
+    static String login(HttpClient http, String base, String user, String password) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        Matcher token = Pattern.compile("\"accessToken\":\"([^\"]+)\"").matcher(response.body());
+        if (response.statusCode() != 200 || !token.find()) {
+            throw new IllegalStateException("login failed: HTTP " + response.statusCode());
+        }
+        return token.group(1);
+    }
+}
