@@ -1,9 +1,12 @@
 package com.plumbline.intake.security;
 
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -21,11 +24,15 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
- * Who may call what (README, "Roles"). Two chains: operations ({@code /actuator/**}: Hawtio,
- * Jolokia, Prometheus, health) take an access token or HTTP Basic with a staff login, so Hawtio
- * works in a browser; everything else takes access tokens only. No sessions, no cookies.
+ * Who may call what (README, "Roles"). Two chains: operations (the actuator on its management
+ * port: Hawtio, Jolokia, Prometheus, health) take an access token or HTTP Basic with a staff
+ * login, so Hawtio works in a browser; everything else takes access tokens only. No sessions, no
+ * cookies. Spring Boot's management context uses this same filter chain (it looks up
+ * {@code springSecurityFilterChain} in its parent), so one set of rules covers both ports.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -61,10 +68,10 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain operations(HttpSecurity http, AccessTokens tokens, SecurityProperties properties,
-                                   Logins logins) throws Exception {
+                                   Logins logins, Environment environment) throws Exception {
         JsonSecurityErrors errors = new JsonSecurityErrors("Basic realm=\"plumbline-intake\", Bearer");
         common(http, tokens, properties, errors)
-                .securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"))
+                .securityMatcher(operationsRequests(environment))
                 .authenticationProvider(basicLogins(logins))
                 .httpBasic(basic -> basic.authenticationEntryPoint(errors))
                 .authorizeHttpRequests(rules -> rules
@@ -96,6 +103,9 @@ public class SecurityConfiguration {
                         // the providers sign their calls; each webhook route checks its own signature
                         .requestMatchers("/api/webhooks/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/auth/me").authenticated()
+                        // the public UP/DOWN for load balancers (health group "public", application.yaml)
+                        .requestMatchers(HttpMethod.GET, "/health").permitAll()
+                        // the actuator lives on the management port; nothing of it is served here
                         .requestMatchers("/actuator", "/actuator/**").denyAll()
                         .requestMatchers(HttpMethod.PUT, "/api/staff/*/login").hasRole(Roles.OWNER)
                         .requestMatchers(HttpMethod.GET, "/api/staff", "/api/staff/**").hasRole(Roles.DISPATCHER)
@@ -111,6 +121,19 @@ public class SecurityConfiguration {
                         // a path without a rule here is closed (SecurityTest lists every endpoint)
                         .anyRequest().denyAll());
         return http.build();
+    }
+
+    /**
+     * Every request to the management server, whatever its path (Hawtio and Jolokia register
+     * servlets of their own there). Should an operator put the actuator back on the main port
+     * ({@code INTAKE_MANAGEMENT_PORT} = {@code PORT}), its base path is matched instead.
+     */
+    static RequestMatcher operationsRequests(Environment environment) {
+        if (ManagementPortType.get(environment) == ManagementPortType.DIFFERENT) {
+            return request -> WebServerApplicationContext.hasServerNamespace(
+                    WebApplicationContextUtils.getWebApplicationContext(request.getServletContext()), "management");
+        }
+        return PathPatternRequestMatcher.withDefaults().matcher("/actuator/**");
     }
 
     private static HttpSecurity common(HttpSecurity http, AccessTokens tokens, SecurityProperties properties,

@@ -134,7 +134,7 @@ class DashboardApiTest extends DashboardIntegrationTest {
 
     @Test
     void connectionsAndRoomsAreMetrics() {
-        assertThat(client().get("/actuator/prometheus", "Authorization", "Bearer " + PROMETHEUS_TOKEN).body()).contains("intake_board_connections").contains("intake_board_rooms");
+        assertThat(management().get("/actuator/prometheus", "Authorization", "Bearer " + PROMETHEUS_TOKEN).body()).contains("intake_board_connections").contains("intake_board_rooms");
     }
 
     @Test

@@ -83,6 +83,7 @@ class CrashSafetyIT {
 
     private final int httpPort = freePort();
     private final int wsPort = freePort();
+    private final int managementPort = freePort();
     private final int postgresPort = freePort();
     private Process service;
     private int run;
@@ -386,6 +387,7 @@ class CrashSafetyIT {
                 "--server.port=" + httpPort,
                 "--intake.data-dir=" + workDir.resolve("data"),
                 "--intake.ws.port=" + wsPort,
+                "--management.server.port=" + managementPort,
                 "--intake.embedded-postgres.port=" + postgresPort,
                 "--intake.public-base-url=" + WebhookClient.PUBLIC_BASE_URL,
                 "--intake.twilio.auth-token=" + WebhookClient.TWILIO_TOKEN)
@@ -404,7 +406,7 @@ class CrashSafetyIT {
         while (Instant.now().isBefore(deadline)) {
             assertThat(service.isAlive()).as("service run %d exited; its log:%n%s", run, tail(log)).isTrue();
             try {
-                if (client.get("/actuator/health").statusCode() == 200) {
+                if (client.get("/health").statusCode() == 200) {
                     return;
                 }
             } catch (RuntimeException notYet) {

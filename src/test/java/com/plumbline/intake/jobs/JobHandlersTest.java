@@ -91,7 +91,7 @@ class JobHandlersTest extends NotifyIntegrationTest {
         assertThat(jdbc.queryForList("select attempts from processing_job where message_id = ? and status = 'DONE'",
                 Integer.class, message)).containsOnly(1);
         // and the business meters saw it all
-        String scrape = asAdmin().get("/actuator/prometheus").body();
+        String scrape = managementAsAdmin().get("/actuator/prometheus").body();
         assertThat(scrape).containsPattern("intake_classified_total\\{[^}]*serviceType=\"WATER_HEATER\"")
                 .contains("intake_first_notification_seconds_count{")
                 .containsPattern("intake_notifications_total\\{[^}]*channel=\"email\"[^}]*outcome=\"sent\"")

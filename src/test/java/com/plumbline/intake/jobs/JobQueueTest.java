@@ -202,7 +202,7 @@ class JobQueueTest extends IntakeIntegrationTest {
         assertThat(ATTEMPTS.get(job)).hasSize(3);
         assertThat(asAdmin().get("/api/dead-letters").body()).contains("quote service timed out");
         assertThat(asAdmin().get("/api/jobs?status=DEAD").body()).contains("\"id\":" + job);
-        assertThat(asAdmin().get("/actuator/prometheus").body())
+        assertThat(managementAsAdmin().get("/actuator/prometheus").body())
                 .containsPattern("intake_dead_letters_total\\{[^}]*stage=\"jobs\"[^}]*type=\"QUOTE_ESTIMATE\"")
                 .containsPattern("intake_jobs_retries_total\\{[^}]*type=\"QUOTE_ESTIMATE\"");
 

@@ -33,7 +33,7 @@ class IntakeHealthTest extends OpsIntegrationTest {
 
     @Test
     void actuatorHealthAggregatesDatabaseBrokerAndCamel() throws Exception {
-        JsonNode health = mapper.readTree(asAdmin().get("/actuator/health").body());
+        JsonNode health = mapper.readTree(managementAsAdmin().get("/actuator/health").body());
 
         assertThat(health.get("components").fieldNames()).toIterable().contains("db", "jms", "camelHealth");
     }

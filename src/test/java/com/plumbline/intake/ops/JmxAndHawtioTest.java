@@ -37,7 +37,7 @@ class JmxAndHawtioTest extends OpsIntegrationTest {
     void jolokiaReadsTheRouteExchangeCount() throws Exception {
         assertThat(post("/api/webhooks/test", "application/json", TEST_EVENT.formatted("jolokia-1")).statusCode()).isEqualTo(200);
 
-        var response = asAdmin().get("/actuator/jolokia/read/org.apache.camel:context=*,type=routes,name=%22ingress-test%22/ExchangesTotal");
+        var response = managementAsAdmin().get("/actuator/jolokia/read/org.apache.camel:context=*,type=routes,name=%22ingress-test%22/ExchangesTotal");
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode answer = mapper.readTree(response.body());
@@ -49,7 +49,7 @@ class JmxAndHawtioTest extends OpsIntegrationTest {
 
     @Test
     void hawtioConsoleAnswers() {
-        var page = asAdmin().get("/actuator/hawtio/index.html");
+        var page = managementAsAdmin().get("/actuator/hawtio/index.html");
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).containsIgnoringCase("hawtio");

@@ -65,7 +65,7 @@ class PrometheusMetricsTest extends OpsIntegrationTest {
     }
 
     private String scrape() {
-        var response = client().get("/actuator/prometheus", "Authorization", "Bearer " + PROMETHEUS_TOKEN);
+        var response = management().get("/actuator/prometheus", "Authorization", "Bearer " + PROMETHEUS_TOKEN);
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
     }

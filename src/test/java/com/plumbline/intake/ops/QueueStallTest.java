@@ -51,11 +51,11 @@ class QueueStallTest extends IntakeIntegrationTest {
             assertThat(health).contains("\"queues\":\"DEGRADED\"").contains("\"queue\":\"intake.jobs\"")
                     .contains("route jobs completed nothing");
             assertThat(asAdmin().get("/api/webhooks/health").statusCode()).as("webhooks are still taken").isEqualTo(200);
-            assertThat(asAdmin().get("/actuator/prometheus").body()).containsPattern("intake_queue_stalled\\{[^}]*queue=\"intake.jobs\"[^}]*} 1.0");
+            assertThat(managementAsAdmin().get("/actuator/prometheus").body()).containsPattern("intake_queue_stalled\\{[^}]*queue=\"intake.jobs\"[^}]*} 1.0");
         } finally {
             hang.countDown();
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> asAdmin().get("/api/webhooks/health").body().contains("\"status\":\"UP\""));
-        assertThat(asAdmin().get("/actuator/prometheus").body()).containsPattern("intake_queue_stalled\\{[^}]*queue=\"intake.jobs\"[^}]*} 0.0");
+        assertThat(managementAsAdmin().get("/actuator/prometheus").body()).containsPattern("intake_queue_stalled\\{[^}]*queue=\"intake.jobs\"[^}]*} 0.0");
     }
 }

@@ -25,7 +25,7 @@ class JolokiaPolicyTest extends OpsIntegrationTest {
 
     @Test
     void adminReadsRouteStatisticsAndStopsAndStartsARoute() {
-        WebhookClient admin = asAdmin();
+        WebhookClient admin = managementAsAdmin();
         assertThat(jolokia(admin, "/read/" + ROUTE + "/ExchangesTotal").get("status").asInt()).isEqualTo(200);
 
         assertThat(jolokia(admin, "/exec/" + ROUTE + "/stop()").get("status").asInt()).isEqualTo(200);
@@ -37,7 +37,7 @@ class JolokiaPolicyTest extends OpsIntegrationTest {
 
     @Test
     void diagnosticsLoggingChangesAndInjectionAreRefusedEvenToAdmin() {
-        WebhookClient admin = asAdmin();
+        WebhookClient admin = managementAsAdmin();
         for (String refused : new String[]{
                 "/exec/com.sun.management:type=DiagnosticCommand/vmFlags()",
                 "/exec/com.sun.management:type=HotSpotDiagnostic/dumpHeap/tmp!/x.hprof/true",

@@ -27,17 +27,27 @@ class SecurityTest extends NotifyIntegrationTest {
             new String[]{"GET", "/api/notifications"}, new String[]{"POST", "/api/notifications/1/ack"},
             new String[]{"GET", "/api/jobs"}, new String[]{"GET", "/api/dead-letters"},
             new String[]{"DELETE", "/api/dead-letters/1"}, new String[]{"GET", "/api/auth/me"},
-            new String[]{"GET", "/api/webhooks/health"}, new String[]{"GET", "/actuator/jolokia"},
-            new String[]{"GET", "/actuator/hawtio/index.html"}, new String[]{"GET", "/actuator/prometheus"});
+            new String[]{"GET", "/api/webhooks/health"});
+
+    /** On the management port. */
+    private static final List<String[]> OPERATIONS = List.of(
+            new String[]{"GET", "/actuator/jolokia"}, new String[]{"GET", "/actuator/hawtio/index.html"},
+            new String[]{"GET", "/actuator/prometheus"}, new String[]{"GET", "/actuator/metrics"});
 
     @Test
     void withoutATokenEveryProtectedPathAnswers401Json() {
         for (String[] call : PROTECTED) {
-            HttpResponse<String> answer = client().send(call[0], call[1], null);
-            assertThat(answer.statusCode()).as("%s %s", call[0], call[1]).isEqualTo(401);
-            assertThat(answer.body()).as("%s %s", call[0], call[1]).contains("\"error\":\"unauthorized\"");
-            assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("json"));
+            assertUnauthorizedJson(client().send(call[0], call[1], null), call);
         }
+        for (String[] call : OPERATIONS) {
+            assertUnauthorizedJson(management().send(call[0], call[1], null), call);
+        }
+    }
+
+    private static void assertUnauthorizedJson(HttpResponse<String> answer, String[] call) {
+        assertThat(answer.statusCode()).as("%s %s", call[0], call[1]).isEqualTo(401);
+        assertThat(answer.body()).as("%s %s", call[0], call[1]).contains("\"error\":\"unauthorized\"");
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("json"));
     }
 
     @Test
@@ -51,6 +61,10 @@ class SecurityTest extends NotifyIntegrationTest {
         for (String token : List.of(forged, wrongAudience, unsigned, tampered, "not-a-jwt")) {
             for (String[] call : PROTECTED) {
                 assertThat(client().withToken(token).send(call[0], call[1], null).statusCode())
+                        .as("%s %s with %s", call[0], call[1], token).isEqualTo(401);
+            }
+            for (String[] call : OPERATIONS) {
+                assertThat(management().withToken(token).send(call[0], call[1], null).statusCode())
                         .as("%s %s with %s", call[0], call[1], token).isEqualTo(401);
             }
         }
@@ -67,6 +81,7 @@ class SecurityTest extends NotifyIntegrationTest {
         WebhookClient manager = as("MANAGER");
         WebhookClient owner = as("OWNER");
         WebhookClient admin = asAdmin();
+        WebhookClient operator = managementAsAdmin();
         String someone = """
                 {"name":"Ana","role":"TECHNICIAN","email":"ana@plumbline.test","phone":"+15125550101","channels":["SMS"]}""";
 
@@ -89,12 +104,15 @@ class SecurityTest extends NotifyIntegrationTest {
         assertThat(owner.send("PUT", "/api/staff/999999/login", credentials("nobody", "a-long-password-1")).statusCode())
                 .isEqualTo(404);
         for (WebhookClient staff : List.of(technician, dispatcher, manager, owner)) {
-            assertThat(staff.get("/actuator/jolokia/version").statusCode()).isEqualTo(403);
-            assertThat(staff.get("/actuator/hawtio/index.html").statusCode()).isEqualTo(403);
-            assertThat(staff.get("/actuator/prometheus").statusCode()).isEqualTo(403);
             assertThat(staff.get("/api/webhooks/health").statusCode()).isEqualTo(403);
         }
-        assertThat(admin.get("/actuator/jolokia/version").statusCode()).isEqualTo(200);
+        for (WebhookClient staff : List.of(technician, dispatcher, manager, owner)) {
+            WebhookClient onManagementPort = staff.onPort(managementPort);
+            assertThat(onManagementPort.get("/actuator/jolokia/version").statusCode()).isEqualTo(403);
+            assertThat(onManagementPort.get("/actuator/hawtio/index.html").statusCode()).isEqualTo(403);
+            assertThat(onManagementPort.get("/actuator/prometheus").statusCode()).isEqualTo(403);
+        }
+        assertThat(operator.get("/actuator/jolokia/version").statusCode()).isEqualTo(200);
         assertThat(admin.get("/api/webhooks/health").statusCode()).isEqualTo(200);
     }
 
@@ -174,30 +192,35 @@ class SecurityTest extends NotifyIntegrationTest {
 
     @Test
     void prometheusTakesItsScrapeTokenAndNothingElse() {
-        assertThat(client().get("/actuator/prometheus").statusCode()).isEqualTo(401);
-        assertThat(client().get("/actuator/prometheus", "Authorization", "Bearer wrong-token").statusCode()).isEqualTo(401);
-        HttpResponse<String> scrape = client().get("/actuator/prometheus", "Authorization", "Bearer " + PROMETHEUS_TOKEN);
+        assertThat(management().get("/actuator/prometheus").statusCode()).isEqualTo(401);
+        assertThat(management().get("/actuator/prometheus", "Authorization", "Bearer wrong-token").statusCode()).isEqualTo(401);
+        HttpResponse<String> scrape = management().get("/actuator/prometheus", "Authorization", "Bearer " + PROMETHEUS_TOKEN);
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.body()).contains("jvm_memory_used_bytes");
-        assertThat(client().get("/actuator/jolokia/version", "Authorization", "Bearer " + PROMETHEUS_TOKEN).statusCode())
+        assertThat(management().get("/actuator/jolokia/version", "Authorization", "Bearer " + PROMETHEUS_TOKEN).statusCode())
                 .as("the scrape token opens nothing else").isEqualTo(401);
+        assertThat(client().get("/actuator/prometheus", "Authorization", "Bearer " + PROMETHEUS_TOKEN).statusCode())
+                .as("no scrape on the service port").isNotEqualTo(200);
     }
 
     @Test
     void publicHealthSaysOnlyUpOrDownAndAdminSeesTheParts() {
-        JsonNode open = readJson(client().get("/actuator/health").body());
-        assertThat(open.get("status").asText()).isEqualTo("UP");
-        assertThat(open.has("components")).isFalse();
-        assertThat(readJson(asAdmin().get("/actuator/health").body()).has("components")).isTrue();
+        for (HttpResponse<String> open : List.of(client().get("/health"), management().get("/actuator/health"),
+                asAdmin().get("/health"))) {
+            assertThat(open.statusCode()).isEqualTo(200);
+            assertThat(readJson(open.body()).get("status").asText()).isEqualTo("UP");
+            assertThat(readJson(open.body()).has("components")).isFalse();
+        }
+        assertThat(readJson(managementAsAdmin().get("/actuator/health").body()).has("components")).isTrue();
     }
 
     @Test
     void hawtioInABrowserTakesAnAdminLoginOverHttpBasic() {
         String basic = java.util.Base64.getEncoder()
                 .encodeToString((ADMIN_USER + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> page = client().get("/actuator/hawtio/index.html", "Authorization", "Basic " + basic);
+        HttpResponse<String> page = management().get("/actuator/hawtio/index.html", "Authorization", "Basic " + basic);
         assertThat(page.statusCode()).isEqualTo(200);
-        HttpResponse<String> challenge = client().get("/actuator/hawtio/index.html");
+        HttpResponse<String> challenge = management().get("/actuator/hawtio/index.html");
         assertThat(challenge.statusCode()).isEqualTo(401);
         assertThat(challenge.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).contains("Basic"));
     }

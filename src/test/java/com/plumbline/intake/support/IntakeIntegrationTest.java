@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jms.core.JmsTemplate;
@@ -27,7 +28,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The whole service on a random port, with embedded PostgreSQL and Artemis in a fresh data
+ * The whole service on a random port (and its actuator on another: {@link #management()}), with
+ * embedded PostgreSQL and Artemis in a fresh data
  * folder, and the providers' secrets set to test values. Subclasses share one context.
  */
 @CamelSpringBootTest
@@ -42,6 +44,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "intake.security.jwt-secret=" + IntakeIntegrationTest.JWT_SECRET,
         "intake.security.bootstrap-admin-password=" + IntakeIntegrationTest.ADMIN_PASSWORD,
         "intake.security.prometheus-token=" + IntakeIntegrationTest.PROMETHEUS_TOKEN,
+        // the actuator on a port of its own, as in production (on loopback: the default address)
+        "management.server.port=0",
         // the tests come from loopback as if through a proxy (X-Forwarded-For is believed), and
         // log in far more often than people do; AbuseLimitsTest runs with low limits of its own
         "intake.limits.trusted-proxies=127.0.0.1,0:0:0:0:0:0:0:1",
@@ -79,6 +83,9 @@ public abstract class IntakeIntegrationTest {
 
     @LocalServerPort
     protected int port;
+
+    @LocalManagementPort
+    protected int managementPort;
 
     @Autowired
     protected JdbcTemplate jdbc;
@@ -135,6 +142,16 @@ public abstract class IntakeIntegrationTest {
 
     protected WebhookClient client() {
         return new WebhookClient(port);
+    }
+
+    /** A client of the management port (the actuator: health, Prometheus, Hawtio, Jolokia), without a login. */
+    protected WebhookClient management() {
+        return new WebhookClient(managementPort);
+    }
+
+    /** A client of the management port logged in as the bootstrap admin. */
+    protected WebhookClient managementAsAdmin() {
+        return management().withToken(login(ADMIN_USER, ADMIN_PASSWORD));
     }
 
     /** A client logged in as the bootstrap admin (ADMIN, which includes every staff role). */

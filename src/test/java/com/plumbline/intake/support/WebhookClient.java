@@ -37,6 +37,11 @@ public class WebhookClient {
         return new WebhookClient(port, token);
     }
 
+    /** The same login, another port (the management port). */
+    public WebhookClient onPort(int otherPort) {
+        return new WebhookClient(otherPort, bearer);
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30));
