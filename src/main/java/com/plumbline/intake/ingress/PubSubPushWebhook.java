@@ -79,18 +79,20 @@ public class PubSubPushWebhook {
         if (tokenProcessor == null) {
             throw WebhookRejectedException.unauthorized("Pub/Sub push is not configured");
         }
+        JWTClaimsSet claims;
         try {
-            JWTClaimsSet claims = tokenProcessor.process(authorization.substring(7).trim(), null);
-            if (!GOOGLE_ISSUERS.contains(claims.getIssuer())) {
-                throw WebhookRejectedException.unauthorized("Token not issued by Google");
-            }
-        } catch (ParseException | BadJOSEException e) {
-            // Nimbus's reason quotes the token (its typ, claims): not for our logs or the caller
+            claims = tokenProcessor.process(authorization.substring(7).trim(), null);
+        } catch (ParseException | BadJOSEException | RuntimeException e) {
+            // Nimbus's reason quotes the token (its typ, claims): not for our logs or the caller;
+            // a header of JSON null even escapes it as a NullPointerException
             LOG.debug("Push token refused: {}", e.getClass().getSimpleName());
             throw WebhookRejectedException.unauthorized("Invalid push token");
         } catch (JOSEException e) {
             // the keys could not be fetched: not the caller's fault, let Pub/Sub retry
             throw new IllegalStateException("Cannot verify push token now", e);
+        }
+        if (!GOOGLE_ISSUERS.contains(claims.getIssuer())) {
+            throw WebhookRejectedException.unauthorized("Token not issued by Google");
         }
     }
 
