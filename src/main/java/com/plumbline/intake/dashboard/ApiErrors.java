@@ -20,7 +20,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /**
  * The REST API's errors as JSON {@code {"error": ..., "message": ...}} ({@link ApiError}), like
  * the webhooks' answers: 400 for bad input, 404 for unknown ids, 415 for a body that is not JSON,
- * 503 for the unexpected, never a stack trace.
+ * 503 for the unexpected, never a stack trace. The messages are ours: nothing the caller sent
+ * (a body, a path, an id) is repeated in them.
  */
 @RestControllerAdvice
 public class ApiErrors {
@@ -34,16 +35,13 @@ public class ApiErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
-        String detail = e.getMostSpecificCause().getMessage();
-        if (detail != null && detail.contains("\n")) {
-            detail = detail.substring(0, detail.indexOf('\n'));
-        }
-        return answer(HttpStatus.BAD_REQUEST, "bad_request", "unreadable JSON body: " + detail);
+        // the parser's detail quotes the body: not for the answer
+        return answer(HttpStatus.BAD_REQUEST, "bad_request", "unreadable JSON body");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Map<String, String>> mismatch(MethodArgumentTypeMismatchException e) {
-        return answer(HttpStatus.BAD_REQUEST, "bad_request", e.getName() + ": '" + e.getValue() + "' is not valid");
+        return answer(HttpStatus.BAD_REQUEST, "bad_request", e.getName() + " is not valid");
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -58,7 +56,7 @@ public class ApiErrors {
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<Map<String, String>> noSuchPath(NoResourceFoundException e) {
-        return answer(HttpStatus.NOT_FOUND, "not_found", "no such path: /" + e.getResourcePath());
+        return answer(HttpStatus.NOT_FOUND, "not_found", "no such path");
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -68,7 +66,7 @@ public class ApiErrors {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Map<String, String>> method(HttpRequestMethodNotSupportedException e) {
-        return answer(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", e.getMessage());
+        return answer(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", "this method is not allowed here");
     }
 
     @ExceptionHandler(Exception.class)

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -34,6 +36,7 @@ public class GoogleVoiceWebhook {
 
     static final String TIMESTAMP_HEADER = "X-Relay-Timestamp";
     static final String SIGNATURE_HEADER = "X-Relay-Signature";
+    private static final Pattern HEX_SHA256 = Pattern.compile("(sha256=)?[0-9A-Fa-f]{64}");
     private static final Logger LOG = LoggerFactory.getLogger(GoogleVoiceWebhook.class);
 
     private final byte[] secret;
@@ -52,18 +55,19 @@ public class GoogleVoiceWebhook {
         this.relayEvents = relayEvents;
     }
 
-    /** Checks media type, timestamp and signature over the raw bytes of the body, as received. */
-    public void verify(@Body byte[] body,
-                       @Header(Exchange.CONTENT_TYPE) String contentType,
-                       @Header(TIMESTAMP_HEADER) String timestamp,
-                       @Header(SIGNATURE_HEADER) String signature) {
-        ContentTypes.require(contentType, ContentTypes.JSON);
-        if (timestamp == null || signature == null) {
+    /** Before the body is read: JSON, a timestamp inside the window and a well-formed signature. */
+    public void checkHeaders(@Header(Exchange.CONTENT_TYPE) Object contentType,
+                             @Header(TIMESTAMP_HEADER) Object timestamp,
+                             @Header(SIGNATURE_HEADER) Object signature) {
+        ContentTypes.require(RequestHeaders.single(contentType, "Content-Type"), ContentTypes.JSON);
+        String sentAtText = RequestHeaders.single(timestamp, TIMESTAMP_HEADER);
+        String given = RequestHeaders.single(signature, SIGNATURE_HEADER);
+        if (sentAtText == null || given == null) {
             throw WebhookRejectedException.unauthorized("Missing " + TIMESTAMP_HEADER + " or " + SIGNATURE_HEADER);
         }
         Instant sentAt;
         try {
-            sentAt = Instant.ofEpochSecond(Long.parseLong(timestamp.trim()));
+            sentAt = Instant.ofEpochSecond(Long.parseLong(sentAtText.trim()));
         } catch (NumberFormatException | DateTimeException e) {
             // not a time at all: bad input, not a stale request
             throw WebhookRejectedException.badRequest(TIMESTAMP_HEADER + " must be a time in Unix seconds");
@@ -71,9 +75,20 @@ public class GoogleVoiceWebhook {
         if (Duration.between(sentAt, clock.instant()).abs().compareTo(tolerance) > 0) {
             throw WebhookRejectedException.unauthorized("Timestamp outside the allowed window of " + tolerance.toMinutes() + " minutes");
         }
-        String given = signature.trim().startsWith("sha256=") ? signature.trim().substring(7) : signature.trim();
-        if (secret == null || !MessageDigest.isEqual(sign(timestamp.trim(), body),
-                given.toLowerCase().getBytes(StandardCharsets.US_ASCII))) {
+        if (!HEX_SHA256.matcher(given.trim()).matches()) {
+            throw WebhookRejectedException.unauthorized("Invalid " + SIGNATURE_HEADER);
+        }
+    }
+
+    /** The signature over the raw bytes of the body, as received (headers checked before). */
+    public void verify(@Body byte[] body,
+                       @Header(TIMESTAMP_HEADER) Object timestamp,
+                       @Header(SIGNATURE_HEADER) Object signature) {
+        String sentAt = RequestHeaders.single(timestamp, TIMESTAMP_HEADER).trim();
+        String given = RequestHeaders.single(signature, SIGNATURE_HEADER).trim();
+        given = given.startsWith("sha256=") ? given.substring(7) : given;
+        if (secret == null || !MessageDigest.isEqual(sign(sentAt, body),
+                given.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
             throw WebhookRejectedException.unauthorized("Invalid " + SIGNATURE_HEADER);
         }
     }

@@ -22,8 +22,14 @@ public record IngressProperties(
     public record Twilio(String authToken) {
     }
 
-    /** The Google Voice relay signs {@code timestamp + "." + body} with HMAC-SHA256. */
-    public record GoogleVoice(String secret, @DefaultValue("5m") Duration tolerance) {
+    /**
+     * The Google Voice relay signs {@code timestamp + "." + body} with HMAC-SHA256.
+     *
+     * @param maxBatch the most events one delivery may carry (413 above, before anything is stored)
+     */
+    public record GoogleVoice(String secret, @DefaultValue("5m") Duration tolerance,
+                              @DefaultValue("100") int maxBatch) {
+        static final int DEFAULT_MAX_BATCH = 100;
     }
 
     public record PubSub(Push push) {

@@ -68,26 +68,36 @@ public class PubSubPushWebhook {
                 Set.of("iss", "exp", "iat")));
     }
 
-    public void verify(@Header(Exchange.CONTENT_TYPE) String contentType,
-                       @Header("Authorization") String authorization) {
-        ContentTypes.require(contentType, ContentTypes.JSON);
+    /** Before the body is read: JSON, and a push token Google signed for us. */
+    public void checkHeaders(@Header(Exchange.CONTENT_TYPE) Object contentType,
+                             @Header("Authorization") Object authorizationHeader) {
+        ContentTypes.require(RequestHeaders.single(contentType, "Content-Type"), ContentTypes.JSON);
+        String authorization = RequestHeaders.single(authorizationHeader, "Authorization");
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw WebhookRejectedException.unauthorized("Missing Bearer token");
         }
         if (tokenProcessor == null) {
             throw WebhookRejectedException.unauthorized("Pub/Sub push is not configured");
         }
+        JWTClaimsSet claims;
         try {
-            JWTClaimsSet claims = tokenProcessor.process(authorization.substring(7).trim(), null);
-            if (!GOOGLE_ISSUERS.contains(claims.getIssuer())) {
-                throw WebhookRejectedException.unauthorized("Token not issued by Google");
-            }
-        } catch (ParseException | BadJOSEException e) {
-            throw WebhookRejectedException.unauthorized("Invalid push token: " + e.getMessage());
+            claims = tokenProcessor.process(authorization.substring(7).trim(), null);
+        } catch (ParseException | BadJOSEException | RuntimeException e) {
+            // Nimbus's reason quotes the token (its typ, claims): not for our logs or the caller;
+            // a header of JSON null even escapes it as a NullPointerException
+            LOG.debug("Push token refused: {}", e.getClass().getSimpleName());
+            throw WebhookRejectedException.unauthorized("Invalid push token");
         } catch (JOSEException e) {
             // the keys could not be fetched: not the caller's fault, let Pub/Sub retry
             throw new IllegalStateException("Cannot verify push token now", e);
         }
+        if (!GOOGLE_ISSUERS.contains(claims.getIssuer())) {
+            throw WebhookRejectedException.unauthorized("Token not issued by Google");
+        }
+    }
+
+    /** Nothing to check over the body: Google signs the token (checkHeaders), not the body. */
+    public void verify() {
     }
 
     /** The parts of a push envelope we use; a body that is not an envelope is a 400. */
@@ -105,19 +115,27 @@ public class PubSubPushWebhook {
         if (message == null || !message.isObject()) {
             throw WebhookRejectedException.badRequest("Not a Pub/Sub push envelope: 'message' missing");
         }
-        String messageId = message.hasNonNull("messageId") ? message.get("messageId").asText()
-                : message.path("message_id").asText(null);
-        if (messageId == null || messageId.isBlank()) {
+        JsonNode id = message.hasNonNull("messageId") ? message.get("messageId") : message.get("message_id");
+        if (id == null || !id.isValueNode() || id.asText().isBlank()) {
             throw WebhookRejectedException.badRequest("Not a Pub/Sub push envelope: 'message.messageId' missing");
         }
-        return new PushEnvelope(IngressLimits.checkId(messageId, "message.messageId"), message.path("data").asText(""), body);
+        JsonNode data = message.path("data");
+        if (!data.isMissingNode() && !data.isTextual()) {
+            throw WebhookRejectedException.badRequest("Not a Pub/Sub push envelope: 'message.data' is not a string");
+        }
+        return new PushEnvelope(IngressLimits.checkId(id.asText(), "message.messageId"), data.asText(""), body);
+    }
+
+    /** The relay events of a push: the envelope, then the events in its {@code message.data}. */
+    public List<InboundMessage> events(@Body String body) {
+        return eventsOf(unwrap(body));
     }
 
     /**
      * The relay events in {@code message.data}. Data that is not a relay event is a poison
      * message: the route stores it as REJECTED and acknowledges it.
      */
-    public List<InboundMessage> events(@Body PushEnvelope envelope) {
+    private List<InboundMessage> eventsOf(PushEnvelope envelope) {
         String data;
         try {
             data = new String(Base64.getDecoder().decode(envelope.data()), StandardCharsets.UTF_8);

@@ -19,12 +19,18 @@ import org.springframework.stereotype.Component;
 public class RelayEvents {
 
     private final ObjectMapper mapper;
+    private final int maxBatch;
 
-    public RelayEvents(ObjectMapper mapper) {
+    public RelayEvents(ObjectMapper mapper, IngressProperties properties) {
         this.mapper = mapper;
+        this.maxBatch = properties.googleVoice() == null ? IngressProperties.GoogleVoice.DEFAULT_MAX_BATCH
+                : properties.googleVoice().maxBatch();
     }
 
-    /** @throws WebhookRejectedException 400 naming the first problem found */
+    /**
+     * @throws WebhookRejectedException 400 naming the first problem found (in words of ours, never
+     *                                  the caller's), 413 for a batch of more than {@code max-batch} events
+     */
     public List<InboundMessage> parse(String json, Provider provider) {
         JsonNode root;
         try {
@@ -34,6 +40,9 @@ public class RelayEvents {
         }
         if (root == null || !(root.isObject() || root.isArray())) {
             throw WebhookRejectedException.badRequest("Expected a relay event object or an array of them");
+        }
+        if (root.isArray() && root.size() > maxBatch) {
+            throw WebhookRejectedException.payloadTooLarge("More than " + maxBatch + " events in one batch");
         }
         List<InboundMessage> messages = new ArrayList<>();
         for (JsonNode event : root.isArray() ? root : List.of(root)) {
@@ -66,18 +75,17 @@ public class RelayEvents {
             case "sms" -> Channel.SMS;
             case "voicemail" -> Channel.VOICEMAIL;
             case "missed_call" -> Channel.VOICE;
-            default -> throw WebhookRejectedException.badRequest(
-                    "Event " + id + ": type must be sms, voicemail or missed_call");
+            default -> throw WebhookRejectedException.badRequest("Relay event type must be sms, voicemail or missed_call");
         };
         String from = required(event, "from");
         String body = channel == Channel.VOICEMAIL ? text(event, "transcript", "text") : text(event, "text", "transcript");
         List<String> media = new ArrayList<>();
         event.path("mediaUrls").forEach(url -> media.add(url.asText()));
         return IngressLimits.check(new InboundMessage(provider, id, channel, from, text(event, "to"), body, media,
-                occurredAt(event, id), event.toString()));
+                occurredAt(event), event.toString()));
     }
 
-    private static Instant occurredAt(JsonNode event, String id) {
+    private static Instant occurredAt(JsonNode event) {
         String value = text(event, "occurredAt");
         if (value == null) {
             return Instant.now();
@@ -85,7 +93,7 @@ public class RelayEvents {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw WebhookRejectedException.badRequest("Event " + id + ": occurredAt must be an ISO-8601 instant");
+            throw WebhookRejectedException.badRequest("Relay event occurredAt must be an ISO-8601 instant");
         }
     }
 

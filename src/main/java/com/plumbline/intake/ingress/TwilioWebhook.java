@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 @Component("twilioWebhook")
 public class TwilioWebhook {
 
+    static final String SIGNATURE_HEADER = "X-Twilio-Signature";
     private static final Logger LOG = LoggerFactory.getLogger(TwilioWebhook.class);
 
     private final String publicBaseUrl;
@@ -37,26 +38,49 @@ public class TwilioWebhook {
         }
     }
 
-    /** Checks media type and signature; the body stays as received. */
+    /** Before the body is read: a form, and a signature to check it against. */
+    public void checkHeaders(@Header(Exchange.CONTENT_TYPE) Object contentType,
+                             @Header(SIGNATURE_HEADER) Object signature) {
+        ContentTypes.require(RequestHeaders.single(contentType, "Content-Type"), ContentTypes.FORM);
+        String given = RequestHeaders.single(signature, SIGNATURE_HEADER);
+        if (given == null || given.isBlank()) {
+            throw WebhookRejectedException.forbidden("Missing " + SIGNATURE_HEADER);
+        }
+    }
+
+    /** The signature over the public URL and the form parameters (Twilio's {@link RequestValidator}). */
     public void verify(@Body String body,
-                                      @Header(Exchange.CONTENT_TYPE) String contentType,
-                                      @Header("X-Twilio-Signature") String signature,
-                                      @Header(Exchange.HTTP_URI) String path,
-                                      @Header(Exchange.HTTP_QUERY) String query) {
-        ContentTypes.require(contentType, ContentTypes.FORM);
+                       @Header(SIGNATURE_HEADER) Object signature,
+                       @Header(Exchange.HTTP_URI) String path,
+                       @Header(Exchange.HTTP_QUERY) String query) {
         Map<String, String> params = FormBody.parse(body);
-        if (signature == null || signature.isBlank()) {
-            throw WebhookRejectedException.forbidden("Missing X-Twilio-Signature");
-        }
         String url = publicBaseUrl + path + (query == null || query.isEmpty() ? "" : "?" + query);
-        if (validator == null || !validator.validate(url, params, signature)) {
-            throw WebhookRejectedException.forbidden("Invalid X-Twilio-Signature");
+        if (validator == null || !validator.validate(url, params, RequestHeaders.single(signature, SIGNATURE_HEADER))) {
+            throw WebhookRejectedException.forbidden("Invalid " + SIGNATURE_HEADER);
         }
+    }
+
+    /**
+     * Any Twilio callback on one URL: a message (it has a {@code MessageSid}) or a call status,
+     * recording or transcription callback (a {@code CallSid} and no message id).
+     */
+    public InboundMessage message(@Body String body) {
+        Map<String, String> params = FormBody.parse(body);
+        if (first(params, "MessageSid", "SmsSid") != null) {
+            return sms(params, body);
+        }
+        if (first(params, "CallSid") != null) {
+            return voice(params, body);
+        }
+        throw WebhookRejectedException.badRequest("Neither a message (MessageSid) nor a call (CallSid)");
     }
 
     /** An incoming SMS or MMS. */
     public InboundMessage sms(@Body String body) {
-        Map<String, String> params = FormBody.parse(body);
+        return sms(FormBody.parse(body), body);
+    }
+
+    private InboundMessage sms(Map<String, String> params, String body) {
         String sid = first(params, "MessageSid", "SmsSid");
         require(sid, "MessageSid");
         require(params.get("From"), "From");
@@ -70,7 +94,10 @@ public class TwilioWebhook {
      * deduplication; all carry the call's id, so processing keeps one message per call.
      */
     public InboundMessage voice(@Body String body) {
-        Map<String, String> params = FormBody.parse(body);
+        return voice(FormBody.parse(body), body);
+    }
+
+    private InboundMessage voice(Map<String, String> params, String body) {
         String callSid = params.get("CallSid");
         require(callSid, "CallSid");
         require(params.get("From"), "From");

@@ -9,8 +9,9 @@ public class WebhookRejectedException extends RuntimeException {
     private final int status;
     private final String error;
 
+    /** @param message a fixed text of ours: line breaks and other control characters are dropped all the same */
     public WebhookRejectedException(int status, String error, String message) {
-        super(message);
+        super(message == null ? null : message.replaceAll("\\p{Cntrl}", ""));
         this.status = status;
         this.error = error;
     }
@@ -25,6 +26,10 @@ public class WebhookRejectedException extends RuntimeException {
 
     public static WebhookRejectedException forbidden(String message) {
         return new WebhookRejectedException(403, "forbidden", message);
+    }
+
+    public static WebhookRejectedException payloadTooLarge(String message) {
+        return new WebhookRejectedException(413, "payload_too_large", message);
     }
 
     public static WebhookRejectedException unsupportedMediaType(String message) {

@@ -156,7 +156,7 @@ public final class RouteValidator {
             }
             for (RouteConfigurationDefinition configuration : configurations) {
                 for (OnExceptionDefinition onException : configuration.getOnExceptions()) {
-                    checkSteps(context, name, onException.getOutputs(), problems);
+                    checkSteps(context, name, null, onException.getOutputs(), problems);
                 }
             }
             problems.addAll(beanProblems(name, content));
@@ -171,19 +171,43 @@ public final class RouteValidator {
         if (!route.hasCustomIdAssigned()) {
             problems.add(new RouteProblem(file, line, "route from " + route.getEndpointUrl() + " has no id"));
         }
-        if (route.getDescriptionText() == null || route.getDescriptionText().isBlank()) {
+        String description = resolved(route, route.getDescriptionText());
+        if (description == null || description.isBlank()) {
             problems.add(new RouteProblem(file, line, "route " + route.getRouteId() + " has no description"));
         }
-        checkEndpoint(context, file, line, route.getEndpointUrl(), problems);
-        checkSteps(context, file, route.getOutputs(), problems);
+        checkEndpoint(context, file, line, resolved(route, route.getEndpointUrl()), problems);
+        checkSteps(context, file, route, route.getOutputs(), problems);
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
-    private void checkSteps(CamelContext context, String file, List<ProcessorDefinition<?>> steps, List<RouteProblem> problems) {
+    private void checkSteps(CamelContext context, String file, RouteDefinition route, List<ProcessorDefinition<?>> steps,
+                            List<RouteProblem> problems) {
         Collection<SendDefinition> sends = ProcessorDefinitionHelper.filterTypeInOutputs((List) steps, SendDefinition.class);
         for (SendDefinition send : sends) {
-            checkEndpoint(context, file, line(send), send.getEndpointUri(), problems);
+            checkEndpoint(context, file, line(send), resolved(route, send.getEndpointUri()), problems);
         }
+    }
+
+    /**
+     * A route made from a template still reads {@code {{parameter}}} in the model (Camel fills
+     * them in when it creates the route): fill them in from the templatedRoute's values here.
+     */
+    static String resolved(RouteDefinition route, String text) {
+        if (text == null || route == null || !text.contains("{{")) {
+            return text;
+        }
+        Map<String, Object> values = new HashMap<>();
+        if (route.getTemplateDefaultParameters() != null) {
+            values.putAll(route.getTemplateDefaultParameters());
+        }
+        if (route.getTemplateParameters() != null) {
+            values.putAll(route.getTemplateParameters());
+        }
+        String result = text;
+        for (Map.Entry<String, Object> value : values.entrySet()) {
+            result = result.replace("{{" + value.getKey() + "}}", String.valueOf(value.getValue()));
+        }
+        return result;
     }
 
     /** A misspelt bean or method would only fail when a message reaches that step: find it now. */
@@ -232,7 +256,7 @@ public final class RouteValidator {
         List<RouteProblem> problems = new ArrayList<>();
         Map<String, String> routeIdFiles = new HashMap<>();
         Set<String> directConsumers = new LinkedHashSet<>();
-        Set<String> configurationIds = new LinkedHashSet<>();
+        Set<String> definedConfigurations = new LinkedHashSet<>();
         for (FileModel model : models) {
             for (RouteDefinition route : model.routes()) {
                 String previous = routeIdFiles.putIfAbsent(route.getRouteId(), model.file());
@@ -240,27 +264,32 @@ public final class RouteValidator {
                     problems.add(new RouteProblem(model.file(), line(route),
                             "route id '" + route.getRouteId() + "' is already used in " + previous));
                 }
-                directName(route.getEndpointUrl()).ifPresent(directConsumers::add);
+                directName(resolved(route, route.getEndpointUrl())).ifPresent(directConsumers::add);
             }
-            model.configurations().forEach(c -> configurationIds.add(c.getId()));
+            model.configurations().forEach(c -> definedConfigurations.add(c.getId()));
         }
         for (FileModel model : models) {
             for (RouteDefinition route : model.routes()) {
-                String configurationId = route.getRouteConfigurationId();
-                if (configurationId != null && !configurationIds.contains(configurationId)) {
-                    problems.add(new RouteProblem(model.file(), line(route),
-                            "route " + route.getRouteId() + " uses routeConfigurationId '" + configurationId + "' that no file defines"));
+                String configurationIds = route.getRouteConfigurationId();
+                for (String configurationId : configurationIds == null ? new String[0] : configurationIds.split(",")) {
+                    if (!configurationId.isBlank() && !definedConfigurations.contains(configurationId.trim())) {
+                        problems.add(new RouteProblem(model.file(), line(route), "route " + route.getRouteId()
+                                + " uses routeConfigurationId '" + configurationId.trim() + "' that no file defines"));
+                    }
                 }
+                sendsIn(route.getOutputs()).forEach(send -> unconsumed(model, resolved(route, send.getEndpointUri()),
+                        line(send), directConsumers, problems));
             }
-            List<ProcessorDefinition<?>> steps = new ArrayList<>();
-            model.routes().forEach(route -> steps.addAll(route.getOutputs()));
-            model.configurations().forEach(c -> c.getOnExceptions().forEach(steps::add));
-            sendsIn(steps).forEach(send -> directName(send.getEndpointUri())
-                    .filter(name -> !directConsumers.contains(name))
-                    .ifPresent(name -> problems.add(new RouteProblem(model.file(), line(send),
-                            "no route consumes direct:" + name))));
+            model.configurations().forEach(c -> sendsIn(new ArrayList<>(c.getOnExceptions())).forEach(send ->
+                    unconsumed(model, send.getEndpointUri(), line(send), directConsumers, problems)));
         }
         return problems;
+    }
+
+    private static void unconsumed(FileModel model, String uri, int line, Set<String> directConsumers,
+                                   List<RouteProblem> problems) {
+        directName(uri).filter(name -> !directConsumers.contains(name))
+                .ifPresent(name -> problems.add(new RouteProblem(model.file(), line, "no route consumes direct:" + name)));
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})

@@ -93,6 +93,29 @@ class WebhookIngressTest extends IntakeIntegrationTest {
     }
 
     @Test
+    void oneTwilioUrlTakesMessagesAndCallCallbacksAlike() throws Exception {
+        HttpResponse<String> sms = postTwilio("/api/webhooks/twilio",
+                twilioSms("SM5a5b5c5d5e5f5a5b5c5d5e5f5a5b5c5d", "Drain in the basement is backing up"));
+        Map<String, String> call = new LinkedHashMap<>();
+        call.put("AccountSid", "AC00000000000000000000000000000001");
+        call.put("CallSid", "CA5555555555555555555555555555555e");
+        call.put("CallStatus", "no-answer");
+        call.put("Direction", "inbound");
+        call.put("From", "+15125550178");
+        call.put("To", "+15125550100");
+        HttpResponse<String> callStatus = postTwilio("/api/webhooks/twilio", call);
+
+        assertThat(List.of(sms, callStatus)).allSatisfy(response -> {
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("<Response/>");
+        });
+        assertThat(jdbc.queryForList("select provider || ' ' || channel || ' ' || provider_message_id from webhook_event order by id",
+                String.class)).containsExactly("TWILIO SMS SM5a5b5c5d5e5f5a5b5c5d5e5f5a5b5c5d",
+                "TWILIO VOICE CA5555555555555555555555555555555e:no-answer");
+        assertThat(drain(INBOUND_QUEUE)).hasSize(2);
+    }
+
+    @Test
     void googleVoiceBatchStoresEveryEvent() throws Exception {
         String batch = """
                 [{"id":"gv-evt-1001","type":"sms","from":"+15125550111","to":"+15125550100",

@@ -86,6 +86,20 @@ class WebhookRejectionTest extends IntakeIntegrationTest {
     }
 
     @Test
+    void twilioOnOneUrlWithNeitherMessageNorCallIs400() {
+        Map<String, String> params = Map.of("AccountSid", "AC00000000000000000000000000000001", "From", "+15125550143");
+        assertError(postTwilio("/api/webhooks/twilio", params), 400, "bad_request");
+    }
+
+    @Test
+    void twilioOnOneUrlSignedForTheSmsUrlIs403() {
+        Map<String, String> params = twilioSms("SM6666666666666666666666666666666a", "burst pipe");
+        String signature = TwilioSigner.sign(TWILIO_TOKEN, PUBLIC_BASE_URL + SMS, params);
+        assertError(post("/api/webhooks/twilio", "application/x-www-form-urlencoded", form(params), "X-Twilio-Signature", signature),
+                403, "forbidden");
+    }
+
+    @Test
     void googleVoiceWithExpiredTimestampIs401() {
         long sixMinutesAgo = Instant.now().minusSeconds(360).getEpochSecond();
         assertError(postRelay(RELAY_EVENT, sixMinutesAgo), 401, "unauthorized");

@@ -75,7 +75,17 @@ class GuideExamplesTest {
     @Test
     void theGuideKeepsItsWorkedExamples() {
         assertThat(GuideExample.read()).extracting(GuideExample::name).contains(
-                "add-emergency-keyword", "change-sla", "chat-channel", "route-by-priority");
+                "add-emergency-keyword", "change-sla", "chat-channel", "route-by-priority", "second-relay");
+    }
+
+    @Test
+    void secondRelayIsOneMoreRouteOfTheWebhookTemplate() {
+        ExampleWorkspace workspace = new ExampleWorkspace(dir).apply("second-relay");
+
+        RouteValidator.Report report = VALIDATOR.validateDirectory(workspace.routes());
+
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.routeIds()).contains("ingress-google-voice", "ingress-google-voice-office");
     }
 
     @TestFactory

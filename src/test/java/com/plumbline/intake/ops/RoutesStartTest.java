@@ -41,6 +41,8 @@ class RoutesStartTest extends OpsIntegrationTest {
 
     @Test
     void everyRouteHasADescription() {
-        camel.getRoutes().forEach(route -> assertThat(route.getDescription()).as(route.getRouteId()).isNotBlank());
+        // a templated route's description is its template's parameter, filled in
+        camel.getRoutes().forEach(route -> assertThat(route.getDescription()).as(route.getRouteId()).isNotBlank()
+                .doesNotContain("{{"));
     }
 }

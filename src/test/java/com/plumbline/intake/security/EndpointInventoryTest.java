@@ -66,6 +66,7 @@ class EndpointInventoryTest extends NotifyIntegrationTest {
             Map.entry("GET /api/review", "DISPATCHER"),
             Map.entry("GET /api/review/corrections.csv", "MANAGER"),
             Map.entry("POST /api/review/{messageId}", "DISPATCHER"),
+            Map.entry("POST /api/webhooks/twilio", "PUBLIC"),
             Map.entry("POST /api/webhooks/twilio/sms", "PUBLIC"),
             Map.entry("POST /api/webhooks/twilio/voice", "PUBLIC"),
             Map.entry("POST /api/webhooks/google-voice", "PUBLIC"),
