@@ -8,7 +8,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A job that failed for good, as the dead letter channel delivered it: inspectable and replayable. */
+/**
+ * A job that failed for good, as the dead letter channel delivered it, or an email or SMS
+ * notification the broker gave up on (notify.dead): inspectable and replayable.
+ */
 @Entity
 @Table(name = "dead_letter")
 public class DeadLetter {
@@ -18,6 +21,9 @@ public class DeadLetter {
     private Long id;
 
     private Long jobId;
+
+    /** Set instead of jobId for an email or SMS notification the broker gave up on. */
+    private Long notificationId;
 
     private String jobType;
 
@@ -56,6 +62,23 @@ public class DeadLetter {
 
     public Long getJobId() {
         return jobId;
+    }
+
+    public Long getNotificationId() {
+        return notificationId;
+    }
+
+    static DeadLetter ofNotification(long notificationId, String channel, String reason, int attempts, Instant failedAt) {
+        DeadLetter deadLetter = new DeadLetter(null, "NOTIFY_" + channel, null, DeliveryGaveUp.class.getName(), reason,
+                attempts, Long.toString(notificationId), failedAt);
+        deadLetter.notificationId = notificationId;
+        return deadLetter;
+    }
+
+    /** The exception class a notification dead letter names: the broker's redeliveries ran out. */
+    static final class DeliveryGaveUp {
+        private DeliveryGaveUp() {
+        }
     }
 
     public String getJobType() {

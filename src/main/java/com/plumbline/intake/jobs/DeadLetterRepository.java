@@ -14,6 +14,8 @@ public interface DeadLetterRepository extends JpaRepository<DeadLetter, Long> {
 
     boolean existsByJobIdAndReplayedAtIsNull(Long jobId);
 
+    boolean existsByNotificationIdAndReplayedAtIsNull(Long notificationId);
+
     /** Marks a dead letter replayed, once: a second replay finds nothing to update. */
     @Modifying
     @Query("update DeadLetter d set d.replayedAt = :now where d.id = :id and d.replayedAt is null")

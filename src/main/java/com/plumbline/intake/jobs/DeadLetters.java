@@ -5,6 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import com.plumbline.intake.notify.Dispatch;
+import com.plumbline.intake.notify.Notification;
+import com.plumbline.intake.notify.NotificationStatus;
+import com.plumbline.intake.notify.Notifications;
+import com.plumbline.intake.notify.NotifyChannel;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
 import org.apache.camel.ProducerTemplate;
@@ -15,7 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Dead letters: stored from intake.dlq, listed, replayed once, deleted. */
+/** Dead letters: stored from intake.dlq (jobs) and notify.dead (notifications), listed, replayed once, deleted. */
 @Component("deadLetters")
 public class DeadLetters {
 
@@ -27,9 +32,12 @@ public class DeadLetters {
     private final ProducerTemplate producer;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final Notifications notifications;
 
     public DeadLetters(DeadLetterRepository deadLetters, ProcessingJobRepository jobs, JobMetrics metrics,
-                       ProducerTemplate producer, TransactionTemplate transaction, Clock clock) {
+                       ProducerTemplate producer, TransactionTemplate transaction, Clock clock,
+                       Notifications notifications) {
+        this.notifications = notifications;
         this.deadLetters = deadLetters;
         this.jobs = jobs;
         this.metrics = metrics;
@@ -63,6 +71,28 @@ public class DeadLetters {
         LOG.warn("Job {} ({}) is dead after {} attempt(s): {}", jobId, jobType, tried, reason);
     }
 
+    /**
+     * An email or SMS notification from notify.dead (its id): the broker's redeliveries ran out,
+     * so it is FAILED with its last error, and a dead letter lets staff see and replay it.
+     */
+    @Transactional
+    public void recordNotification(@Body String payload) {
+        Long id = jobIdOrNull(payload);
+        if (id == null || deadLetters.existsByNotificationIdAndReplayedAtIsNull(id)) {
+            return; // unreadable, or the same failure delivered twice
+        }
+        Notification notification = notifications.get(id);
+        if (notification.getStatus() != NotificationStatus.PENDING) {
+            return; // sent or refused meanwhile (a duplicate queue message that ran out)
+        }
+        String reason = "no delivery after " + notification.getAttempts() + " attempt(s): "
+                + (notification.getDetail() == null ? "unknown error" : notification.getDetail());
+        notifications.failed(id.toString(), reason);
+        deadLetters.save(DeadLetter.ofNotification(id, notification.getChannel().name(), reason,
+                notification.getAttempts(), clock.instant()));
+        metrics.deadLettered("NOTIFY_" + notification.getChannel(), "n/a");
+    }
+
     /** A dead letter may be dead precisely because its job id is unreadable. */
     static Long jobIdOrNull(String header) {
         try {
@@ -92,6 +122,9 @@ public class DeadLetters {
         if (deadLetter.isEmpty()) {
             return ReplayOutcome.NOT_FOUND;
         }
+        if (deadLetter.get().getNotificationId() != null) {
+            return replayNotification(id, deadLetter.get().getNotificationId());
+        }
         Long jobId = deadLetter.get().getJobId();
         if (jobId == null) {
             return ReplayOutcome.NO_JOB;
@@ -110,6 +143,28 @@ public class DeadLetters {
             ProcessingJob job = jobs.findById(jobId).orElseThrow();
             producer.sendBody("direct:enqueue-job", JobTicket.of(job));
             transaction.executeWithoutResult(status -> jobs.enqueued(jobId, clock.instant()));
+        }
+        return ReplayOutcome.REPLAYED;
+    }
+
+    /** The notification is PENDING again and goes back on its queue, once; should queueing fail, notify-requeue does it. */
+    private ReplayOutcome replayNotification(long id, long notificationId) {
+        Instant now = clock.instant();
+        NotifyChannel[] channel = new NotifyChannel[1];
+        Boolean marked = transaction.execute(status -> {
+            if (deadLetters.markReplayed(id, now) == 0) {
+                return null;
+            }
+            channel[0] = notifications.revive(notificationId);
+            return channel[0] != null;
+        });
+        if (marked == null) {
+            return ReplayOutcome.ALREADY_REPLAYED;
+        }
+        if (marked) {
+            producer.sendBodyAndHeader("direct:notify-enqueue", Long.toString(notificationId), "notifyChannel",
+                    channel[0].name());
+            notifications.queued(new Dispatch(0, List.of(), List.of(Long.toString(notificationId)), ""));
         }
         return ReplayOutcome.REPLAYED;
     }

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.PriorityBlockingQueue;
 
+import com.plumbline.intake.notify.NotifyProperties;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
@@ -34,10 +35,11 @@ public class JobQueueConfiguration {
      * never dropped and never redelivered in a tight loop.
      */
     public record QueueRedelivery(String queue, int maxDeliveryAttempts, long initialDelayMs, double multiplier,
-                                  long maxDelayMs) {
+                                  long maxDelayMs, String deadLetterQueue) {
 
-        public String deadLetterQueue() {
-            return queue + ".dead";
+        public QueueRedelivery(String queue, int maxDeliveryAttempts, long initialDelayMs, double multiplier,
+                               long maxDelayMs) {
+            this(queue, maxDeliveryAttempts, initialDelayMs, multiplier, maxDelayMs, queue + ".dead");
         }
 
         AddressSettings settings() {
@@ -47,9 +49,18 @@ public class JobQueueConfiguration {
                     .setRedeliveryMultiplier(multiplier)
                     .setMaxRedeliveryDelay(maxDelayMs)
                     .setDeadLetterAddress(SimpleString.of(deadLetterQueue()))
-                    .setAutoCreateDeadLetterResources(true);
+                    // a queue's own <queue>.dead is made on demand; notify.dead is declared
+                    .setAutoCreateDeadLetterResources(deadLetterQueue.equals(queue + ".dead"));
         }
     }
+
+    /**
+     * Where email and SMS notifications the broker gave up on are parked: one durable queue
+     * (spring.artemis.embedded.queues), consumed by notify-dead-letters in routes/notify.camel.yaml.
+     */
+    public static final String NOTIFY_DEAD_LETTERS = "notify.dead";
+
+    private static final NotifyProperties.Retry DEFAULT_NOTIFY_RETRY = new NotifyProperties.Retry(30, 2_000, 2, 300_000);
 
     /** Every queue the service consumes, each with its own settings. */
     public static final List<QueueRedelivery> QUEUES = List.of(
@@ -59,10 +70,18 @@ public class JobQueueConfiguration {
             new QueueRedelivery("intake.jobs", 10, 1_000, 2, 60_000),
             // storing dead letters: the database may be down for a while
             new QueueRedelivery("intake.dlq", 20, 5_000, 2, 300_000),
-            // notification channels: each route retries itself; this catches what escapes it
-            new QueueRedelivery("notify.email", 10, 1_000, 2, 60_000),
-            new QueueRedelivery("notify.sms", 10, 1_000, 2, 60_000),
+            // email and SMS notifications: the broker alone retries a failed send (the routes are
+            // transacted), about 2 h, then parks it on notify.dead (recorded FAILED, replayable);
+            // intake.notify.retry.* sets these on the embedded broker
+            notifyChannel("notify.email", DEFAULT_NOTIFY_RETRY),
+            notifyChannel("notify.sms", DEFAULT_NOTIFY_RETRY),
+            // the dashboard route retries itself; this catches what escapes it
             new QueueRedelivery("notify.dashboard", 10, 1_000, 2, 60_000));
+
+    static QueueRedelivery notifyChannel(String queue, NotifyProperties.Retry retry) {
+        return new QueueRedelivery(queue, retry.maxDeliveries(), retry.delayMs(), retry.backoff(), retry.maxDelayMs(),
+                NOTIFY_DEAD_LETTERS);
+    }
 
     /**
      * The embedded broker writes a message's delivery count before delivering it, so after a
@@ -71,14 +90,20 @@ public class JobQueueConfiguration {
      * the address settings of {@link #QUEUES}.
      */
     @Bean
-    ArtemisConfigurationCustomizer persistDeliveryCount() {
-        return JobQueueConfiguration::configureBroker;
+    ArtemisConfigurationCustomizer persistDeliveryCount(NotifyProperties notify) {
+        return configuration -> configureBroker(configuration, notify.retry());
     }
 
     static void configureBroker(Configuration configuration) {
+        configureBroker(configuration, DEFAULT_NOTIFY_RETRY);
+    }
+
+    static void configureBroker(Configuration configuration, NotifyProperties.Retry notifyRetry) {
         configuration.setPersistDeliveryCountBeforeDelivery(true);
         for (QueueRedelivery queue : QUEUES) {
-            configuration.addAddressSetting(queue.queue(), queue.settings());
+            QueueRedelivery settings = queue.deadLetterQueue().equals(NOTIFY_DEAD_LETTERS)
+                    ? notifyChannel(queue.queue(), notifyRetry) : queue;
+            configuration.addAddressSetting(settings.queue(), settings.settings());
         }
     }
 }

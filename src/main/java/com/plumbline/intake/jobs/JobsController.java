@@ -66,7 +66,7 @@ public class JobsController {
     @PostMapping("/dead-letters/{id}/replay")
     public ResponseEntity<?> replay(@PathVariable long id) {
         return switch (deadLetters.replay(id)) {
-            case REPLAYED -> ResponseEntity.accepted().body(new ApiError("replayed", "Job re-queued"));
+            case REPLAYED -> ResponseEntity.accepted().body(new ApiError("replayed", "Re-queued"));
             case ALREADY_REPLAYED -> ApiError.of(HttpStatus.CONFLICT, "already_replayed", "Dead letter " + id + " was already replayed");
             case NO_JOB -> ApiError.of(HttpStatus.CONFLICT, "no_job", "Dead letter " + id + " has no readable job to replay");
             case NOT_FOUND -> notFound(id);

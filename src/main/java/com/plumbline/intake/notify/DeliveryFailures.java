@@ -3,6 +3,8 @@ package com.plumbline.intake.notify;
 import com.twilio.exception.ApiException;
 import jakarta.mail.SendFailedException;
 import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Component;
 @Component("deliveryFailures")
 public class DeliveryFailures {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryFailures.class);
     private static final int TOO_MANY_REQUESTS = 429;
 
     private final Notifications notifications;
@@ -35,7 +38,21 @@ public class DeliveryFailures {
                 || find(caught(exchange), NotFoundException.class) != null;
     }
 
-    /** Records FAILED with the reason: a permanent failure, or a passing one that outlasted every retry. */
+    /**
+     * A passing failure (SMTP down, a provider's 429 or 5xx, I/O): the claim is let go and the
+     * error kept on the row; the delivery is rolled back and the broker tries again later.
+     */
+    public void retrying(Exchange exchange) {
+        String id = exchange.getMessage().getHeader("notificationId", String.class);
+        if (id == null) {
+            return;
+        }
+        String reason = reason(caught(exchange));
+        notifications.release(id, reason);
+        LOG.warn("Notification {} not sent yet, the broker will try again: {}", id, reason);
+    }
+
+    /** Records FAILED with the reason: a permanent failure. */
     public void record(Exchange exchange) {
         String ids = exchange.getMessage().getHeader("notificationId", String.class);
         if (ids == null) {

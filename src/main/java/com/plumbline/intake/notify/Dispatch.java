@@ -14,6 +14,11 @@ public record Dispatch(long messageId, List<String> email, List<String> sms, Str
         return new Dispatch(messageId, List.of(), List.of(), "");
     }
 
+    /** How many notices it hands over (the dashboard ones as one broadcast each). */
+    public int size() {
+        return email.size() + sms.size() + (dashboard.isEmpty() ? 0 : dashboard.split(",").length);
+    }
+
     public boolean hasDashboard() {
         return !dashboard.isEmpty();
     }

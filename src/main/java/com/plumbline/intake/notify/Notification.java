@@ -9,11 +9,25 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
+import org.apache.camel.component.jpa.Consumed;
 
 /** One notice to one staff member on one channel (table {@code notification}). */
 @Entity
 @Table(name = "notification")
+// email and SMS notifications still PENDING that never reached their channel queue (the service
+// stopped between the row and the hand-over): FOR UPDATE SKIP LOCKED, so each instance takes its own
+@NamedQuery(name = "Notification.unqueued", query = """
+        select n from Notification n
+        where n.status = com.plumbline.intake.notify.NotificationStatus.PENDING and n.queuedAt is null
+          and n.channel in (com.plumbline.intake.notify.NotifyChannel.EMAIL, com.plumbline.intake.notify.NotifyChannel.SMS)
+          and n.createdAt <= :before
+        order by n.id""",
+        lockMode = LockModeType.PESSIMISTIC_WRITE,
+        hints = @QueryHint(name = "jakarta.persistence.lock.timeout", value = "-2"))
 public class Notification {
 
     @Id
@@ -51,6 +65,10 @@ public class Notification {
 
     private Instant ackedAt;
 
+    private Instant queuedAt;
+
+    private Instant claimedUntil;
+
     protected Notification() {
     }
 
@@ -65,6 +83,12 @@ public class Notification {
         this.updatedAt = now;
     }
 
+    /** Called by the notify-requeue poller (camel-jpa consumer) once the notification is on its queue again. */
+    @Consumed
+    public void markQueued() {
+        queuedAt = Instant.now();
+    }
+
     void skipped(String reason) {
         status = NotificationStatus.SKIPPED;
         detail = reason;
@@ -75,6 +99,7 @@ public class Notification {
         status = NotificationStatus.SENT;
         this.providerId = providerId;
         detail = null;
+        claimedUntil = null;
         sentAt = now;
         updatedAt = now;
     }
@@ -83,6 +108,14 @@ public class Notification {
         attempts++;
         status = NotificationStatus.FAILED;
         detail = reason;
+        claimedUntil = null;
+        updatedAt = now;
+    }
+
+    void revived(Instant now) {
+        status = NotificationStatus.PENDING;
+        queuedAt = null;
+        claimedUntil = null;
         updatedAt = now;
     }
 
@@ -160,5 +193,9 @@ public class Notification {
 
     public Instant getAckedAt() {
         return ackedAt;
+    }
+
+    public Instant getQueuedAt() {
+        return queuedAt;
     }
 }

@@ -13,6 +13,7 @@ import com.plumbline.intake.notify.NotificationRules.Ladder;
 import com.plumbline.intake.notify.NotificationRules.Recipient;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
+import org.apache.camel.Variable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,16 +55,21 @@ public class Notifications {
 
     /**
      * The first notices about a message, and its escalation ladder when its priority has one.
-     * A message already notified (a redelivery) is not notified twice.
+     * A message already planned (a redelivery of {@code classify}) gets no new rows: its notices
+     * still PENDING are dispatched again, as the first delivery may have stopped before handing
+     * them over; the channel routes send each one once.
      */
     @Transactional
     public Dispatch plan(@Body ThreadedMessage message) {
         // one plan per message at a time, on every instance: a concurrent delivery of the same
         // message waits here, then finds the notices this one recorded
         jdbc.queryForList("select id from message where id = ? for update", Long.class, message.messageId());
-        if (!repository.search(null, message.messageId()).isEmpty()) {
-            LOG.info("Message {} was already notified", message.messageId());
-            return Dispatch.none(message.messageId());
+        List<Notification> planned = repository.search(null, message.messageId());
+        if (!planned.isEmpty()) {
+            Dispatch again = pending(message.messageId(), planned);
+            LOG.info("Message {} was already notified; {} notices still pending dispatched again",
+                    message.messageId(), again.size());
+            return again;
         }
         List<Recipient> recipients = rules.recipients(message, staff.active(), clock.instant());
         Dispatch dispatch = record(message.messageId(), recipients, 0);
@@ -76,6 +82,85 @@ public class Notifications {
         LOG.info("Message {} ({}): {} recipients", message.messageId(), message.classification().priority(),
                 recipients.size());
         return dispatch;
+    }
+
+    private static Dispatch pending(long messageId, List<Notification> rows) {
+        List<String> email = new ArrayList<>();
+        List<String> sms = new ArrayList<>();
+        List<String> dashboard = new ArrayList<>();
+        for (Notification row : rows) {
+            if (row.getStatus() == NotificationStatus.PENDING) {
+                switch (row.getChannel()) {
+                    case EMAIL -> email.add(row.getId().toString());
+                    case SMS -> sms.add(row.getId().toString());
+                    case DASHBOARD -> dashboard.add(row.getId().toString());
+                }
+            }
+        }
+        return new Dispatch(messageId, email, sms, String.join(",", dashboard));
+    }
+
+    /** The email and SMS notices of a dispatch are on their queues: the notify-requeue poller leaves them be. */
+    @Transactional
+    public void queued(@Variable("dispatch") Dispatch dispatch) {
+        List<Long> ids = new ArrayList<>();
+        dispatch.email().forEach(id -> ids.add(Long.valueOf(id)));
+        dispatch.sms().forEach(id -> ids.add(Long.valueOf(id)));
+        if (!ids.isEmpty()) {
+            jdbc.update("update notification set queued_at = now() where queued_at is null and id = any(?)",
+                    (Object) ids.toArray(Long[]::new));
+        }
+    }
+
+    /**
+     * Takes a notification for sending: true for the one consumer that may send it now (its row
+     * is claimed for {@code intake.notify.claim-lease}), false when it is no longer PENDING (a
+     * redelivery of a notification already sent or failed: nothing to do).
+     *
+     * @throws NotificationBusyException another consumer holds a live claim: the broker tries again later
+     */
+    @Transactional
+    public boolean claim(@Header("notificationId") String id) {
+        long notificationId = Long.parseLong(id.trim());
+        int claimed = jdbc.update("""
+                update notification set claimed_until = now() + make_interval(secs => ?)
+                where id = ? and status = 'PENDING' and (claimed_until is null or claimed_until < now())""",
+                (double) properties.claimLease().toMillis() / 1000, notificationId);
+        if (claimed == 1) {
+            return true;
+        }
+        List<String> status = jdbc.queryForList("select status from notification where id = ?", String.class,
+                notificationId);
+        if (!status.isEmpty() && NotificationStatus.PENDING.name().equals(status.get(0))) {
+            throw new NotificationBusyException(notificationId);
+        }
+        LOG.info("Notification {} is {}: not sent again", notificationId, status.isEmpty() ? "gone" : status.get(0));
+        return false;
+    }
+
+    /** A passing failure: the claim is let go and the error kept, for the broker's next try. */
+    @Transactional
+    public void release(String id, String reason) {
+        jdbc.update("""
+                update notification set claimed_until = null, attempts = attempts + 1, detail = ?, updated_at = ?
+                where id = ? and status = 'PENDING'""", reason, java.sql.Timestamp.from(clock.instant()),
+                Long.parseLong(id.trim()));
+    }
+
+    /**
+     * A replayed dead letter: the notification is PENDING again, to be sent once more.
+     *
+     * @return its channel, or null when there is nothing to replay (sent meanwhile, or gone)
+     */
+    @Transactional
+    public NotifyChannel revive(long id) {
+        return repository.findById(id)
+                .filter(n -> n.getStatus() == NotificationStatus.FAILED)
+                .map(n -> {
+                    n.revived(clock.instant());
+                    return n.getChannel();
+                })
+                .orElse(null);
     }
 
     /**

@@ -70,10 +70,14 @@ public abstract class NotifyIntegrationTest extends IntakeIntegrationTest {
         registry.add("intake.notify.sms.auth-token", () -> IntakeIntegrationTest.TWILIO_TOKEN);
         registry.add("intake.notify.sms.from-number", () -> TwilioStandIn.FROM_NUMBER);
         registry.add("intake.notify.public-base-url", () -> PUBLIC_BASE_URL);
+        // broker redelivery of email and SMS: quick, and long enough to outlast an outage in a test
         registry.add("intake.notify.retry.delay-ms", () -> "200");
         registry.add("intake.notify.retry.backoff", () -> "1.5");
         registry.add("intake.notify.retry.max-delay-ms", () -> "1000");
-        registry.add("intake.notify.retry.max-redeliveries", () -> "60");
+        registry.add("intake.notify.retry.max-deliveries", () -> "60");
+        registry.add("intake.notify.dashboard-retry.delay-ms", () -> "200");
+        registry.add("intake.notify.dashboard-retry.max-delay-ms", () -> "1000");
+        registry.add("intake.notify.requeue.poll-delay", () -> "300");
         registry.add("intake.notify.escalation.poll-delay", () -> "300");
     }
 

@@ -1,0 +1,208 @@
+package com.plumbline.intake.notify;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.plumbline.intake.customer.ThreadedMessage;
+import com.plumbline.intake.rules.Priority;
+import com.plumbline.intake.rules.ServiceType;
+import jakarta.jms.ConnectionFactory;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.NotifyBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jms.core.JmsTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Email and SMS notifications are delivered once, whatever stops in between: the channel route
+ * (as in a restart), the SMTP server, the hand-over to the queue, a sender in the middle of a
+ * send; and a notification the broker gave up on can be replayed.
+ */
+class NotificationDurabilityTest extends NotifyIntegrationTest {
+
+    private static final String DANA_PHONE = "+15125550180";
+    private static final String DANA_EMAIL = "dana@plumbline.test";
+
+    @Autowired
+    CamelContext camel;
+
+    @Autowired
+    Notifications notifications;
+
+    @Autowired
+    ConnectionFactory connectionFactory;
+
+    @AfterEach
+    void everythingBack() throws Exception {
+        MAIL.start();
+        camel.getRouteController().startRoute("notify-email");
+        camel.getRouteController().startRoute("notify-sms");
+    }
+
+    private StaffMember dana() {
+        return staffMember("Dana Reyes", StaffRole.DISPATCHER, DANA_EMAIL, DANA_PHONE,
+                List.of(NotifyChannel.EMAIL, NotifyChannel.SMS), List.of(Reachability.BUSINESS_HOURS));
+    }
+
+    private ThreadedMessage emergency(String text) {
+        return message("+15125550143", text, Priority.EMERGENCY, ServiceType.MAIN_LINE, false);
+    }
+
+    private long notificationId(long messageId, NotifyChannel channel) {
+        return jdbc.queryForObject("select id from notification where message_id = ? and channel = ?", Long.class,
+                messageId, channel.name());
+    }
+
+    private int queueDepth(String queue) {
+        return new JmsTemplate(connectionFactory).browse(queue, (session, browser) -> {
+            int n = 0;
+            for (var e = browser.getEnumeration(); e.hasMoreElements(); e.nextElement()) {
+                n++;
+            }
+            return n;
+        });
+    }
+
+    @Test
+    void anEmailWaitingOutAnSmtpOutageStaysOnTheBrokerWhileItsConsumerIsStoppedAndIsSentOnceAfter() throws Exception {
+        dana();
+        ThreadedMessage message = emergency("sewage backing up into the shower");
+        MAIL.stop();
+
+        notify(message);
+        awaitStatus(message.messageId(), NotifyChannel.SMS, "SENT");
+        long email = notificationId(message.messageId(), NotifyChannel.EMAIL);
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select attempts from notification where id = ?", Integer.class, email) >= 2);
+
+        // the service stops taking email (as in a restart): the delivery is the broker's, not memory's
+        camel.getRouteController().stopRoute("notify-email");
+        assertThat(status(email)).isEqualTo("PENDING");
+        await().atMost(Duration.ofSeconds(10)).until(() -> queueDepth("notify.email") == 1);
+        assertThat(jdbc.queryForObject("select detail from notification where id = ?", String.class, email))
+                .contains("Connect");
+
+        MAIL.start();
+        NotifyBuilder sent = new NotifyBuilder(camel).fromRoute("notify-email").whenCompleted(1).create();
+        camel.getRouteController().startRoute("notify-email");
+
+        assertThat(sent.matches(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        awaitStatus(message.messageId(), NotifyChannel.EMAIL, "SENT");
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> MAIL.received().length == 1);
+        assertThat(TWILIO.messagesTo(DANA_PHONE)).hasSize(1);
+        assertThat(queueDepth("notify.email")).isZero();
+    }
+
+    @Test
+    void notificationsRecordedButNeverQueuedAreQueuedAgainAndSentOnce() {
+        dana();
+        ThreadedMessage message = emergency("gas smell near the water heater");
+        // the service stopped after the rows were committed, before notify-dispatch handed them over
+        Dispatch planned = notifications.plan(message);
+        assertThat(planned.email()).hasSize(1);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+                .until(() -> TWILIO.messagesTo(DANA_PHONE).isEmpty());
+
+        CLOCK.advance(Duration.ofSeconds(11)); // older than intake.notify.requeue.after
+
+        awaitStatus(message.messageId(), NotifyChannel.SMS, "SENT");
+        awaitStatus(message.messageId(), NotifyChannel.EMAIL, "SENT");
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                .until(() -> TWILIO.messagesTo(DANA_PHONE).size() == 1 && MAIL.received().length == 1);
+        assertThat(jdbc.queryForObject("select count(*) from notification where message_id = ? and queued_at is null",
+                Integer.class, message.messageId())).isZero();
+    }
+
+    @Test
+    void aRedeliveredMessageDispatchesItsNotificationsStillPendingAndNothingSent() {
+        dana();
+        ThreadedMessage message = emergency("burst pipe in the garage");
+
+        Dispatch first = notifications.plan(message);
+        Dispatch redelivered = notifications.plan(message);
+
+        assertThat(redelivered.email()).isEqualTo(first.email());
+        assertThat(redelivered.sms()).isEqualTo(first.sms());
+        assertThat(jdbc.queryForObject("select count(*) from notification where message_id = ?", Integer.class,
+                message.messageId())).isEqualTo(2);
+
+        producer.sendBody("direct:notify-dispatch", redelivered);
+        awaitStatus(message.messageId(), NotifyChannel.SMS, "SENT");
+        awaitStatus(message.messageId(), NotifyChannel.EMAIL, "SENT");
+        assertThat(notifications.plan(message).size()).isZero();
+        assertThat(TWILIO.messagesTo(DANA_PHONE)).hasSize(1);
+    }
+
+    @Test
+    void theSameNotificationQueuedSeveralTimesIsSentOnce() {
+        dana();
+        ThreadedMessage message = emergency("water pouring through the ceiling");
+        notifications.plan(message);
+        String sms = Long.toString(notificationId(message.messageId(), NotifyChannel.SMS));
+
+        for (int i = 0; i < 4; i++) {
+            producer.sendBodyAndHeader("direct:notify-enqueue", sms, "notifyChannel", "SMS");
+        }
+
+        awaitStatus(message.messageId(), NotifyChannel.SMS, "SENT");
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                .until(() -> TWILIO.messagesTo(DANA_PHONE).size() == 1);
+    }
+
+    @Test
+    void aSenderThatDiedMidSendHoldsTheNotificationOnlyUntilItsClaimRunsOut() {
+        dana();
+        ThreadedMessage message = emergency("main line backing up");
+        notifications.plan(message);
+        long sms = notificationId(message.messageId(), NotifyChannel.SMS);
+        // a consumer claimed it and died before recording the send; its delivery comes back
+        assertThat(notifications.claim(Long.toString(sms))).isTrue();
+        producer.sendBodyAndHeader("direct:notify-enqueue", Long.toString(sms), "notifyChannel", "SMS");
+
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                .until(() -> TWILIO.messagesTo(DANA_PHONE).isEmpty() && "PENDING".equals(status(sms)));
+
+        jdbc.update("update notification set claimed_until = now() - interval '1 second' where id = ?", sms);
+
+        awaitStatus(message.messageId(), NotifyChannel.SMS, "SENT");
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                .until(() -> TWILIO.messagesTo(DANA_PHONE).size() == 1);
+    }
+
+    @Test
+    void aNotificationTheBrokerGaveUpOnIsFailedWithADeadLetterAndReplayedOnce() {
+        dana();
+        ThreadedMessage message = emergency("no water anywhere in the house");
+        notifications.plan(message);
+        long sms = notificationId(message.messageId(), NotifyChannel.SMS);
+        notifications.release(Long.toString(sms), "Twilio 503 code null: Service Unavailable");
+        NotifyBuilder recorded = new NotifyBuilder(camel).fromRoute("notify-dead-letters").whenCompleted(1).create();
+
+        // what Artemis does after the last redelivery
+        producer.sendBody("jms:queue:notify.dead", Long.toString(sms));
+
+        assertThat(recorded.matches(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(status(sms)).isEqualTo("FAILED");
+        Map<String, Object> deadLetter = jdbc.queryForMap("select * from dead_letter where notification_id = ?", sms);
+        assertThat(deadLetter.get("job_type")).isEqualTo("NOTIFY_SMS");
+        assertThat((String) deadLetter.get("exception_message")).contains("no delivery after 1 attempt(s)")
+                .contains("Twilio 503");
+        assertThat(TWILIO.messagesTo(DANA_PHONE)).isEmpty();
+
+        var admin = asAdmin();
+        long deadLetterId = ((Number) deadLetter.get("id")).longValue();
+        assertThat(admin.post("/api/dead-letters/" + deadLetterId + "/replay", "application/json", "").statusCode())
+                .isEqualTo(202);
+        assertThat(admin.post("/api/dead-letters/" + deadLetterId + "/replay", "application/json", "").statusCode())
+                .isEqualTo(409);
+
+        awaitStatus(message.messageId(), NotifyChannel.SMS, "SENT");
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                .until(() -> TWILIO.messagesTo(DANA_PHONE).size() == 1);
+    }
+}
