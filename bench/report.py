@@ -107,5 +107,29 @@ def main(results, readme):
     print(table)
 
 
+def compare(results):
+    """The before/after drain comparison of `run.sh compare`, as a small table (printed)."""
+    v = read(results)
+    lines = ["| build | drain messages/s per run | median | ingest req/s (median) | JVM RSS peak MiB | load average |",
+             "| --- | --- | --- | --- | --- | --- |"]
+    medians = {}
+    for side in ("before", "after"):
+        rounds = sorted({k.split(".")[2] for k in v if k.startswith(f"compare.{side}.r") and k.endswith(".msgs_per_s")})
+        rates = [num(v, f"compare.{side}.{r}.msgs_per_s") for r in rounds]
+        ingest = [num(v, f"compare.{side}.{r}.ingest.rps") for r in rounds]
+        rss = [num(v, f"compare.{side}.{r}.rss_peak_mib") for r in rounds]
+        loads = [v.get(f"compare.{side}.{r}.load", "?") for r in rounds]
+        if rates:
+            medians[side] = statistics.median(rates)
+            lines.append(f"| {side} | {', '.join(fmt(x, 1) for x in rates)} | **{fmt(medians[side], 1)}** | "
+                         f"{fmt(statistics.median(ingest))} | {', '.join(fmt(x) for x in rss if x)} | {', '.join(loads)} |")
+    if len(medians) == 2:
+        lines.append(f"\nRatio of medians, after / before: **{medians['after'] / medians['before']:.2f}×**")
+    print("\n".join(lines))
+
+
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    if sys.argv[1] == "--compare":
+        compare(sys.argv[2])
+    else:
+        main(sys.argv[1], sys.argv[2])

@@ -5,6 +5,8 @@
 #   bench/run.sh classifier    the JMH classification benchmark only
 #   bench/run.sh ingest|drain|emergency|memory   one end-to-end scenario (the table is rewritten
 #                              with what this run measured)
+#   BEFORE_JAR=... BEFORE_REF=main bench/run.sh compare   the drain before/after a change, alternately
+#                              (prints the comparison; the README table is left alone)
 # Settings (environment): ROUNDS (A B pairs of the ingest comparison, 3), INGEST_SECONDS (10),
 # CONCURRENCY (64 connections), DRAIN_N (messages of the drain, 2000: at today's 25-50 messages/s
 # the issue's 20,000 would take 7-13 minutes; DRAIN_N=20000 for the full figure), BACKLOG
@@ -19,7 +21,8 @@ BENCH_DIR="$(cd "$(dirname "$0")" && pwd)"
 ROOT_DIR="$(cd "$BENCH_DIR/.." && pwd)"
 JMH_OPTS="${JMH_OPTS:--wi 2 -i 3 -f 1 -w 5s -r 5s}"
 JAR="$BENCH_DIR/target/benchmarks.jar"
-SERVICE_JAR="$ROOT_DIR/target/plumbline-intake-0.1.0-SNAPSHOT.jar"
+SERVICE_JAR="${SERVICE_JAR:-$ROOT_DIR/target/plumbline-intake-0.1.0-SNAPSHOT.jar}"
+SERVICE_DIR="$ROOT_DIR"   # the folder the service runs in (its routes/ and config/)
 RUN_DIR="$BENCH_DIR/target/run"
 RESULTS="$RUN_DIR/results.txt"
 
@@ -53,7 +56,7 @@ classifier() {
   echo "== classifier: MessageClassifier.classify, 200-char messages, 1 thread (ops/s = messages/s)"
   java -Xms256m -Xmx256m -jar "$JAR" 'ClassifierBenchmark' -t 1 $JMH_OPTS \
     -bm thrpt -tu s -jvmArgs "-Xms256m -Xmx256m -Drules.file=$ROOT_DIR/config/rules.yaml" | tee "$RUN_DIR/classifier.txt"
-  awk '/classify200CharMessage/ {print "classifier.ops_per_s=" $4}' "$RUN_DIR/classifier.txt" >> "$RESULTS"
+  awk '/^ClassifierBenchmark.classify200CharMessage/ {print "classifier.ops_per_s=" $4}' "$RUN_DIR/classifier.txt" >> "$RESULTS"
 }
 
 # ------------------------------------------------------------------ helpers
@@ -80,7 +83,7 @@ start_standin() {
 start_service() {
   local name="$1" data="$2" tool_options="${3:-}"
   local started; started=$(date +%s%N)
-  (cd "$ROOT_DIR" && exec env -u SPRING_DATASOURCE_URL -u SPRING_ARTEMIS_BROKER_URL -u JAVA_TOOL_OPTIONS \
+  (cd "$SERVICE_DIR" && exec env -u SPRING_DATASOURCE_URL -u SPRING_ARTEMIS_BROKER_URL -u JAVA_TOOL_OPTIONS \
       ${tool_options:+JAVA_TOOL_OPTIONS="$tool_options"} \
       PORT="$PORT" INTAKE_WS_HOST=127.0.0.1 INTAKE_WS_PORT="$WS_PORT" INTAKE_DATA_DIR="$data" \
       EMBEDDED_POSTGRES_PORT="$PG_PORT" PUBLIC_BASE_URL="$PUBLIC_URL" \
@@ -203,6 +206,29 @@ memory() {
   stop_service
 }
 
+# before/after a change, side by side: the drain on BEFORE_JAR (run with the routes/ and config/ of
+# git revision BEFORE_REF) and on the current build, alternately, COMPARE_ROUNDS times each
+compare() {
+  local before_dir="$RUN_DIR/before"
+  rm -rf "$before_dir"; mkdir -p "$before_dir"
+  git -C "$ROOT_DIR" archive "${BEFORE_REF:?BEFORE_REF: the revision to compare with}" routes config | tar -x -C "$before_dir"
+  local after_jar=$SERVICE_JAR
+  for round in $(seq 1 "${COMPARE_ROUNDS:-2}"); do
+    for side in before after; do
+      if [ "$side" = before ]; then SERVICE_JAR=${BEFORE_JAR:?}; SERVICE_DIR=$before_dir; else SERVICE_JAR=$after_jar; SERVICE_DIR=$ROOT_DIR; fi
+      start_service "compare.$side.r$round" "$(fresh compare)"
+      start_rss "compare.$side.r$round"
+      record "compare.$side.r$round.load" "$(load_now)"
+      local since; since=$(now_ms)
+      tool_recorded "compare.$side.r$round.ingest" load --url "$SERVICE_URL" --series "c$STAMP$round$side" --token "$TOKEN" \
+        --public-url "$PUBLIC_URL" --concurrency "$CONCURRENCY" --count "$DRAIN_N"
+      tool_recorded "compare.$side.r$round" drain --jdbc "$JDBC" --series "c$STAMP$round$side" --count "$DRAIN_N" --since "$since"
+      stop_service
+    done
+  done
+  SERVICE_JAR=$after_jar; SERVICE_DIR=$ROOT_DIR
+}
+
 # one scenario on its own service (fresh data), or all of them on one
 on_service() {
   start_service main "$(fresh main)"
@@ -233,6 +259,9 @@ case "${1:-all}" in
   memory)
     [ -f "$SERVICE_JAR" ] || build_service
     start_standin; memory; report ;;
+  compare)
+    [ -f "$SERVICE_JAR" ] || build_service
+    start_standin; compare; python3 "$BENCH_DIR/report.py" --compare "$RESULTS" ;;
   all)
     build_service
     classifier

@@ -20,7 +20,7 @@ final class TwilioRequests {
     static final List<String> ORDINARY = List.of(
             "No water at all since this morning",
             "Water heater stopped working, no hot water",
-            "Main sewer line backed up, every drain in the house is slow",
+            "Bathtub drains really slowly, water sits for an hour",
             "Kitchen sink drain is clogged again",
             "Toilet keeps running all night",
             "Small leak under the bathroom sink, dripping into the cabinet",
