@@ -1,30 +1,275 @@
 #!/usr/bin/env bash
-# The one script that runs the Plumbline Intake benchmarks.
-#   bench/run.sh               all benchmarks
-#   bench/run.sh classifier    only the classification benchmark
-# JMH settings can be overridden, e.g. JMH_OPTS="-wi 5 -i 10 -f 2" bench/run.sh classifier
+# The one script that runs the Plumbline Intake benchmarks and writes their table into README.md
+# (between the "bench:results" markers; a re-run replaces it).
+#   bench/run.sh               every scenario, then the README table
+#   bench/run.sh classifier    the JMH classification benchmark only
+#   bench/run.sh ingest|drain|emergency|memory   one end-to-end scenario (the table is rewritten
+#                              with what this run measured)
+#   BEFORE_JAR=... BEFORE_REF=main bench/run.sh compare   the drain before/after a change, alternately
+#                              (prints the comparison; the README table is left alone)
+# Settings (environment): ROUNDS (A B pairs of the ingest comparison, 3), INGEST_SECONDS (10),
+# CONCURRENCY (64 connections), DRAIN_N (messages of the drain, 2000: at today's 25-50 messages/s
+# the issue's 20,000 would take 7-13 minutes; DRAIN_N=20000 for the full figure), BACKLOG
+# (ordinary messages the emergencies are posted behind, 3000: the issue's 10,000 take minutes to
+# post at today's ingest rate; BACKLOG=10000 for the full figure), EMERGENCIES (per case, 5),
+# JMH_OPTS (e.g. "-wi 5 -i 10 -f 2"), JFR=1 (a flight recording of the drain in target/run/drain.jfr).
+# Ports (BENCH_PORT_BASE, 18080): service +0, dashboard socket +1, PostgreSQL +352, receiver +10,
+# Twilio stand-in +19. Needs: JDK 17, curl, python3.
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "$0")" && pwd)"
 ROOT_DIR="$(cd "$BENCH_DIR/.." && pwd)"
 JMH_OPTS="${JMH_OPTS:--wi 2 -i 3 -f 1 -w 5s -r 5s}"
 JAR="$BENCH_DIR/target/benchmarks.jar"
+SERVICE_JAR="${SERVICE_JAR:-$ROOT_DIR/target/plumbline-intake-0.1.0-SNAPSHOT.jar}"
+SERVICE_DIR="$ROOT_DIR"   # the folder the service runs in (its routes/ and config/)
+RUN_DIR="$BENCH_DIR/target/run"
+RESULTS="$RUN_DIR/results.txt"
+
+ROUNDS="${ROUNDS:-3}"
+INGEST_SECONDS="${INGEST_SECONDS:-10}"
+CONCURRENCY="${CONCURRENCY:-64}"
+DRAIN_N="${DRAIN_N:-2000}"
+BACKLOG="${BACKLOG:-3000}"
+EMERGENCIES="${EMERGENCIES:-5}"
+BASE="${BENCH_PORT_BASE:-18080}"
+PORT=$BASE; WS_PORT=$((BASE + 1)); RECEIVER_PORT=$((BASE + 10)); STANDIN_PORT=$((BASE + 19)); PG_PORT=$((BASE + 352))
+JDBC="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres"
+TOKEN="bench-twilio-auth-token-0123456789"
+PUBLIC_URL="https://intake.bench.example"   # what the signatures are computed for, on both sides
+SERVICE_URL="http://127.0.0.1:$PORT/api/webhooks/twilio/sms"
+RECEIVER_URL="http://127.0.0.1:$RECEIVER_PORT/api/webhooks/twilio/sms"
+STANDIN_URL="http://127.0.0.1:$STANDIN_PORT"
+STAMP="$(date +%H%M%S)"
 
 build() {
   # -o when offline; the first build needs Maven Central for JMH
   "$ROOT_DIR/mvnw" -q -B ${MVN_OPTS:-} -f "$BENCH_DIR/pom.xml" package -DskipTests
 }
 
+build_service() {
+  (cd "$ROOT_DIR" && ./mvnw -q -B ${MVN_OPTS:-} package -DskipTests)
+}
+
 # Classification of 200-character messages on ONE thread (target >= 50,000 messages/s).
 classifier() {
   echo "== classifier: MessageClassifier.classify, 200-char messages, 1 thread (ops/s = messages/s)"
   java -Xms256m -Xmx256m -jar "$JAR" 'ClassifierBenchmark' -t 1 $JMH_OPTS \
-    -bm thrpt -tu s -jvmArgs "-Xms256m -Xmx256m -Drules.file=$ROOT_DIR/config/rules.yaml"
+    -bm thrpt -tu s -jvmArgs "-Xms256m -Xmx256m -Drules.file=$ROOT_DIR/config/rules.yaml" | tee "$RUN_DIR/classifier.txt"
+  awk '/^ClassifierBenchmark.classify200CharMessage/ {print "classifier.ops_per_s=" $4}' "$RUN_DIR/classifier.txt" >> "$RESULTS"
 }
 
+# ------------------------------------------------------------------ helpers
+record() { echo "$1=$2" >> "$RESULTS"; }
+load_now() { cut -d' ' -f1 /proc/loadavg; }
+tool() { java -Xms64m -Xmx1g -cp "$JAR" com.plumbline.intake.bench.load.Bench "$@"; }
+# a tool's key=value lines, recorded under a prefix (and shown)
+tool_recorded() { local prefix="$1"; shift; tool "$@" | tee /dev/stderr | grep '=' | sed "s/^/$prefix./" >> "$RESULTS"; }
+
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+
+start_standin() {
+  tool standin --port "$STANDIN_PORT" > "$RUN_DIR/standin.log" 2>&1 &
+  PIDS+=($!)
+}
+
+# start_service NAME DATA_DIR [JAVA_TOOL_OPTIONS]: java -jar as the README runs it, in the root folder
+# (routes/ and config/ relative), every secret set, Twilio pointed at the stand-in; records NAME.startup_s
+start_service() {
+  local name="$1" data="$2" tool_options="${3:-}"
+  local started; started=$(date +%s%N)
+  (cd "$SERVICE_DIR" && exec env -u SPRING_DATASOURCE_URL -u SPRING_ARTEMIS_BROKER_URL -u JAVA_TOOL_OPTIONS \
+      ${tool_options:+JAVA_TOOL_OPTIONS="$tool_options"} \
+      PORT="$PORT" INTAKE_WS_HOST=127.0.0.1 INTAKE_WS_PORT="$WS_PORT" INTAKE_DATA_DIR="$data" \
+      EMBEDDED_POSTGRES_PORT="$PG_PORT" PUBLIC_BASE_URL="$PUBLIC_URL" \
+      TWILIO_AUTH_TOKEN="$TOKEN" TWILIO_ACCOUNT_SID=AC00000000000000000000000000000001 \
+      TWILIO_FROM_NUMBER=+15125550100 TWILIO_API_URL="$STANDIN_URL" \
+      JWT_SECRET="bench-jwt-secret-0123456789abcdef0123456789" INTAKE_ADMIN_PASSWORD="bench-admin-pass-0123" \
+      GOOGLE_WEBHOOK_SECRET="bench-relay-secret-0123456789" PROMETHEUS_SCRAPE_TOKEN="bench-scrape-token-0123456789" \
+      INTAKE_WEBHOOK_RATE=100000000 \
+      java ${SERVICE_JAVA_OPTS:-} -jar "$SERVICE_JAR" > "$RUN_DIR/$name.log" 2>&1) &
+  SERVICE_PID=$!
+  PIDS+=("$SERVICE_PID")
+  for _ in $(seq 1 1800); do
+    if curl -fsS "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"UP"'; then
+      record "$name.startup_s" "$(awk -v a="$started" -v b="$(date +%s%N)" 'BEGIN {printf "%.1f", (b - a) / 1e9}')"
+      record "$name.load_at_start" "$(load_now)"
+      return
+    fi
+    kill -0 "$SERVICE_PID" 2>/dev/null || { tail -50 "$RUN_DIR/$name.log"; echo "service $name died" >&2; exit 1; }
+    sleep 0.1
+  done
+  echo "service $name not UP after 180 s" >&2; exit 1
+}
+
+stop_service() {
+  stop_rss
+  kill "$SERVICE_PID" 2>/dev/null || true
+  wait "$SERVICE_PID" 2>/dev/null || true
+}
+
+# resident memory of the service's JVM (VmRSS), sampled every second; the peak is recorded by stop_rss
+start_rss() {
+  RSS_NAME="$1"
+  ( peak=0; while kill -0 "$SERVICE_PID" 2>/dev/null; do
+      rss=$(awk '/VmRSS/ {print $2}' "/proc/$SERVICE_PID/status" 2>/dev/null || echo 0)
+      [ "${rss:-0}" -gt "$peak" ] && peak=$rss && echo "$peak" > "$RUN_DIR/$RSS_NAME.rss"
+      sleep 1
+    done ) &
+  RSS_PID=$!
+}
+stop_rss() {
+  if [ -n "${RSS_PID:-}" ]; then
+    kill "$RSS_PID" 2>/dev/null || true; wait "$RSS_PID" 2>/dev/null || true; RSS_PID=
+    record "$RSS_NAME.rss_peak_mib" "$(( $(cat "$RUN_DIR/$RSS_NAME.rss" 2>/dev/null || echo 0) / 1024 ))"
+  fi
+}
+
+fresh() { rm -rf "$RUN_DIR/data-$1"; echo "$RUN_DIR/data-$1"; }
+now_ms() { date +%s%3N; }
+
+# ------------------------------------------------------------------ scenarios
+# Each scenario runs against the service started by its caller: `all` starts one (fresh data) for
+# (c) idle, (b), (c) behind a backlog and (a), in that order, since every start costs 15 s or more.
+
+# (a) ingest side by side: the service (A) and the hand-written receiver (B) on the same PostgreSQL
+# (the service's embedded one), the same pre-signed unique requests, A B A B ..., processing running.
+ingest() {
+  echo "== ingest: service vs hand-written receiver, $ROUNDS rounds of ${INGEST_SECONDS}s each, $CONCURRENCY connections"
+  tool receiver --port "$RECEIVER_PORT" --jdbc "$JDBC" --token "$TOKEN" --public-url "$PUBLIC_URL" \
+    > "$RUN_DIR/receiver.log" 2>&1 &
+  local receiver=$!; PIDS+=("$receiver")
+  sleep 3
+  for round in $(seq 1 "$ROUNDS"); do
+    for side in service receiver; do
+      local url=$SERVICE_URL; [ "$side" = receiver ] && url=$RECEIVER_URL
+      record "ingest.$side.load.$round" "$(load_now)"
+      tool_recorded "ingest.$side.r$round" load --url "$url" --series "i$STAMP-$round" --token "$TOKEN" \
+        --public-url "$PUBLIC_URL" --concurrency "$CONCURRENCY" --seconds "$INGEST_SECONDS" --warmup 300
+    done
+  done
+  kill "$receiver"; wait "$receiver" 2>/dev/null || true
+}
+
+# (b) sustained drain: DRAIN_N messages posted as fast as they are taken, time until all work is done
+drain() {
+  echo "== drain: $DRAIN_N messages"
+  if [ "${JFR:-0}" = 1 ]; then
+    jcmd "$SERVICE_PID" JFR.start name=drain settings=profile filename="$RUN_DIR/drain.jfr" > /dev/null
+  fi
+  record drain.load_before "$(load_now)"
+  local since; since=$(now_ms)
+  tool_recorded drain.ingest load --url "$SERVICE_URL" --series "d$STAMP" --token "$TOKEN" \
+    --public-url "$PUBLIC_URL" --concurrency "$CONCURRENCY" --count "$DRAIN_N"
+  tool_recorded drain drain --jdbc "$JDBC" --series "d$STAMP" --count "$DRAIN_N" --since "$since"
+  record drain.load_after "$(load_now)"
+  if [ "${JFR:-0}" = 1 ]; then
+    jcmd "$SERVICE_PID" JFR.stop name=drain > /dev/null
+  fi
+}
+
+# (c) emergency latency: webhook -> dashboard WebSocket frame and -> SMS at the Twilio stand-in
+emergencies() {
+  local case="$1" series="$2"; shift 2
+  record "emergency.$case.load" "$(load_now)"
+  tool_recorded "emergency.$case" emergency --series "$series" --count "$EMERGENCIES" --interval 1000 \
+    --url "$SERVICE_URL" --ws "ws://127.0.0.1:$WS_PORT/ws/dashboard" --standin "$STANDIN_URL" \
+    --token "$TOKEN" --public-url "$PUBLIC_URL" "$@"
+}
+emergency_idle() {
+  echo "== emergency latency, idle"
+  emergencies idle "x$STAMP" --timeout 60
+}
+emergency_backlog() {
+  echo "== emergency latency behind $BACKLOG ordinary messages"
+  tool_recorded emergency.backlog_ingest load --url "$SERVICE_URL" --series "b$STAMP" --token "$TOKEN" \
+    --public-url "$PUBLIC_URL" --concurrency "$CONCURRENCY" --count "$BACKLOG"
+  emergencies backlog "y$STAMP" --timeout 180 --jdbc "$JDBC"
+}
+
+# (d) memory and start as the Dockerfile runs the jar (its JAVA_TOOL_OPTIONS), under 30 s of
+# ingest load with processing running; the plain `java -jar` figures come from the main service
+memory() {
+  echo "== memory: java -jar with the Dockerfile's JAVA_TOOL_OPTIONS, 30 s of ingest load"
+  local options; options=$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\(.*\)"/\1/p' "$ROOT_DIR/Dockerfile")
+  record memory.java_tool_options "$options"
+  start_service docker "$(fresh docker)" "$options"
+  start_rss docker
+  tool_recorded docker.load load --url "$SERVICE_URL" --series "m$STAMP" --token "$TOKEN" \
+    --public-url "$PUBLIC_URL" --concurrency "$CONCURRENCY" --seconds 30
+  sleep 10
+  stop_service
+}
+
+# before/after a change, side by side: the drain on BEFORE_JAR (run with the routes/ and config/ of
+# git revision BEFORE_REF) and on the current build, alternately, COMPARE_ROUNDS times each
+compare() {
+  local before_dir="$RUN_DIR/before"
+  rm -rf "$before_dir"; mkdir -p "$before_dir"
+  git -C "$ROOT_DIR" archive "${BEFORE_REF:?BEFORE_REF: the revision to compare with}" routes config | tar -x -C "$before_dir"
+  local after_jar=$SERVICE_JAR
+  for round in $(seq 1 "${COMPARE_ROUNDS:-2}"); do
+    for side in before after; do
+      if [ "$side" = before ]; then SERVICE_JAR=${BEFORE_JAR:?}; SERVICE_DIR=$before_dir; else SERVICE_JAR=$after_jar; SERVICE_DIR=$ROOT_DIR; fi
+      start_service "compare.$side.r$round" "$(fresh compare)"
+      start_rss "compare.$side.r$round"
+      record "compare.$side.r$round.load" "$(load_now)"
+      local since; since=$(now_ms)
+      tool_recorded "compare.$side.r$round.ingest" load --url "$SERVICE_URL" --series "c$STAMP$round$side" --token "$TOKEN" \
+        --public-url "$PUBLIC_URL" --concurrency "$CONCURRENCY" --count "$DRAIN_N"
+      tool_recorded "compare.$side.r$round" drain --jdbc "$JDBC" --series "c$STAMP$round$side" --count "$DRAIN_N" --since "$since"
+      stop_service
+    done
+  done
+  SERVICE_JAR=$after_jar; SERVICE_DIR=$ROOT_DIR
+}
+
+# one scenario on its own service (fresh data), or all of them on one
+on_service() {
+  start_service main "$(fresh main)"
+  start_rss main
+  sleep 5
+  for scenario in "$@"; do "$scenario"; done
+  stop_service
+}
+
+report() {
+  python3 "$BENCH_DIR/report.py" "$RESULTS" "$ROOT_DIR/README.md"
+}
+
+mkdir -p "$RUN_DIR"
+: > "$RESULTS"
+record date "$(date -u '+%Y-%m-%d %H:%M UTC')"
+record machine "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(java -version 2>&1 | head -1)"
+record settings "ROUNDS=$ROUNDS INGEST_SECONDS=$INGEST_SECONDS CONCURRENCY=$CONCURRENCY DRAIN_N=$DRAIN_N BACKLOG=$BACKLOG EMERGENCIES=$EMERGENCIES"
 build
 case "${1:-all}" in
   classifier) classifier ;;
-  all) classifier ;;
-  *) echo "unknown benchmark '$1' (known: classifier, all)" >&2; exit 2 ;;
+  ingest|drain)
+    [ -f "$SERVICE_JAR" ] || build_service
+    start_standin; on_service "$1"; report ;;
+  emergency)
+    [ -f "$SERVICE_JAR" ] || build_service
+    start_standin; on_service emergency_idle emergency_backlog; report ;;
+  memory)
+    [ -f "$SERVICE_JAR" ] || build_service
+    start_standin; memory; report ;;
+  compare)
+    [ -f "$SERVICE_JAR" ] || build_service
+    start_standin; compare; python3 "$BENCH_DIR/report.py" --compare "$RESULTS" ;;
+  all)
+    build_service
+    classifier
+    start_standin
+    on_service emergency_idle drain emergency_backlog ingest
+    start_service restart "$RUN_DIR/data-main"   # a restart on existing data (no initdb)
+    stop_service
+    memory
+    report ;;
+  *) echo "unknown benchmark '$1' (known: classifier, ingest, drain, emergency, memory, all)" >&2; exit 2 ;;
 esac

@@ -4,7 +4,9 @@ import java.util.Optional;
 
 import com.plumbline.intake.ingress.InboundMessage;
 import com.plumbline.intake.ops.BusinessMetrics;
+import com.plumbline.intake.ops.MeterCache;
 import com.plumbline.intake.rules.Classification;
+import com.plumbline.intake.rules.Priority;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Body;
 import org.apache.camel.Variable;
@@ -28,7 +30,7 @@ public class Conversations {
     private final ConversationRepository conversations;
     private final ConversationMessageRepository messages;
     private final CustomerProperties properties;
-    private final MeterRegistry registry;
+    private final MeterCache meters;
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
 
@@ -41,7 +43,7 @@ public class Conversations {
         this.conversations = conversations;
         this.messages = messages;
         this.properties = properties;
-        this.registry = registry;
+        this.meters = new MeterCache(registry);
     }
 
     @Transactional
@@ -96,13 +98,22 @@ public class Conversations {
             events.publishEvent(new ConversationRetracted(conversation.getId(), row.getId(), reason, message.receivedAt()));
             LOG.info("Conversation {} retracted by message {}", conversation.getId(), row.getId());
         }
-        LOG.info("Message {} from {} in conversation {}: {} {}", row.getId(), PhoneNumbers.masked(customer.getPhone()),
-                conversation.getId(), classification.priority(), classification.serviceType());
+        // per message: DEBUG (a log line per message costs a busy drain); emergencies stay visible at INFO
+        if (classification.priority() == Priority.EMERGENCY || LOG.isDebugEnabled()) {
+            String summary = "Message {} from {} in conversation {}: {} {}";
+            Object[] values = {row.getId(), PhoneNumbers.masked(customer.getPhone()), conversation.getId(),
+                    classification.priority(), classification.serviceType()};
+            if (classification.priority() == Priority.EMERGENCY) {
+                LOG.info(summary, values);
+            } else {
+                LOG.debug(summary, values);
+            }
+        }
         return threaded(row, open.isEmpty(), customer, message, classification);
     }
 
     private void classified(Classification classification) {
-        registry.counter(BusinessMetrics.CLASSIFIED, BusinessMetrics.PRIORITY, classification.priority().name(),
+        meters.counter(BusinessMetrics.CLASSIFIED, BusinessMetrics.PRIORITY, classification.priority().name(),
                 BusinessMetrics.SERVICE_TYPE, classification.serviceType().name()).increment();
     }
 

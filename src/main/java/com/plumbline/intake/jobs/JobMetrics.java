@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import com.plumbline.intake.ops.BusinessMetrics;
+import com.plumbline.intake.ops.MeterCache;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
@@ -15,10 +16,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class JobMetrics {
 
-    private final MeterRegistry registry;
+    private final MeterCache meters;
 
     public JobMetrics(MeterRegistry registry) {
-        this.registry = registry;
+        this.meters = new MeterCache(registry);
     }
 
     void started(ProcessingJob job, Instant now) {
@@ -33,18 +34,15 @@ public class JobMetrics {
     }
 
     void retried(String type, String priority) {
-        registry.counter("intake.jobs.retries", "type", type, "priority", priority).increment();
+        meters.counter("intake.jobs.retries", "type", type, "priority", priority).increment();
     }
 
     void deadLettered(String type, String priority) {
-        registry.counter(BusinessMetrics.DEAD_LETTERS, BusinessMetrics.STAGE, "jobs", "type", type,
+        meters.counter(BusinessMetrics.DEAD_LETTERS, BusinessMetrics.STAGE, "jobs", "type", type,
                 BusinessMetrics.PRIORITY, priority).increment();
     }
 
     private Timer timer(String name, ProcessingJob job) {
-        return Timer.builder(name)
-                .tag("type", job.getType().name())
-                .tag("priority", job.getPriority().name())
-                .register(registry);
+        return meters.timer(name, "type", job.getType().name(), "priority", job.getPriority().name());
     }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.plumbline.intake.ops.MeterCache;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,11 +25,11 @@ import static com.plumbline.intake.ops.BusinessMetrics.PRIORITY;
 @Component
 class NotificationMetrics {
 
-    private final MeterRegistry registry;
+    private final MeterCache meters;
     private final JdbcTemplate jdbc;
 
     NotificationMetrics(MeterRegistry registry, JdbcTemplate jdbc) {
-        this.registry = registry;
+        this.meters = new MeterCache(registry);
         this.jdbc = jdbc;
     }
 
@@ -47,8 +47,7 @@ class NotificationMetrics {
         if (!message.isEmpty()) {
             Instant received = ((Timestamp) message.get(0).get("received_at")).toInstant();
             Duration elapsed = Duration.between(received, sentAt);
-            Timer.builder(FIRST_NOTIFICATION).tag(PRIORITY, String.valueOf(message.get(0).get("priority")))
-                    .register(registry).record(elapsed.isNegative() ? Duration.ZERO : elapsed);
+            meters.timer(FIRST_NOTIFICATION, PRIORITY, String.valueOf(message.get(0).get("priority"))).record(elapsed.isNegative() ? Duration.ZERO : elapsed);
         }
     }
 
@@ -57,7 +56,7 @@ class NotificationMetrics {
     }
 
     private void count(Notification notification, String outcome) {
-        registry.counter(NOTIFICATIONS, CHANNEL_TAG, notification.getChannel().name().toLowerCase(Locale.ROOT),
+        meters.counter(NOTIFICATIONS, CHANNEL_TAG, notification.getChannel().name().toLowerCase(Locale.ROOT),
                 OUTCOME, outcome).increment();
     }
 }

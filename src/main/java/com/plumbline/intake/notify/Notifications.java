@@ -79,7 +79,7 @@ public class Notifications {
             escalations.save(new Escalation(message.messageId(), clock.instant(),
                     clock.instant().plus(ladder.rungs().get(0).after())));
         }
-        LOG.info("Message {} ({}): {} recipients", message.messageId(), message.classification().priority(),
+        LOG.debug("Message {} ({}): {} recipients", message.messageId(), message.classification().priority(),
                 recipients.size());
         return dispatch;
     }
@@ -243,7 +243,7 @@ public class Notifications {
         Notification notification = get(Long.parseLong(id));
         notification.sent(providerId, clock.instant());
         metrics.sent(notification, clock.instant());
-        LOG.info("Notification {} sent by {} to {} ({})", id, notification.getChannel(),
+        LOG.debug("Notification {} sent by {} to {} ({})", id, notification.getChannel(),
                 masked(notification), providerId);
     }
 

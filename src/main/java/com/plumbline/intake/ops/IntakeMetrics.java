@@ -37,9 +37,11 @@ public class IntakeMetrics {
     static final String[] OUTCOMES = {"received", "duplicate", "rejected"};
 
     private final MeterRegistry registry;
+    private final MeterCache meters;
 
     public IntakeMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.meters = new MeterCache(registry);
     }
 
     public void received(@ExchangeProperty("provider") String provider) {
@@ -131,6 +133,6 @@ public class IntakeMetrics {
     }
 
     private void count(String provider, String outcome) {
-        registry.counter(WEBHOOKS, PROVIDER, provider == null ? "UNKNOWN" : provider, OUTCOME, outcome).increment();
+        meters.counter(WEBHOOKS, PROVIDER, provider == null ? "UNKNOWN" : provider, OUTCOME, outcome).increment();
     }
 }
