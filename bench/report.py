@@ -69,6 +69,14 @@ def main(results, readme):
                 f"SMS p50 {v[p + 'sms_p50_ms']} ms, **p99 {v[p + 'sms_p99_ms']} ms** ({v[p + 'sms_arrived']})",
                 v.get(p + "load", "?"), target)
 
+    if "boards.alert_p99_ms" in v:
+        row(f"(e) {v.get('boards.connections_accepted', '?')} authenticated dispatch-board WebSocket connections "
+            f"(opened in {v.get('boards.connect_all_s', '?')} s): emergency webhook → alert at every connection",
+            f"p50 {v['boards.alert_p50_ms']} ms, **p99 {v['boards.alert_p99_ms']} ms**, max {v['boards.alert_max_ms']} ms "
+            f"({v.get('boards.alerts_arrived', '?')} alerts arrived); service RSS {v.get('boards.rss_before_mib', '?')} MiB "
+            f"before, **{v.get('boards.rss_open_mib', '?')} MiB** with them open",
+            v.get("boards.load", "?"), "≤ 1 s p99 at every connection")
+
     rss = {k.split(".")[0]: num(v, k) for k in v if k.endswith(".rss_peak_mib")}
     plain = [rss[k] for k in ("main",) if rss.get(k)]
     if plain:

@@ -3,7 +3,7 @@
 # (between the "bench:results" markers; a re-run replaces it).
 #   bench/run.sh               every scenario, then the README table
 #   bench/run.sh classifier    the JMH classification benchmark only
-#   bench/run.sh ingest|drain|emergency|memory   one end-to-end scenario (the table is rewritten
+#   bench/run.sh ingest|drain|emergency|boards|memory   one end-to-end scenario (the table is rewritten
 #                              with what this run measured)
 #   BEFORE_JAR=... BEFORE_REF=main bench/run.sh compare   the drain before/after a change, alternately
 #                              (prints the comparison; the README table is left alone)
@@ -12,7 +12,7 @@
 # the issue's 20,000 would take 7-13 minutes; DRAIN_N=20000 for the full figure), BACKLOG
 # (ordinary messages the emergencies are posted behind, 3000: the issue's 10,000 take minutes to
 # post at today's ingest rate; BACKLOG=10000 for the full figure), EMERGENCIES (per case, 5),
-# JMH_OPTS (e.g. "-wi 5 -i 10 -f 2"), JFR=1 (a flight recording of the drain in target/run/drain.jfr).
+# BOARDS (dispatch-board WebSocket connections, 10000), JMH_OPTS (e.g. "-wi 5 -i 10 -f 2"), JFR=1 (a flight recording of the drain in target/run/drain.jfr).
 # Ports (BENCH_PORT_BASE, 18080): service +0, dashboard socket +1, PostgreSQL +352, receiver +10,
 # Twilio stand-in +19. Needs: JDK 17, curl, python3.
 set -euo pipefail
@@ -41,6 +41,8 @@ SERVICE_URL="http://127.0.0.1:$PORT/api/webhooks/twilio/sms"
 RECEIVER_URL="http://127.0.0.1:$RECEIVER_PORT/api/webhooks/twilio/sms"
 STANDIN_URL="http://127.0.0.1:$STANDIN_PORT"
 STAMP="$(date +%H%M%S)"
+ADMIN_PASSWORD="bench-admin-pass-0123"
+BOARDS="${BOARDS:-10000}"
 
 build() {
   # -o when offline; the first build needs Maven Central for JMH
@@ -89,7 +91,7 @@ start_service() {
       EMBEDDED_POSTGRES_PORT="$PG_PORT" PUBLIC_BASE_URL="$PUBLIC_URL" \
       TWILIO_AUTH_TOKEN="$TOKEN" TWILIO_ACCOUNT_SID=AC00000000000000000000000000000001 \
       TWILIO_FROM_NUMBER=+15125550100 TWILIO_API_URL="$STANDIN_URL" \
-      JWT_SECRET="bench-jwt-secret-0123456789abcdef0123456789" INTAKE_ADMIN_PASSWORD="bench-admin-pass-0123" \
+      JWT_SECRET="bench-jwt-secret-0123456789abcdef0123456789" INTAKE_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
       GOOGLE_WEBHOOK_SECRET="bench-relay-secret-0123456789" PROMETHEUS_SCRAPE_TOKEN="bench-scrape-token-0123456789" \
       INTAKE_WEBHOOK_RATE=100000000 \
       java ${SERVICE_JAVA_OPTS:-} -jar "$SERVICE_JAR" > "$RUN_DIR/$name.log" 2>&1) &
@@ -179,6 +181,7 @@ emergencies() {
   record "emergency.$case.load" "$(load_now)"
   tool_recorded "emergency.$case" emergency --series "$series" --count "$EMERGENCIES" --interval 1000 \
     --url "$SERVICE_URL" --ws "ws://127.0.0.1:$WS_PORT/ws/dashboard" --standin "$STANDIN_URL" \
+    --base "http://127.0.0.1:$PORT" --user admin --password "$ADMIN_PASSWORD" \
     --token "$TOKEN" --public-url "$PUBLIC_URL" "$@"
 }
 emergency_idle() {
@@ -190,6 +193,24 @@ emergency_backlog() {
   tool_recorded emergency.backlog_ingest load --url "$SERVICE_URL" --series "b$STAMP" --token "$TOKEN" \
     --public-url "$PUBLIC_URL" --concurrency "$CONCURRENCY" --count "$BACKLOG"
   emergencies backlog "y$STAMP" --timeout 180 --jdbc "$JDBC"
+}
+
+# (e) thousands of dispatch boards: BOARDS authenticated WebSocket connections, then EMERGENCIES
+# emergencies; every connection's alert latency, and the service's resident memory with them open
+boards() {
+  echo "== $BOARDS dispatch-board connections"
+  record boards.load "$(load_now)"
+  record boards.rss_before_mib "$(( $(awk '/VmRSS/ {print $2}' "/proc/$SERVICE_PID/status") / 1024 ))"
+  java -Xms512m -Xmx4g -cp "$JAR" com.plumbline.intake.bench.load.Bench boards --connections "$BOARDS" \
+    --count "$EMERGENCIES" --interval 2000 --timeout 60 --series "w$STAMP" --url "$SERVICE_URL" \
+    --ws "ws://127.0.0.1:$WS_PORT/ws/dashboard" --base "http://127.0.0.1:$PORT" --user admin \
+    --password "$ADMIN_PASSWORD" --token "$TOKEN" --public-url "$PUBLIC_URL" > "$RUN_DIR/boards.out" 2>&1 &
+  local client=$!; PIDS+=("$client")
+  while kill -0 "$client" 2>/dev/null && ! grep -q '^ready=1' "$RUN_DIR/boards.out"; do sleep 1; done
+  record boards.rss_open_mib "$(( $(awk '/VmRSS/ {print $2}' "/proc/$SERVICE_PID/status") / 1024 ))"
+  wait "$client"
+  cat "$RUN_DIR/boards.out"
+  grep '=' "$RUN_DIR/boards.out" | grep -v '^ready=' | sed 's/^/boards./' >> "$RESULTS"
 }
 
 # (d) memory and start as the Dockerfile runs the jar (its JAVA_TOOL_OPTIONS), under 30 s of
@@ -256,6 +277,9 @@ case "${1:-all}" in
   emergency)
     [ -f "$SERVICE_JAR" ] || build_service
     start_standin; on_service emergency_idle emergency_backlog; report ;;
+  boards)
+    [ -f "$SERVICE_JAR" ] || build_service
+    start_standin; on_service boards; report ;;
   memory)
     [ -f "$SERVICE_JAR" ] || build_service
     start_standin; memory; report ;;
@@ -266,7 +290,7 @@ case "${1:-all}" in
     build_service
     classifier
     start_standin
-    on_service emergency_idle drain emergency_backlog ingest
+    on_service emergency_idle boards drain emergency_backlog ingest
     start_service restart "$RUN_DIR/data-main"   # a restart on existing data (no initdb)
     stop_service
     memory

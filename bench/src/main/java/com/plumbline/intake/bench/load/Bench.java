@@ -16,7 +16,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            throw new IllegalArgumentException("tool: receiver, standin, load, drain, emergency");
+            throw new IllegalArgumentException("tool: receiver, standin, load, drain, emergency, boards");
         }
         Options options = Options.parse(Arrays.copyOfRange(args, 1, args.length));
         switch (args[0]) {
@@ -25,6 +25,7 @@ public final class Bench {
             case "load" -> LoadGenerator.run(options);
             case "drain" -> DrainWatch.run(options);
             case "emergency" -> EmergencyLatency.run(options);
+            case "boards" -> BoardConnections.run(options);
             default -> throw new IllegalArgumentException("unknown tool " + args[0]);
         }
     }

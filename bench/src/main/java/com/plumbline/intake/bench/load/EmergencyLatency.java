@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 /**
  * Posts --count signed emergency webhooks, --interval ms apart, and measures for each the time from
  * its post to (1) the first frame naming it on a real WebSocket client of /ws/dashboard and (2) the
- * first SMS naming it at the Twilio stand-in. Prints p50/p99/max for both and how many arrived
+ * first SMS naming it at the Twilio stand-in. The WebSocket client logs in as a board does
+ * (--base, --user, --password). Prints p50/p99/max for both and how many arrived
  * within --timeout seconds (one that never arrives counts as the timeout).
  */
 final class EmergencyLatency {
@@ -54,6 +55,9 @@ final class EmergencyLatency {
                 return null;
             }
         }).get(10, TimeUnit.SECONDS);
+        // a board receives nothing before its access token is accepted
+        socket.sendText("{\"type\":\"auth\",\"token\":\"" + BoardConnections.login(http, options.get("base"),
+                options.get("user"), options.get("password")) + "\"}", true).join();
 
         if (options.values().containsKey("jdbc")) {
             // acknowledged but not yet classified: the backlog the emergencies are posted behind
