@@ -13,7 +13,7 @@
 # (ordinary messages the emergencies are posted behind, 3000: the issue's 10,000 take minutes to
 # post at today's ingest rate; BACKLOG=10000 for the full figure), EMERGENCIES (per case, 5),
 # BOARDS (dispatch-board WebSocket connections, 10000), JMH_OPTS (e.g. "-wi 5 -i 10 -f 2"), JFR=1 (a flight recording of the drain in target/run/drain.jfr).
-# Ports (BENCH_PORT_BASE, 18080): service +0, dashboard socket +1, PostgreSQL +352, receiver +10,
+# Ports (BENCH_PORT_BASE, 18080): service +0, dashboard socket +1, management +2, PostgreSQL +352, receiver +10,
 # Twilio stand-in +19. Needs: JDK 17, curl, python3.
 set -euo pipefail
 
@@ -33,7 +33,7 @@ DRAIN_N="${DRAIN_N:-2000}"
 BACKLOG="${BACKLOG:-3000}"
 EMERGENCIES="${EMERGENCIES:-5}"
 BASE="${BENCH_PORT_BASE:-18080}"
-PORT=$BASE; WS_PORT=$((BASE + 1)); RECEIVER_PORT=$((BASE + 10)); STANDIN_PORT=$((BASE + 19)); PG_PORT=$((BASE + 352))
+PORT=$BASE; WS_PORT=$((BASE + 1)); MANAGEMENT_PORT=$((BASE + 2)); RECEIVER_PORT=$((BASE + 10)); STANDIN_PORT=$((BASE + 19)); PG_PORT=$((BASE + 352))
 JDBC="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres"
 TOKEN="bench-twilio-auth-token-0123456789"
 PUBLIC_URL="https://intake.bench.example"   # what the signatures are computed for, on both sides
@@ -87,7 +87,7 @@ start_service() {
   local started; started=$(date +%s%N)
   (cd "$SERVICE_DIR" && exec env -u SPRING_DATASOURCE_URL -u SPRING_ARTEMIS_BROKER_URL -u JAVA_TOOL_OPTIONS \
       ${tool_options:+JAVA_TOOL_OPTIONS="$tool_options"} \
-      PORT="$PORT" INTAKE_WS_HOST=127.0.0.1 INTAKE_WS_PORT="$WS_PORT" INTAKE_DATA_DIR="$data" \
+      PORT="$PORT" INTAKE_MANAGEMENT_PORT="$MANAGEMENT_PORT" INTAKE_WS_HOST=127.0.0.1 INTAKE_WS_PORT="$WS_PORT" INTAKE_DATA_DIR="$data" \
       EMBEDDED_POSTGRES_PORT="$PG_PORT" PUBLIC_BASE_URL="$PUBLIC_URL" \
       TWILIO_AUTH_TOKEN="$TOKEN" TWILIO_ACCOUNT_SID=AC00000000000000000000000000000001 \
       TWILIO_FROM_NUMBER=+15125550100 TWILIO_API_URL="$STANDIN_URL" \
@@ -98,7 +98,7 @@ start_service() {
   SERVICE_PID=$!
   PIDS+=("$SERVICE_PID")
   for _ in $(seq 1 1800); do
-    if curl -fsS "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"UP"'; then
+    if curl -fsS "http://127.0.0.1:$PORT/health" 2>/dev/null | grep -q '"UP"'; then
       record "$name.startup_s" "$(awk -v a="$started" -v b="$(date +%s%N)" 'BEGIN {printf "%.1f", (b - a) / 1e9}')"
       record "$name.load_at_start" "$(load_now)"
       return
