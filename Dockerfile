@@ -16,5 +16,7 @@ COPY config config
 ENV JAVA_TOOL_OPTIONS="-Xms128m -Xmx512m"
 RUN mkdir -p /app/data && chown intake:intake /app/data
 USER intake
-EXPOSE 8080
+# 8080 the service, 8081 the dashboard WebSocket, 8082 operations (the actuator: set
+# INTAKE_MANAGEMENT_ADDRESS=0.0.0.0 to reach it from outside the container, as docker-compose.yml does)
+EXPOSE 8080 8081 8082
 ENTRYPOINT ["java", "-jar", "app.jar"]
