@@ -75,7 +75,8 @@ public class JobQueueConfiguration {
         return JobQueueConfiguration::configureBroker;
     }
 
-    static void configureBroker(Configuration configuration) {
+    /** The same settings on a broker outside the service (tests start one standing in for a standalone broker). */
+    public static void configureBroker(Configuration configuration) {
         configuration.setPersistDeliveryCountBeforeDelivery(true);
         for (QueueRedelivery queue : QUEUES) {
             configuration.addAddressSetting(queue.queue(), queue.settings());
