@@ -257,6 +257,8 @@ class TwoInstancesIT {
                     "--intake.rules.file=" + rules,
                     "--intake.notify.escalation.poll-delay=500",
                     "--intake.security.prometheus-token=" + PROMETHEUS_TOKEN,
+                    // readiness comes after the start-up runners (first admin, staff seeding)
+                    "--management.endpoint.health.probes.enabled=true",
                     "--intake.security.jwt-secret=" + IntakeIntegrationTest.JWT_SECRET,
                     "--intake.security.bootstrap-admin-password=" + IntakeIntegrationTest.ADMIN_PASSWORD)
                     .directory(Path.of("").toAbsolutePath().toFile())
@@ -275,7 +277,7 @@ class TwoInstancesIT {
             while (Instant.now().isBefore(deadline)) {
                 assertThat(process.isAlive()).as("instance %s exited; see target/two-instances-%s.log", name, name).isTrue();
                 try {
-                    if (instance.client().get("/actuator/health").statusCode() == 200) {
+                    if (instance.client().get("/actuator/health/readiness").statusCode() == 200) {
                         return instance;
                     }
                 } catch (RuntimeException notYet) {
