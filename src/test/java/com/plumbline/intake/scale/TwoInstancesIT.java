@@ -133,7 +133,7 @@ class TwoInstancesIT {
             int escalations = db.queryForObject("select count(*) from escalation", Integer.class);
             int tierOneNotices = db.queryForObject("select count(*) from notification where tier = 1", Integer.class);
             System.out.printf("""
-                            Two instances: both started in %.1f s; %d messages (every %dth posted to both), instance b
+                            Two instances: both started in %.1f s; %d messages (one in %d posted to both), instance b
                               killed (SIGKILL) after %d; classify exchanges before the kill: a %.0f, b %.0f;
                               all processed %.1f s after the first request; %d escalations, %d first-rung notifications
                             """, seconds(startup), FIRST + SECOND, DOUBLE, killAt, classifiedByA, classifiedByB,
