@@ -94,7 +94,8 @@ public class JobQueueConfiguration {
         return configuration -> configureBroker(configuration, notify.retry());
     }
 
-    static void configureBroker(Configuration configuration) {
+    /** The same settings on a broker outside the service (tests start one standing in for a standalone broker). */
+    public static void configureBroker(Configuration configuration) {
         configureBroker(configuration, DEFAULT_NOTIFY_RETRY);
     }
 

@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The staff directory (table {@code staff_member}): validated on every save, seeded from the
- * rules file's {@code staff} section when the table is empty at start.
+ * rules file's {@code staff} section when the table is empty at start (once, also when several
+ * instances start together on an empty database).
  */
 @Component("staffDirectory")
 public class StaffDirectory {
@@ -42,6 +43,7 @@ public class StaffDirectory {
     @EventListener(ApplicationStartedEvent.class)
     @Transactional
     public void seedWhenEmpty() {
+        repository.lockForSeeding();
         if (repository.count() > 0) {
             return;
         }

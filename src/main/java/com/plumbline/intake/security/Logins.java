@@ -137,6 +137,7 @@ public class Logins {
     /** The first-run admin account, when there is no admin yet. */
     @Transactional
     public boolean bootstrapAdmin(String username, String password) {
+        accounts.lockForBootstrap();
         if (accounts.existsByAdminTrue()) {
             return false;
         }

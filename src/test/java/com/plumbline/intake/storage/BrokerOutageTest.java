@@ -1,0 +1,143 @@
+package com.plumbline.intake.storage;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.plumbline.intake.PlumblineIntakeApplication;
+import com.plumbline.intake.support.IntakeIntegrationTest;
+import com.plumbline.intake.support.StandaloneBroker;
+import com.plumbline.intake.support.WebhookClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The Artemis broker goes away while the service runs and comes back: meanwhile webhooks are
+ * refused with 503, Retry-After and a JSON body (nothing acknowledged that was not stored), and
+ * health says the broker is DOWN; afterwards producers and consumers reconnect by themselves,
+ * without a restart, and everything acknowledged is processed once, jobs included. The broker runs
+ * in the test on a loopback TCP port with a persistent journal, as a standalone one would.
+ */
+class BrokerOutageTest {
+
+    private static final int BEFORE = 20;
+    private static final int DURING = 5;
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void webhooksAreRefusedWhileTheBrokerIsDownAndEverythingAcknowledgedIsProcessedWhenItReturns() throws Exception {
+        int brokerPort = freePort();
+        Path brokerData = dataDir.resolve("external-artemis");
+        StandaloneBroker broker = StandaloneBroker.start(brokerData, brokerPort);
+        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(PlumblineIntakeApplication.class).run(
+                "--server.port=0",
+                "--intake.ws.port=" + freePort(),
+                "--intake.data-dir=" + dataDir,
+                "--intake.test-endpoint.enabled=true",
+                "--spring.artemis.broker-url=" + StandaloneBroker.url(brokerPort),
+                "--intake.security.jwt-secret=" + IntakeIntegrationTest.JWT_SECRET,
+                "--intake.security.bootstrap-admin-password=" + IntakeIntegrationTest.ADMIN_PASSWORD)) {
+            WebhookClient client = new WebhookClient(((ServletWebServerApplicationContext) service).getWebServer().getPort());
+            String login = client.send("POST", "/api/auth/login", "{\"username\":\"" + IntakeIntegrationTest.ADMIN_USER
+                    + "\",\"password\":\"" + IntakeIntegrationTest.ADMIN_PASSWORD + "\"}").body();
+            WebhookClient operator = client.withToken(new ObjectMapper().readTree(login).get("accessToken").asText());
+            JdbcTemplate db = service.getBean(JdbcTemplate.class);
+            for (int i = 0; i < BEFORE; i++) {
+                assertThat(send(client, "before-" + i).statusCode()).isEqualTo(200);
+            }
+
+            // some of them are still queued or in flight when the broker goes
+            broker.close();
+            Instant down = Instant.now();
+            for (int i = 0; i < DURING; i++) {
+                HttpResponse<String> refused = send(client, "during-" + i);
+                assertThat(refused.statusCode()).isEqualTo(503);
+                assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+                assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                        assertThat(type).startsWith("application/json"));
+                assertThat(refused.body()).contains("\"error\"").doesNotContain("Exception");
+            }
+            Duration refusing = Duration.between(down, Instant.now());
+            // nothing refused was kept: the webhook_event row rolled back with the failed send
+            assertThat(db.queryForObject("select count(*) from webhook_event where provider_message_id like 'during-%'",
+                    Integer.class)).isZero();
+
+            HttpResponse<String> health = operator.get("/api/webhooks/health");
+            assertThat(health.statusCode()).isEqualTo(503);
+            assertThat(health.body()).contains("\"broker\":\"DOWN\"").contains("\"database\":\"UP\"");
+            HttpResponse<String> publicHealth = client.get("/actuator/health");
+            assertThat(publicHealth.statusCode()).isEqualTo(503);
+            assertThat(publicHealth.body()).contains("\"status\":\"DOWN\"").doesNotContain("jms");
+            HttpResponse<String> adminHealth = operator.get("/actuator/health");
+            assertThat(adminHealth.statusCode()).isEqualTo(503);
+            assertThat(new ObjectMapper().readTree(adminHealth.body()).at("/components/jms/status").asText())
+                    .isEqualTo("DOWN");
+            // long enough for the listeners to fail a few reconnections
+            Thread.sleep(3000);
+
+            broker = StandaloneBroker.start(brokerData, brokerPort);
+            Instant back = Instant.now();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> operator.get("/api/webhooks/health").statusCode() == 200);
+            Duration healthy = Duration.between(back, Instant.now());
+            // the provider retries what was refused
+            for (int i = 0; i < DURING; i++) {
+                assertThat(send(client, "during-" + i).statusCode()).isEqualTo(200);
+            }
+            Duration accepting = Duration.between(back, Instant.now());
+
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() ->
+                    db.queryForObject("select count(*) from message", Integer.class) >= BEFORE + DURING);
+            Duration processed = Duration.between(back, Instant.now());
+            // the job consumers reconnected too: every job due now runs to DONE
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
+                    db.queryForObject("""
+                            select count(*) from processing_job
+                            where type <> 'FOLLOW_UP' and status <> 'DONE'""", Integer.class) == 0);
+            Duration jobsDone = Duration.between(back, Instant.now());
+            System.out.printf("Broker outage: %d refusals in %.1f s; after the broker came back: healthy in %.1f s, "
+                            + "webhooks accepted by %.1f s, all %d messages processed by %.1f s, all jobs done by %.1f s%n",
+                    DURING, seconds(refusing), seconds(healthy), seconds(accepting), BEFORE + DURING,
+                    seconds(processed), seconds(jobsDone));
+
+            assertThat(db.queryForObject("select count(distinct provider_message_id) from message", Integer.class))
+                    .isEqualTo(BEFORE + DURING);
+            assertThat(db.queryForObject("select count(*) from message", Integer.class)).isEqualTo(BEFORE + DURING);
+            assertThat(db.queryForObject("select count(*) from webhook_event", Integer.class)).isEqualTo(BEFORE + DURING);
+            assertThat(db.queryForObject("""
+                    select count(*) from (select message_id, type from processing_job
+                    group by message_id, type having count(*) > 1) doubled""", Integer.class)).isZero();
+            assertThat(db.queryForObject("select count(*) from dead_letter", Integer.class)).isZero();
+        } finally {
+            broker.close();
+        }
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+
+    private static HttpResponse<String> send(WebhookClient client, String id) {
+        return client.post("/api/webhooks/test", "application/json",
+                "{\"id\":\"%s\",\"type\":\"sms\",\"from\":\"+15125550192\",\"text\":\"kitchen sink is clogged\"}".formatted(id));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
