@@ -192,7 +192,7 @@ public final class RouteValidator {
      * A route made from a template still reads {@code {{parameter}}} in the model (Camel fills
      * them in when it creates the route): fill them in from the templatedRoute's values here.
      */
-    static String resolved(RouteDefinition route, String text) {
+    public static String resolved(RouteDefinition route, String text) {
         if (text == null || route == null || !text.contains("{{")) {
             return text;
         }
