@@ -1,7 +1,7 @@
 package com.plumbline.intake.notify;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.Message;
+import com.plumbline.intake.outbound.OutboundEmail;
+import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 
 /** Writes a notification email: recipient, from, a subject a dispatcher can triage from, and the body. */
@@ -21,17 +21,13 @@ public class EmailNotifications {
         this.properties = properties;
     }
 
-    public void compose(Exchange exchange) {
-        Message out = exchange.getMessage();
-        Notification notification = notifications.get(Long.parseLong(out.getHeader("notificationId", String.class)));
+    public OutboundEmail compose(@Header("notificationId") String notificationId) {
+        Notification notification = notifications.get(Long.parseLong(notificationId));
         MessageSummary message = messages.of(notification.getMessageId());
         String escalated = notification.getTier() > 0 ? "ESCALATED (tier " + notification.getTier() + ") " : "";
-        out.setHeader("To", notification.getRecipient());
-        out.setHeader("From", properties.email().from());
-        out.setHeader("Subject", "[" + message.priority() + "] " + escalated + label(message.serviceType())
-                + " - customer " + message.customerLabel());
-        out.setHeader("Content-Type", "text/plain; charset=UTF-8");
-        out.setBody("""
+        String subject = "[" + message.priority() + "] " + escalated + label(message.serviceType())
+                + " - customer " + message.customerLabel();
+        return new OutboundEmail(notification.getRecipient(), properties.email().from(), subject, """
                 %s%s message from %s (%s, received %s)
 
                 "%s"

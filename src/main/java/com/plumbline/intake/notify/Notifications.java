@@ -230,14 +230,6 @@ public class Notifications {
         return repository.findById(id).orElseThrow(() -> new NotFoundException("no notification " + id));
     }
 
-    /** Still to be sent? A redelivered queue message for a notification already sent is dropped. */
-    @Transactional(readOnly = true)
-    public boolean isPending(@Body String id) {
-        return repository.findById(Long.parseLong(id.trim()))
-                .map(n -> n.getStatus() == NotificationStatus.PENDING)
-                .orElse(false);
-    }
-
     @Transactional
     public void sent(@Header("notificationId") String id, @Header("providerId") String providerId) {
         Notification notification = get(Long.parseLong(id));
