@@ -35,7 +35,7 @@ public class EmailNotifications {
                 Respond by: %s
                 Customer history: %s
 
-                Acknowledge in the dashboard, or reply ACK by SMS if you were texted.
+                Acknowledge in the dashboard, or reply to the SMS as it says if you were texted.
                 Notification %d for message %d.
                 """.formatted(escalated, message.priority(), message.customerLabel(), message.channel(),
                 message.receivedAt() == null ? "?" : message.receivedAt().atZone(rules.zone()).toLocalDateTime(),
@@ -43,11 +43,18 @@ public class EmailNotifications {
                 message.customerUrl(properties.publicBaseUrl()), notification.getId(), message.messageId()));
     }
 
-    /** The camel-mail endpoint: credentials only when SMTP_USER is set (an empty user would still try to log in). */
+    /**
+     * The camel-mail endpoint: STARTTLS required on plain smtp unless intake.notify.email.require-starttls
+     * is false; credentials only when SMTP_USER is set (an empty user would still try to log in).
+     */
     public String endpointUri() {
         NotifyProperties.Email email = properties.email();
         StringBuilder uri = new StringBuilder(email.protocol()).append("://").append(email.host()).append(':')
                 .append(email.port()).append("?connectionTimeout=10000");
+        if (email.requireStarttls() && "smtp".equalsIgnoreCase(email.protocol())) {
+            // JavaMail then refuses to send over a connection the server would not upgrade to TLS
+            uri.append("&mail.smtp.starttls.enable=true&mail.smtp.starttls.required=true");
+        }
         if (email.username() != null && !email.username().isBlank()) {
             uri.append("&username=RAW(").append(email.username()).append(")&password=RAW(")
                     .append(email.password() == null ? "" : email.password()).append(')');

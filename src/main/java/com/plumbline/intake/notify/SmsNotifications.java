@@ -32,9 +32,9 @@ public class SmsNotifications {
         }
         String escalated = notification.getTier() > 0 ? "ESCALATED " : "";
         return new OutboundSms(notification.getRecipient(), properties.sms().fromNumber(),
-                "%s%s %s from %s: \"%s\" Respond by %s. %s Reply ACK to acknowledge."
+                "%s%s %s from %s: \"%s\" Respond by %s. %s Reply ACK %s to acknowledge."
                 .formatted(escalated, message.priority(), EmailNotifications.label(message.serviceType()),
                         message.customerLabel(), body, message.responseDueText(rules.zone()),
-                        message.customerUrl(properties.publicBaseUrl())));
+                        message.customerUrl(properties.publicBaseUrl()), notification.getAckCode()));
     }
 }
