@@ -60,6 +60,11 @@ public class AutoReplies {
         public PhoneNumber fromNumber() {
             return new PhoneNumber(from);
         }
+
+        /** What the send-sms adapter sends. */
+        public com.plumbline.intake.outbound.OutboundSms sms() {
+            return new com.plumbline.intake.outbound.OutboundSms(to, from, text);
+        }
     }
 
     private static final Map<ServiceType, String> SERVICE_WORDS = Map.of(

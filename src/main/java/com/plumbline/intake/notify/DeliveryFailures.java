@@ -1,21 +1,20 @@
 package com.plumbline.intake.notify;
 
-import com.twilio.exception.ApiException;
-import jakarta.mail.SendFailedException;
+import com.plumbline.intake.outbound.ProviderErrors;
+import com.plumbline.intake.outbound.ProviderFailure;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells permanent delivery failures (retrying cannot help: Twilio refuses the number, the mail
- * server refuses the address) from passing ones, and records the outcome with the reason.
+ * Records the outcome of a failed notification send with its reason. Which provider errors are
+ * permanent is the one rule of {@link ProviderErrors}, shared with the jobs.
  */
 @Component("deliveryFailures")
 public class DeliveryFailures {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryFailures.class);
-    private static final int TOO_MANY_REQUESTS = 429;
 
     private final Notifications notifications;
 
@@ -24,18 +23,17 @@ public class DeliveryFailures {
     }
 
     /**
-     * Twilio answered 4xx (other than 429): the request itself is wrong, e.g. code 21211 invalid number;
-     * the mail server refused the address; or the notification no longer exists.
+     * Retrying cannot help: the provider refused the request itself (a 4xx other than 429, e.g.
+     * Twilio code 21211 invalid number; the mail server refused the address), or the notification
+     * cannot be sent as it stands, or it no longer exists.
      */
     public boolean isPermanent(Exchange exchange) {
-        ApiException twilio = find(caught(exchange), ApiException.class);
-        if (twilio != null && twilio.getStatusCode() != null) {
-            int status = twilio.getStatusCode();
-            return status >= 400 && status < 500 && status != TOO_MANY_REQUESTS;
+        Throwable error = caught(exchange);
+        ProviderFailure provider = find(error, ProviderFailure.class);
+        if (provider != null) {
+            return provider.isPermanent();
         }
-        return find(caught(exchange), SendFailedException.class) != null
-                || find(caught(exchange), PermanentDeliveryException.class) != null
-                || find(caught(exchange), NotFoundException.class) != null;
+        return find(error, PermanentDeliveryException.class) != null || find(error, NotFoundException.class) != null;
     }
 
     /**
@@ -61,16 +59,12 @@ public class DeliveryFailures {
         notifications.failed(ids, reason(caught(exchange)));
     }
 
+    /** The reason as stored and logged: the provider's, classified and with phone numbers masked. */
     static String reason(Throwable error) {
-        ApiException twilio = find(error, ApiException.class);
-        if (twilio != null) {
-            return "Twilio " + twilio.getStatusCode() + " code " + twilio.getCode() + ": " + twilio.getMessage();
+        if (find(error, PermanentDeliveryException.class) != null || find(error, NotFoundException.class) != null) {
+            return error.getMessage();
         }
-        Throwable root = error;
-        while (root != null && root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root == null ? "unknown error" : root.getClass().getSimpleName() + ": " + root.getMessage();
+        return ProviderErrors.classify(error).getMessage();
     }
 
     private static Throwable caught(Exchange exchange) {

@@ -1,7 +1,7 @@
 package com.plumbline.intake.notify;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.Message;
+import com.plumbline.intake.outbound.OutboundEmail;
+import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 
 /** Writes a notification email: recipient, from, a subject a dispatcher can triage from, and the body. */
@@ -21,17 +21,13 @@ public class EmailNotifications {
         this.properties = properties;
     }
 
-    public void compose(Exchange exchange) {
-        Message out = exchange.getMessage();
-        Notification notification = notifications.get(Long.parseLong(out.getHeader("notificationId", String.class)));
+    public OutboundEmail compose(@Header("notificationId") String notificationId) {
+        Notification notification = notifications.get(Long.parseLong(notificationId));
         MessageSummary message = messages.of(notification.getMessageId());
         String escalated = notification.getTier() > 0 ? "ESCALATED (tier " + notification.getTier() + ") " : "";
-        out.setHeader("To", notification.getRecipient());
-        out.setHeader("From", properties.email().from());
-        out.setHeader("Subject", "[" + message.priority() + "] " + escalated + label(message.serviceType())
-                + " - customer " + message.customerLabel());
-        out.setHeader("Content-Type", "text/plain; charset=UTF-8");
-        out.setBody("""
+        String subject = "[" + message.priority() + "] " + escalated + label(message.serviceType())
+                + " - customer " + message.customerLabel();
+        return new OutboundEmail(notification.getRecipient(), properties.email().from(), subject, """
                 %s%s message from %s (%s, received %s)
 
                 "%s"
@@ -39,7 +35,7 @@ public class EmailNotifications {
                 Respond by: %s
                 Customer history: %s
 
-                Acknowledge in the dashboard, or reply ACK by SMS if you were texted.
+                Acknowledge in the dashboard, or reply to the SMS as it says if you were texted.
                 Notification %d for message %d.
                 """.formatted(escalated, message.priority(), message.customerLabel(), message.channel(),
                 message.receivedAt() == null ? "?" : message.receivedAt().atZone(rules.zone()).toLocalDateTime(),
@@ -47,11 +43,18 @@ public class EmailNotifications {
                 message.customerUrl(properties.publicBaseUrl()), notification.getId(), message.messageId()));
     }
 
-    /** The camel-mail endpoint: credentials only when SMTP_USER is set (an empty user would still try to log in). */
+    /**
+     * The camel-mail endpoint: STARTTLS required on plain smtp unless intake.notify.email.require-starttls
+     * is false; credentials only when SMTP_USER is set (an empty user would still try to log in).
+     */
     public String endpointUri() {
         NotifyProperties.Email email = properties.email();
         StringBuilder uri = new StringBuilder(email.protocol()).append("://").append(email.host()).append(':')
                 .append(email.port()).append("?connectionTimeout=10000");
+        if (email.requireStarttls() && "smtp".equalsIgnoreCase(email.protocol())) {
+            // JavaMail then refuses to send over a connection the server would not upgrade to TLS
+            uri.append("&mail.smtp.starttls.enable=true&mail.smtp.starttls.required=true");
+        }
         if (email.username() != null && !email.username().isBlank()) {
             uri.append("&username=RAW(").append(email.username()).append(")&password=RAW(")
                     .append(email.password() == null ? "" : email.password()).append(')');

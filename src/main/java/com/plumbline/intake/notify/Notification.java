@@ -69,10 +69,14 @@ public class Notification {
 
     private Instant claimedUntil;
 
+    private String ackCode;
+
     protected Notification() {
     }
 
-    Notification(long messageId, StaffMember staff, NotifyChannel channel, String recipient, int tier, Instant now) {
+    Notification(long messageId, StaffMember staff, NotifyChannel channel, String recipient, int tier, Instant now,
+                 String ackCode) {
+        this.ackCode = ackCode;
         this.messageId = messageId;
         this.staffMemberId = staff.getId();
         this.channel = channel;
@@ -193,6 +197,11 @@ public class Notification {
 
     public Instant getAckedAt() {
         return ackedAt;
+    }
+
+    /** The code an SMS acknowledgement must carry ("ACK 482913"). */
+    public String getAckCode() {
+        return ackCode;
     }
 
     public Instant getQueuedAt() {

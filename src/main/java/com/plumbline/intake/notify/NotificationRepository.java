@@ -15,7 +15,7 @@ public interface NotificationRepository extends JpaRepository<Notification, Long
             order by n.id desc limit 500""")
     List<Notification> search(NotificationStatus status, Long messageId);
 
-    /** The latest notice to a staff member that is still waiting for an acknowledgement. */
-    Optional<Notification> findFirstByStaffMemberIdAndStatusInOrderByIdDesc(Long staffMemberId,
-                                                                             Collection<NotificationStatus> statuses);
+    /** The notice to a staff member with this acknowledgement code, among those still waiting for one. */
+    Optional<Notification> findFirstByStaffMemberIdAndAckCodeAndStatusInOrderByIdDesc(Long staffMemberId, String ackCode,
+                                                                                     Collection<NotificationStatus> statuses);
 }

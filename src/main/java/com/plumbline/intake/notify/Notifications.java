@@ -30,6 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Notifications {
 
     private static final Logger LOG = LoggerFactory.getLogger(Notifications.class);
+    private static final java.security.SecureRandom ACK_CODES = new java.security.SecureRandom();
 
     private final NotificationRepository repository;
     private final EscalationRepository escalations;
@@ -188,7 +189,7 @@ public class Notifications {
             for (NotifyChannel channel : EnumSet.copyOf(recipient.channels())) {
                 StaffMember member = recipient.staff();
                 Notification row = new Notification(messageId, member, channel, address(member, channel), tier,
-                        clock.instant());
+                        clock.instant(), ackCode());
                 String skip = skipReason(member, channel);
                 if (skip != null) {
                     row.skipped(skip);
@@ -204,6 +205,11 @@ public class Notifications {
             }
         }
         return new Dispatch(messageId, email, sms, String.join(",", dashboard));
+    }
+
+    /** Six random digits: an SMS acknowledgement names its notification, so a spoofed sender cannot guess it. */
+    private static String ackCode() {
+        return "%06d".formatted(ACK_CODES.nextInt(1_000_000));
     }
 
     private String skipReason(StaffMember member, NotifyChannel channel) {
@@ -228,14 +234,6 @@ public class Notifications {
     @Transactional(readOnly = true)
     public Notification get(long id) {
         return repository.findById(id).orElseThrow(() -> new NotFoundException("no notification " + id));
-    }
-
-    /** Still to be sent? A redelivered queue message for a notification already sent is dropped. */
-    @Transactional(readOnly = true)
-    public boolean isPending(@Body String id) {
-        return repository.findById(Long.parseLong(id.trim()))
-                .map(n -> n.getStatus() == NotificationStatus.PENDING)
-                .orElse(false);
     }
 
     @Transactional
@@ -300,10 +298,10 @@ public class Notifications {
         return notification;
     }
 
-    /** The latest notice to this staff member still waiting for an acknowledgement. */
+    /** The notice to this staff member with this acknowledgement code, while it still waits for one. */
     @Transactional(readOnly = true)
-    public java.util.Optional<Notification> latestUnacknowledged(StaffMember member) {
-        return repository.findFirstByStaffMemberIdAndStatusInOrderByIdDesc(member.getId(),
+    public java.util.Optional<Notification> unacknowledged(StaffMember member, String ackCode) {
+        return repository.findFirstByStaffMemberIdAndAckCodeAndStatusInOrderByIdDesc(member.getId(), ackCode,
                 List.of(NotificationStatus.SENT, NotificationStatus.PENDING, NotificationStatus.FAILED));
     }
 

@@ -23,9 +23,16 @@ public record NotifyProperties(
         @DefaultValue Requeue requeue,
         @DefaultValue("60s") Duration claimLease) {
 
-    /** SMTP (camel-mail); empty host: email is not configured. */
+    /**
+     * SMTP (camel-mail); empty host: email is not configured.
+     *
+     * @param requireStarttls plain smtp must upgrade to TLS (STARTTLS) before credentials or mail
+     *                        are sent, else the send fails; false only for a local test server
+     *                        (smtps is TLS from the start)
+     */
     public record Email(String host, @DefaultValue("587") int port, @DefaultValue("smtp") String protocol,
-                        String username, String password, @DefaultValue("intake@localhost") String from) {
+                        String username, String password, @DefaultValue("intake@localhost") String from,
+                        @DefaultValue("true") boolean requireStarttls) {
         public boolean configured() {
             return host != null && !host.isBlank();
         }

@@ -1,10 +1,10 @@
 package com.plumbline.intake.notify;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.Message;
+import com.plumbline.intake.outbound.OutboundSms;
+import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 
-/** Writes a notification SMS as camel-twilio's message/creator headers (to, from, body). */
+/** Writes a notification SMS for the send-sms adapter. */
 @Component("smsNotifications")
 public class SmsNotifications {
 
@@ -23,20 +23,18 @@ public class SmsNotifications {
         this.properties = properties;
     }
 
-    public void compose(Exchange exchange) {
-        Message out = exchange.getMessage();
-        Notification notification = notifications.get(Long.parseLong(out.getHeader("notificationId", String.class)));
+    public OutboundSms compose(@Header("notificationId") String notificationId) {
+        Notification notification = notifications.get(Long.parseLong(notificationId));
         MessageSummary message = messages.of(notification.getMessageId());
         String body = message.body() == null ? "" : message.body();
         if (body.length() > MAX_EXCERPT) {
             body = body.substring(0, MAX_EXCERPT) + "...";
         }
         String escalated = notification.getTier() > 0 ? "ESCALATED " : "";
-        out.setHeader("CamelTwilio.to", new com.twilio.type.PhoneNumber(notification.getRecipient()));
-        out.setHeader("CamelTwilio.from", new com.twilio.type.PhoneNumber(properties.sms().fromNumber()));
-        out.setHeader("CamelTwilio.body", "%s%s %s from %s: \"%s\" Respond by %s. %s Reply ACK to acknowledge."
+        return new OutboundSms(notification.getRecipient(), properties.sms().fromNumber(),
+                "%s%s %s from %s: \"%s\" Respond by %s. %s Reply ACK %s to acknowledge."
                 .formatted(escalated, message.priority(), EmailNotifications.label(message.serviceType()),
                         message.customerLabel(), body, message.responseDueText(rules.zone()),
-                        message.customerUrl(properties.publicBaseUrl())));
+                        message.customerUrl(properties.publicBaseUrl()), notification.getAckCode()));
     }
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import com.plumbline.intake.customer.PhoneNumbers;
 import com.plumbline.intake.rules.ServiceType;
@@ -25,7 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class StaffDirectory {
 
     private static final Logger LOG = LoggerFactory.getLogger(StaffDirectory.class);
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final StaffMemberRepository repository;
     private final PhoneNumbers phoneNumbers;
@@ -115,7 +113,9 @@ public class StaffDirectory {
         }
         String email = blankToNull(input.email());
         if (email != null && !looksLikeEmail(email)) {
-            problems.add("email: '" + email + "' is not an email address");
+            problems.add(email.length() > EmailAddresses.MAX_LENGTH
+                    ? "email: longer than " + EmailAddresses.MAX_LENGTH + " characters"
+                    : "email: '" + email + "' is not an email address");
         }
         String phone = null;
         if (blankToNull(input.phone()) != null) {
@@ -145,7 +145,7 @@ public class StaffDirectory {
     }
 
     static boolean looksLikeEmail(String value) {
-        return value != null && EMAIL.matcher(value.trim()).matches();
+        return EmailAddresses.isValid(value);
     }
 
     private static String blankToNull(String value) {

@@ -209,6 +209,41 @@ class JobHandlersTest extends NotifyIntegrationTest {
         assertThat(notifications(message)).hasSize(notified);
     }
 
+    @Test
+    void anAutoReplyThrottledByTwilioWith429IsRetriedAndSentOnce() {
+        // the SDK's own second try is throttled too, so the job sees the 429
+        TWILIO.throttleNextMessages(2);
+
+        long message = postSms("SMthrottled1", "Our kitchen drain is clogged again");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobStatus(message, "AUTO_REPLY").equals("DONE"));
+        Map<String, Object> autoReply = job(message, "AUTO_REPLY");
+        assertThat(autoReply.get("result").toString()).startsWith("sent SM");
+        // retried by job-errors (not dead-lettered at once, as a 4xx was before): a second attempt
+        assertThat(autoReply.get("attempts")).isEqualTo(2);
+        assertThat(String.valueOf(autoReply.get("last_error"))).contains("Twilio 429");
+        // two throttled requests, then the retry accepted: one SMS
+        assertThat(TWILIO.messagesTo(CUSTOMER)).hasSize(3);
+        assertThat(jdbc.queryForObject("select count(*) from dead_letter", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from message where message.direction = 'OUTBOUND'",
+                Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void anAutoReplyToANumberTwilioRefusesIsDeadAtOnceWithTheNumberMasked() {
+        TWILIO.rejectMessagesTo(CUSTOMER);
+
+        long message = postSms("SMrefused1", "Our kitchen drain is clogged again");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobStatus(message, "AUTO_REPLY").equals("DEAD"));
+        assertThat(TWILIO.messagesTo(CUSTOMER)).hasSize(1);
+        Map<String, Object> autoReply = job(message, "AUTO_REPLY");
+        String deadLetter = jdbc.queryForObject("select exception_message from dead_letter where job_id = ?",
+                String.class, autoReply.get("id"));
+        assertThat(deadLetter).contains("Twilio 400 code 21211").contains("********0181").doesNotContain(CUSTOMER);
+        assertThat(String.valueOf(autoReply.get("last_error"))).doesNotContain(CUSTOMER);
+    }
+
     /** A signed Twilio SMS from the customer; the id of the message row it became. */
     private long postSms(String sid, String text) {
         Map<String, String> params = new java.util.LinkedHashMap<>();

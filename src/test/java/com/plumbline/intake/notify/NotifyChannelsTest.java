@@ -82,9 +82,30 @@ class NotifyChannelsTest extends NotifyIntegrationTest {
 
         awaitStatus(message.messageId(), NotifyChannel.SMS, "FAILED");
         Map<String, Object> row = notifications(message.messageId()).get(0);
-        assertThat((String) row.get("detail")).contains("21211").contains("not a valid phone number");
+        assertThat((String) row.get("detail")).contains("21211").contains("not a valid phone number")
+                .contains("********0199").doesNotContain(badNumber);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
                 .until(() -> TWILIO.messagesTo(badNumber).size() == 1);
+    }
+
+    @Test
+    void aStaffSmsThrottledByTwilioWith429IsRetriedAndSentOnce() {
+        StaffMember sam = staffMember("Sam Ortiz", StaffRole.ON_CALL, null, "+15125550181", List.of(NotifyChannel.SMS),
+                List.of(Reachability.BUSINESS_HOURS, Reachability.AFTER_HOURS));
+        // the SDK's own second try is throttled too, so the route sees the 429
+        TWILIO.throttleNextMessages(2);
+        ThreadedMessage message = message(CUSTOMER, "burst pipe in the garage", Priority.EMERGENCY,
+                ServiceType.GENERAL, false);
+
+        notify(message);
+
+        awaitStatus(message.messageId(), NotifyChannel.SMS, "SENT");
+        // throttled twice (the SDK's own retry), redelivered by the broker and accepted: sent once,
+        // the 429 counted as an attempt
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                .until(() -> TWILIO.messagesTo(sam.getPhone()).size() == 3);
+        assertThat(notifications(message.messageId())).singleElement()
+                .satisfies(n -> assertThat(n.get("attempts")).isEqualTo(2));
     }
 
     @Test

@@ -66,6 +66,8 @@ public abstract class NotifyIntegrationTest extends IntakeIntegrationTest {
         registry.add("intake.notify.email.host", () -> "127.0.0.1");
         registry.add("intake.notify.email.port", MAIL::port);
         registry.add("intake.notify.email.from", () -> "intake@plumbline.test");
+        // GreenMail on loopback speaks plain SMTP
+        registry.add("intake.notify.email.require-starttls", () -> "false");
         registry.add("intake.notify.sms.account-sid", () -> TwilioStandIn.ACCOUNT_SID);
         registry.add("intake.notify.sms.auth-token", () -> IntakeIntegrationTest.TWILIO_TOKEN);
         registry.add("intake.notify.sms.from-number", () -> TwilioStandIn.FROM_NUMBER);

@@ -12,12 +12,14 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.plumbline.intake.notify.Dispatch;
 import com.plumbline.intake.notify.MessageSummaries;
 import com.plumbline.intake.notify.MessageSummary;
+import com.plumbline.intake.notify.Notifications;
 import com.plumbline.intake.rules.Classification;
 import com.plumbline.intake.rules.MessageClassifier;
 import com.plumbline.intake.rules.Priority;
 import com.plumbline.intake.rules.ReloadResult;
 import com.plumbline.intake.rules.RulesBook;
 import org.apache.camel.Exchange;
+import org.apache.camel.Variable;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.PropertiesFunction;
 import org.apache.camel.support.PluginHelper;
@@ -167,6 +169,14 @@ class GuideExamplesTest {
                 protected void validateParameters(String uri, Map<String, Object> parameters, String optionPrefix) {
                 }
             });
+            // after the hand-over the route marks the notifications queued: recorded here instead
+            List<Dispatch> queued = new java.util.concurrent.CopyOnWriteArrayList<>();
+            camel.getRegistry().bind("notifications", new Notifications(null, null, null, null, null, null, null, null) {
+                @Override
+                public void queued(@Variable("dispatch") Dispatch dispatch) {
+                    queued.add(dispatch);
+                }
+            });
             load(camel, "notify-dispatch", workspace.route("routes/notify.camel.yaml", "notify-dispatch"));
             camel.start();
 
@@ -179,6 +189,7 @@ class GuideExamplesTest {
             assertThat(dispatched.getMessage().getHeader("jobId")).as("job-notify-staff reads it afterwards").isEqualTo(5L);
             assertThat(camel.getEndpoint("jms:queue:notify.email", SedaEndpoint.class).getExchanges()).hasSize(1);
             assertThat(camel.getEndpoint("jms:queue:notify.dashboard", SedaEndpoint.class).getExchanges()).hasSize(1);
+            assertThat(queued).as("the dispatch itself is marked queued, whatever the chat branch did").containsExactly(DISPATCH);
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> chat.verify(postRequestedFor(urlEqualTo("/hook"))));
         }
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
@@ -68,6 +69,23 @@ public final class TwilioStandIn implements AutoCloseable {
                                 {"code": 21211, "message": "The 'To' number %s is not a valid phone number.",
                                  "more_info": "https://www.twilio.com/docs/errors/21211", "status": 400}"""
                                 .formatted(number))));
+    }
+
+    /**
+     * The next {@code times} message requests are answered with Twilio's "Too Many Requests"
+     * (429, code 20429); the ones after are accepted as usual. The Twilio SDK's HTTP client itself
+     * sends a request once more after a 429, so the service sees a 429 only when two come in a row.
+     */
+    public void throttleNextMessages(int times) {
+        for (int i = 0; i < times; i++) {
+            server.stubFor(post(urlPathMatching(MESSAGES)).atPriority(1)
+                    .inScenario("throttled").whenScenarioStateIs(i == 0 ? Scenario.STARTED : "throttled " + i)
+                    .willSetStateTo("throttled " + (i + 1))
+                    .willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+                            .withBody("""
+                                    {"code": 20429, "message": "Too Many Requests", "more_info":
+                                     "https://www.twilio.com/docs/errors/20429", "status": 429}""")));
+        }
     }
 
     /** The form parameters (To, From, Body...) of every message request received, oldest first. */
