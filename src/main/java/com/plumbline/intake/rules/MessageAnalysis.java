@@ -22,6 +22,8 @@ final class MessageAnalysis {
     private final List<Match> matches;
     private final boolean[] coveredByProblem;
     private final boolean[] negated;
+    /** Problem words that are only mentioned, history, or taken back by a retraction: they count for nothing. */
+    private final boolean[] dropped;
     /** Bit per signal found live in this message; set by {@link #priorityEvidence}. */
     private long signalsPresent;
     /** The service type named by the most urgent signal rule that held; null when none. */
@@ -40,6 +42,108 @@ final class MessageAnalysis {
         for (int i = 0; i < matches.size(); i++) {
             negated[i] = hasCueBefore(i, Term.Cue.NEGATION, rules.negationWindow());
         }
+        this.dropped = new boolean[matches.size()];
+        for (int i = 0; i < matches.size(); i++) {
+            dropped[i] = isProblemOrSignal(i) && (isMentionOnly(i) || isHistory(i));
+        }
+        dropRetracted();
+    }
+
+    private boolean isProblemOrSignal(int i) {
+        Term term = matches.get(i).term();
+        return term.isProblem() || !term.signalParts.isEmpty();
+    }
+
+    /** Inside a phrase that names the word without reporting it: "flood of emails", "emergency shut-off valve". */
+    private boolean isMentionOnly(int i) {
+        Match m = matches.get(i);
+        for (int j = 0; j < matches.size(); j++) {
+            Match p = matches.get(j);
+            if (p.start() > m.start()) {
+                break;
+            }
+            if (j != i && p.term().is(Term.Cue.MENTION) && p.covers(m)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Followed closely in its clause by a past-time cue: "the flood last week" is history, not news. */
+    private boolean isHistory(int i) {
+        Match m = matches.get(i);
+        for (int j = i + 1; j < matches.size(); j++) {
+            Match p = matches.get(j);
+            if (p.start() - m.end() >= rules.resolutionWindow()) {
+                break;
+            }
+            if (p.start() >= m.end() && p.term().is(Term.Cue.PAST) && sameClause(m, p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A retraction ("false alarm", "never mind about the gas smell") takes back every problem of its part
+     * of the message: from the previous new-topic cue to the next one ("But the water heater is not
+     * working" still counts). Not when that part says the problem is still going on.
+     */
+    private void dropRetracted() {
+        for (int r = 0; r < matches.size(); r++) {
+            if (!isLiveCue(r, Term.Cue.RETRACTION)) {
+                continue;
+            }
+            int from = 0;
+            int until = tokens.size();
+            for (int t = 0; t < matches.size(); t++) {
+                if (!isLiveCue(t, Term.Cue.NEW_TOPIC)) {
+                    continue;
+                }
+                int at = matches.get(t).start();
+                if (at < matches.get(r).start()) {
+                    from = Math.max(from, at);
+                } else if (at >= matches.get(r).end()) {
+                    until = Math.min(until, at);
+                }
+            }
+            boolean stillGoing = false;
+            for (int s = 0; s < matches.size() && !stillGoing; s++) {
+                int at = matches.get(s).start();
+                stillGoing = at >= from && at < until && isLiveCue(s, Term.Cue.STILL_GOING);
+            }
+            if (stillGoing) {
+                continue;
+            }
+            for (int i = 0; i < matches.size(); i++) {
+                int at = matches.get(i).start();
+                if (at >= from && at < until && isProblemOrSignal(i)) {
+                    dropped[i] = true;
+                }
+            }
+        }
+    }
+
+    /**
+     * Where a new problem may start after the last all-clear or retraction ("all good now. the toilet is
+     * still running though"): the first new-topic cue after it; -1 when there is none.
+     */
+    int newTopicAfterAllClear() {
+        int lastClear = -1;
+        for (int i = 0; i < matches.size(); i++) {
+            if (isLiveCue(i, Term.Cue.ALL_CLEAR)) {
+                lastClear = Math.max(lastClear, matches.get(i).end());
+            }
+        }
+        if (lastClear < 0) {
+            return -1;
+        }
+        for (int i = 0; i < matches.size(); i++) {
+            if (matches.get(i).start() >= lastClear && isLiveCue(i, Term.Cue.NEW_TOPIC)) {
+                return matches.get(i).start();
+            }
+        }
+        return -1;
     }
 
     List<Match> matches() {
@@ -121,7 +225,7 @@ final class MessageAnalysis {
         List<PriorityEvidence> found = new ArrayList<>();
         Map<Long, ComboHit> combos = new HashMap<>();
         for (int i = 0; i < matches.size(); i++) {
-            if (negated[i]) {
+            if (negated[i] || dropped[i]) {
                 continue;
             }
             Match m = matches.get(i);
@@ -183,7 +287,7 @@ final class MessageAnalysis {
         for (int i = 0; i < matches.size(); i++) {
             Match m = matches.get(i);
             List<Term.SignalPart> parts = m.term().signalParts;
-            if (parts.isEmpty()) {
+            if (parts.isEmpty() || dropped[i]) {
                 continue;
             }
             boolean contained = isResolvedAfter(i);
@@ -321,7 +425,10 @@ final class MessageAnalysis {
         return -1;
     }
 
-    /** The longest phrase at a position wins: "water" in "water heater" is not the signal word "water". */
+    /**
+     * The longest problem phrase at a position wins: "water" in "water heater" is not the signal word "water".
+     * A phrase of another signal does not hide it ("pouring" is water escaping inside "pouring from").
+     */
     private boolean hiddenByLongerPhrase(int i, int signal) {
         Match m = matches.get(i);
         for (int j = i - 1; j >= 0; j--) {
@@ -329,7 +436,7 @@ final class MessageAnalysis {
             if (longer.start() != m.start()) {
                 break;
             }
-            if (longer.end() > m.end() && !hasSignal(longer.term(), signal)) {
+            if (longer.end() > m.end() && longer.term().isProblem() && !hasSignal(longer.term(), signal)) {
                 return true;
             }
         }
@@ -359,7 +466,7 @@ final class MessageAnalysis {
                 continue;
             }
             coveredUntil = m.end();
-            if (negated[i] || !counted.add(m.term().text)) {
+            if (negated[i] || dropped[i] || !counted.add(m.term().text)) {
                 continue;
             }
             int[] weights = m.term().serviceWeights;

@@ -120,7 +120,10 @@ public class MessageClassifier {
         long cues = resolvedInMessage ? 0L : analysis.signalsPresent() & safety.safetyCues();
         boolean emergencyCue = cues != 0 || emergencyEvidence;
         boolean saidAllClear = analysis.anyLiveCue(Term.Cue.ALL_CLEAR);
-        boolean allClear = priority != Priority.EMERGENCY && saidAllClear;
+        // "all good now. But the toilet is still running": the new problem counts, the all-clear does not
+        int newTopic = analysis.newTopicAfterAllClear();
+        boolean newProblem = newTopic >= 0 && evidence.stream().anyMatch(e -> e.position() >= newTopic);
+        boolean allClear = priority != Priority.EMERGENCY && saidAllClear && !newProblem;
         // "never mind" or "not an emergency" next to water pouring, a gas smell...: the rules disagree
         conflict |= emergencyCue && (saidAllClear || analysis.anyLiveCue(Term.Cue.NOT_AN_EMERGENCY));
         if (allClear) {

@@ -80,12 +80,26 @@ final class TextNormaliser {
         }
         String raw = word.toString();
         word.setLength(0);
-        String corrected = spellings.getOrDefault(raw, raw);
+        String corrected = isTemperature(raw) ? "degrees" : spellings.getOrDefault(raw, raw);
         String stem = stem(corrected);
         if (clauseBreakers.contains(stem)) {
             out.breakClause();
         }
         out.add(stem);
+    }
+
+    /** "15f", "-5f", "0c": a temperature, read as the word "degrees". */
+    private static boolean isTemperature(String raw) {
+        int n = raw.length();
+        if (n < 2 || n > 4 || (raw.charAt(n - 1) != 'f' && raw.charAt(n - 1) != 'c')) {
+            return false;
+        }
+        for (int i = 0; i < n - 1; i++) {
+            if (!Character.isDigit(raw.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
