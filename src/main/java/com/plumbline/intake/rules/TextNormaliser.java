@@ -55,6 +55,11 @@ final class TextNormaliser {
                 continue;
             }
             addWord(word, out);
+            // "shut-off", "call-out": a hyphen inside a word separates words, not clauses
+            if (c == '-' && i > 0 && i + 1 < length && fold(text.charAt(i - 1)) != 0 && fold(text.charAt(i + 1)) != 0) {
+                exclamationRun = 0;
+                continue;
+            }
             if (c == '!') {
                 exclamationRun++;
                 if (exclamationRun == 2) {
