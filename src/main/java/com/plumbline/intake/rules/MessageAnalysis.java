@@ -41,6 +41,8 @@ final class MessageAnalysis {
         }
         for (int i = 0; i < matches.size(); i++) {
             negated[i] = hasCueBefore(i, Term.Cue.NEGATION, rules.negationWindow());
+            // "not an emergency?" asks; it does not tell
+            negated[i] |= matches.get(i).term().is(Term.Cue.NOT_AN_EMERGENCY) && tokens.inQuestion(matches.get(i).start());
         }
         this.dropped = new boolean[matches.size()];
         for (int i = 0; i < matches.size(); i++) {
@@ -389,6 +391,7 @@ final class MessageAnalysis {
         return signalService;
     }
 
+    /** A first-group phrase of the signal that holds the negation of match {@code i} ("no encuentro" + "la llave"). */
     private boolean hasNearABefore(int i, int signal) {
         Match m = matches.get(i);
         int within = rules.signals().nearWithin()[signal];
@@ -397,7 +400,13 @@ final class MessageAnalysis {
             if (m.start() - a.start() > within + MAX_PHRASE_WORDS) {
                 break;
             }
-            if (a.end() <= m.start() && m.start() - a.start() <= within && sameClause(a, m)) {
+            // the negation must be part of the first-group phrase itself ("no encuentro"), not a "not" of its own
+            boolean ownsNegation = false;
+            for (int n = j + 1; n < i && !ownsNegation; n++) {
+                Match cue = matches.get(n);
+                ownsNegation = cue.term().is(Term.Cue.NEGATION) && a.covers(cue);
+            }
+            if (a.end() <= m.start() && m.start() - a.start() <= within && sameClause(a, m) && ownsNegation) {
                 for (Term.SignalPart part : a.term().signalParts) {
                     if (part.signal() == signal && part.role() == Term.SignalPart.NEAR_A) {
                         return true;
