@@ -233,7 +233,7 @@ final class MessageAnalysis {
             Match m = matches.get(i);
             Term term = m.term();
             if (term.priority != null) {
-                found.add(new PriorityEvidence(contained(term.priority, i), term.text, m.start()));
+                found.add(new PriorityEvidence(contained(term.priority, i), term.text, m.start(), null));
             }
             for (Term.ComboPart part : term.comboParts) {
                 int sentence = tokens.sentences()[m.start()];
@@ -251,7 +251,7 @@ final class MessageAnalysis {
                 if (priority == Priority.EMERGENCY && hit.resolved) {
                     priority = Priority.HIGH;
                 }
-                found.add(new PriorityEvidence(priority, String.join(" + ", hit.parts), hit.start));
+                found.add(new PriorityEvidence(priority, String.join(" + ", hit.parts), hit.start, null));
             }
         }
         signalEvidence(found);
@@ -375,11 +375,11 @@ final class MessageAnalysis {
                 }
                 if (satisfied) {
                     Priority priority = rule.priority() == Priority.EMERGENCY && contained ? Priority.HIGH : rule.priority();
-                    if (rule.serviceType() != null && (signalService == null || rulePriority.isAbove(priority))) {
+                    if (rule.serviceType() != null && (signalService == null || priority.isAbove(rulePriority))) {
                         signalService = rule.serviceType();
                         rulePriority = priority;
                     }
-                    found.add(new PriorityEvidence(priority, rule.name(), start));
+                    found.add(new PriorityEvidence(priority, rule.name(), start, rule.serviceType()));
                     break;
                 }
             }
@@ -538,7 +538,8 @@ final class MessageAnalysis {
         return tokens.clauses()[a.start()] == tokens.clauses()[b.start()];
     }
 
-    record PriorityEvidence(Priority priority, String keyword, int position) {
+    /** @param service the service type a signal rule names for this problem; null for keywords and combinations */
+    record PriorityEvidence(Priority priority, String keyword, int position, ServiceType service) {
     }
 
     record ServiceScores(int[] scores, List<String> keywords) {

@@ -86,6 +86,7 @@ public class MessageClassifier {
                 support++;
             }
         }
+        Priority topPriority = priority;
         boolean conflict = false;
         boolean resolvedInMessage = analysis.emergencyResolvedInMessage();
         if (priority == Priority.EMERGENCY && resolvedInMessage) {
@@ -114,6 +115,11 @@ public class MessageClassifier {
         conflict |= tiedAtBest > 1;
         if (best == 0 && analysis.signalService() != null) {
             serviceType = analysis.signalService();
+        }
+        // the service follows the emergency: when only a signal rule found it, that rule's type
+        ServiceType urgentService = topPriority == Priority.EMERGENCY ? serviceOfMostUrgent(evidence, topPriority) : null;
+        if (urgentService != null) {
+            serviceType = urgentService;
         }
 
         SignalRules safety = rules.signals();
@@ -152,6 +158,21 @@ public class MessageClassifier {
         }
         boolean retraction = allClear && !emergencyCue;
         return new Decision(priority, serviceType, new ArrayList<>(keywords), confidence, reviewReason, retraction);
+    }
+
+    /** The service type of the signal rules that alone reached {@code top}; null when a keyword reached it too. */
+    private static ServiceType serviceOfMostUrgent(List<MessageAnalysis.PriorityEvidence> evidence, Priority top) {
+        ServiceType service = null;
+        for (MessageAnalysis.PriorityEvidence e : evidence) {
+            if (e.priority() != top) {
+                continue;
+            }
+            if (e.service() == null) {
+                return null;
+            }
+            service = service == null ? e.service() : service;
+        }
+        return service;
     }
 
     private static ServiceType bestService(CompiledRules rules, MessageAnalysis.ServiceScores scores) {
