@@ -99,16 +99,17 @@ final class MessageAnalysis {
             int from = 0;
             int until = tokens.size();
             for (int t = 0; t < matches.size(); t++) {
-                if (!isLiveCue(t, Term.Cue.NEW_TOPIC)) {
+                if (!startsNewTopic(t, matches.get(r))) {
                     continue;
                 }
-                int at = matches.get(t).start();
+                int at = topicStart(t);
                 if (at < matches.get(r).start()) {
                     from = Math.max(from, at);
                 } else if (at >= matches.get(r).end()) {
                     until = Math.min(until, at);
                 }
             }
+            // "never mind, the water is still pouring": not a retraction of that
             boolean stillGoing = false;
             for (int s = 0; s < matches.size() && !stillGoing; s++) {
                 int at = matches.get(s).start();
@@ -140,12 +141,44 @@ final class MessageAnalysis {
         if (lastClear < 0) {
             return -1;
         }
+        int first = -1;
         for (int i = 0; i < matches.size(); i++) {
-            if (matches.get(i).start() >= lastClear && isLiveCue(i, Term.Cue.NEW_TOPIC)) {
-                return matches.get(i).start();
+            Match m = matches.get(i);
+            boolean after = m.start() >= lastClear;
+            if (after && (isLiveCue(i, Term.Cue.NEW_TOPIC)
+                    || (isLiveCue(i, Term.Cue.STILL_GOING) && laterSentence(m, lastClear - 1)))) {
+                int at = topicStart(i);
+                first = first < 0 ? at : Math.min(first, at);
             }
         }
-        return -1;
+        return first;
+    }
+
+    /**
+     * A new problem starts at a new-topic cue ("but", "also"), or at a later sentence that says something
+     * is still going on ("all good now. the toilet is still running though").
+     */
+    private boolean startsNewTopic(int t, Match retraction) {
+        return isLiveCue(t, Term.Cue.NEW_TOPIC)
+                || (isLiveCue(t, Term.Cue.STILL_GOING) && laterSentence(matches.get(t), retraction.start()));
+    }
+
+    /** A new-topic cue starts its problem where it stands; a still-going cue at the start of its sentence. */
+    private int topicStart(int t) {
+        Match m = matches.get(t);
+        if (!m.term().is(Term.Cue.STILL_GOING) || m.term().is(Term.Cue.NEW_TOPIC)) {
+            return m.start();
+        }
+        int start = m.start();
+        int sentence = tokens.sentences()[start];
+        while (start > 0 && tokens.sentences()[start - 1] == sentence) {
+            start--;
+        }
+        return start;
+    }
+
+    private boolean laterSentence(Match m, int position) {
+        return position >= 0 && tokens.sentences()[m.start()] > tokens.sentences()[position];
     }
 
     List<Match> matches() {
