@@ -146,8 +146,11 @@ public class MessageClassifier {
         boolean priorityEvidence = !evidence.isEmpty() || allClear;
         double confidence = confidence(analysis, priorityEvidence, support, best, conflict);
         String reviewReason = null;
-        if (emergencyCue && (conflict || confidence < safety.minConfidence())) {
-            reviewReason = (conflict ? "conflicting evidence" : "low confidence " + confidence)
+        // "emergency, call me": urgent, but nothing says what is wrong
+        boolean unnamed = emergencyCue && !allClear && best == 0 && analysis.signalService() == null;
+        if (emergencyCue && (conflict || unnamed || confidence < safety.minConfidence())) {
+            reviewReason = (conflict ? "conflicting evidence"
+                    : confidence < safety.minConfidence() ? "low confidence " + confidence : "no problem named")
                     + " with an emergency cue (" + cueNames(safety, cues, emergencyEvidence) + ")";
             if (safety.safetyFloor().isAbove(priority)) {
                 priority = safety.safetyFloor();
