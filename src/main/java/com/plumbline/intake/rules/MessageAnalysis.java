@@ -59,12 +59,17 @@ final class MessageAnalysis {
     /** Inside a phrase that names the word without reporting it: "flood of emails", "emergency shut-off valve". */
     private boolean isMentionOnly(int i) {
         Match m = matches.get(i);
-        for (int j = 0; j < matches.size(); j++) {
+        for (int j = i - 1; j >= 0; j--) {
             Match p = matches.get(j);
-            if (p.start() > m.start()) {
+            if (m.start() - p.start() > MAX_PHRASE_WORDS) {
                 break;
             }
-            if (j != i && p.term().is(Term.Cue.MENTION) && p.covers(m)) {
+            if (p.term().is(Term.Cue.MENTION) && p.covers(m)) {
+                return true;
+            }
+        }
+        for (int j = i + 1; j < matches.size() && matches.get(j).start() == m.start(); j++) {
+            if (matches.get(j).term().is(Term.Cue.MENTION) && matches.get(j).covers(m)) {
                 return true;
             }
         }
