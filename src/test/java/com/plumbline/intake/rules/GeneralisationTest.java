@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The general mechanisms added for issue 19, each on phrasings that are in none of the labelled sets:
  * danger by shape, mentions and history that are not news, retractions that take back only their own
- * part of a message, questions, hyphenated words and temperatures.
+ * part of a message, questions, hyphenated words, temperatures and doubled letters.
  */
 class GeneralisationTest {
 
@@ -73,6 +73,16 @@ class GeneralisationTest {
         Classification all = classify("sorry, false alarm, the water spraying was the hose outside");
         assertThat(all.priority()).isEqualTo(Priority.LOW);
         assertThat(all.retraction()).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            the toillet is cloggged                 | MEDIUM
+            gassss smell in the hallway             | EMERGENCY
+            the pipe burrst and its pourring        | EMERGENCY
+            """)
+    void lettersTypedTwiceOrOnceTooFewAreReadAsTheRuleWord(String text, Priority expected) {
+        assertThat(classify(text.trim()).priority()).isEqualTo(expected);
     }
 
     @Test
