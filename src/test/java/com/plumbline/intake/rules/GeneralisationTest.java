@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,6 +60,18 @@ class GeneralisationTest {
             """)
     void mentionsAndHistoryAreNotNews(String text, Priority expected) {
         assertThat(classify(text.trim()).priority()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "we are at 40 River Road, the kitchen faucet drips",
+            "the kitchen faucet sprays sideways, probably needs a new aerator",
+            "the electric water heater is leaking from the bottom",
+            "water dripping behind the access panel of the tub",
+            "the water meter hisses a bit when we run the hose",
+            "the sewer line going into the street is slow"})
+    void lookAlikesOfTheNewShapesAreNotEmergencies(String text) {
+        assertThat(classify(text).priority()).isNotEqualTo(Priority.EMERGENCY);
     }
 
     @Test
