@@ -22,6 +22,8 @@ final class MessageAnalysis {
     private final List<Match> matches;
     private final boolean[] coveredByProblem;
     private final boolean[] negated;
+    /** Problem words that are only mentioned, history, or taken back by a retraction: they count for nothing. */
+    private final boolean[] dropped;
     /** Bit per signal found live in this message; set by {@link #priorityEvidence}. */
     private long signalsPresent;
     /** The service type named by the most urgent signal rule that held; null when none. */
@@ -39,7 +41,149 @@ final class MessageAnalysis {
         }
         for (int i = 0; i < matches.size(); i++) {
             negated[i] = hasCueBefore(i, Term.Cue.NEGATION, rules.negationWindow());
+            // "not an emergency?" asks; it does not tell
+            negated[i] |= matches.get(i).term().is(Term.Cue.NOT_AN_EMERGENCY) && tokens.inQuestion(matches.get(i).start());
         }
+        this.dropped = new boolean[matches.size()];
+        for (int i = 0; i < matches.size(); i++) {
+            dropped[i] = isProblemOrSignal(i) && (isMentionOnly(i) || isHistory(i));
+        }
+        dropRetracted();
+    }
+
+    private boolean isProblemOrSignal(int i) {
+        Term term = matches.get(i).term();
+        return term.isProblem() || !term.signalParts.isEmpty();
+    }
+
+    /** Inside a phrase that names the word without reporting it: "flood of emails", "emergency shut-off valve". */
+    private boolean isMentionOnly(int i) {
+        Match m = matches.get(i);
+        for (int j = i - 1; j >= 0; j--) {
+            Match p = matches.get(j);
+            if (m.start() - p.start() > MAX_PHRASE_WORDS) {
+                break;
+            }
+            if (p.term().is(Term.Cue.MENTION) && p.covers(m)) {
+                return true;
+            }
+        }
+        for (int j = i + 1; j < matches.size() && matches.get(j).start() == m.start(); j++) {
+            if (matches.get(j).term().is(Term.Cue.MENTION) && matches.get(j).covers(m)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Followed closely in its clause by a past-time cue: "the flood last week" is history, not news. */
+    private boolean isHistory(int i) {
+        Match m = matches.get(i);
+        for (int j = i + 1; j < matches.size(); j++) {
+            Match p = matches.get(j);
+            if (p.start() - m.end() >= rules.resolutionWindow()) {
+                break;
+            }
+            if (p.start() >= m.end() && p.term().is(Term.Cue.PAST) && sameClause(m, p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A retraction ("false alarm", "never mind about the gas smell") takes back every problem of its part
+     * of the message: from the previous new-topic cue to the next one ("But the water heater is not
+     * working" still counts). Not when that part says the problem is still going on.
+     */
+    private void dropRetracted() {
+        for (int r = 0; r < matches.size(); r++) {
+            if (!isLiveCue(r, Term.Cue.RETRACTION)) {
+                continue;
+            }
+            int from = 0;
+            int until = tokens.size();
+            for (int t = 0; t < matches.size(); t++) {
+                if (!startsNewTopic(t, matches.get(r))) {
+                    continue;
+                }
+                int at = topicStart(t);
+                if (at < matches.get(r).start()) {
+                    from = Math.max(from, at);
+                } else if (at >= matches.get(r).end()) {
+                    until = Math.min(until, at);
+                }
+            }
+            // "never mind, the water is still pouring": not a retraction of that
+            boolean stillGoing = false;
+            for (int s = 0; s < matches.size() && !stillGoing; s++) {
+                int at = matches.get(s).start();
+                stillGoing = at >= from && at < until && isLiveCue(s, Term.Cue.STILL_GOING);
+            }
+            if (stillGoing) {
+                continue;
+            }
+            for (int i = 0; i < matches.size(); i++) {
+                int at = matches.get(i).start();
+                if (at >= from && at < until && isProblemOrSignal(i)) {
+                    dropped[i] = true;
+                }
+            }
+        }
+    }
+
+    /**
+     * Where a new problem may start after the last all-clear or retraction ("all good now. the toilet is
+     * still running though"): the first new-topic cue after it; -1 when there is none.
+     */
+    int newTopicAfterAllClear() {
+        int lastClear = -1;
+        for (int i = 0; i < matches.size(); i++) {
+            if (isLiveCue(i, Term.Cue.ALL_CLEAR)) {
+                lastClear = Math.max(lastClear, matches.get(i).end());
+            }
+        }
+        if (lastClear < 0) {
+            return -1;
+        }
+        int first = -1;
+        for (int i = 0; i < matches.size(); i++) {
+            Match m = matches.get(i);
+            boolean after = m.start() >= lastClear;
+            if (after && (isLiveCue(i, Term.Cue.NEW_TOPIC)
+                    || (isLiveCue(i, Term.Cue.STILL_GOING) && laterSentence(m, lastClear - 1)))) {
+                int at = topicStart(i);
+                first = first < 0 ? at : Math.min(first, at);
+            }
+        }
+        return first;
+    }
+
+    /**
+     * A new problem starts at a new-topic cue ("but", "also"), or at a later sentence that says something
+     * is still going on ("all good now. the toilet is still running though").
+     */
+    private boolean startsNewTopic(int t, Match retraction) {
+        return isLiveCue(t, Term.Cue.NEW_TOPIC)
+                || (isLiveCue(t, Term.Cue.STILL_GOING) && laterSentence(matches.get(t), retraction.start()));
+    }
+
+    /** A new-topic cue starts its problem where it stands; a still-going cue at the start of its sentence. */
+    private int topicStart(int t) {
+        Match m = matches.get(t);
+        if (!m.term().is(Term.Cue.STILL_GOING) || m.term().is(Term.Cue.NEW_TOPIC)) {
+            return m.start();
+        }
+        int start = m.start();
+        int sentence = tokens.sentences()[start];
+        while (start > 0 && tokens.sentences()[start - 1] == sentence) {
+            start--;
+        }
+        return start;
+    }
+
+    private boolean laterSentence(Match m, int position) {
+        return position >= 0 && tokens.sentences()[m.start()] > tokens.sentences()[position];
     }
 
     List<Match> matches() {
@@ -121,13 +265,13 @@ final class MessageAnalysis {
         List<PriorityEvidence> found = new ArrayList<>();
         Map<Long, ComboHit> combos = new HashMap<>();
         for (int i = 0; i < matches.size(); i++) {
-            if (negated[i]) {
+            if (negated[i] || dropped[i]) {
                 continue;
             }
             Match m = matches.get(i);
             Term term = m.term();
             if (term.priority != null) {
-                found.add(new PriorityEvidence(contained(term.priority, i), term.text, m.start()));
+                found.add(new PriorityEvidence(contained(term.priority, i), term.text, m.start(), null));
             }
             for (Term.ComboPart part : term.comboParts) {
                 int sentence = tokens.sentences()[m.start()];
@@ -145,7 +289,7 @@ final class MessageAnalysis {
                 if (priority == Priority.EMERGENCY && hit.resolved) {
                     priority = Priority.HIGH;
                 }
-                found.add(new PriorityEvidence(priority, String.join(" + ", hit.parts), hit.start));
+                found.add(new PriorityEvidence(priority, String.join(" + ", hit.parts), hit.start, null));
             }
         }
         signalEvidence(found);
@@ -183,7 +327,7 @@ final class MessageAnalysis {
         for (int i = 0; i < matches.size(); i++) {
             Match m = matches.get(i);
             List<Term.SignalPart> parts = m.term().signalParts;
-            if (parts.isEmpty()) {
+            if (parts.isEmpty() || dropped[i]) {
                 continue;
             }
             boolean contained = isResolvedAfter(i);
@@ -269,11 +413,11 @@ final class MessageAnalysis {
                 }
                 if (satisfied) {
                     Priority priority = rule.priority() == Priority.EMERGENCY && contained ? Priority.HIGH : rule.priority();
-                    if (rule.serviceType() != null && (signalService == null || rulePriority.isAbove(priority))) {
+                    if (rule.serviceType() != null && (signalService == null || priority.isAbove(rulePriority))) {
                         signalService = rule.serviceType();
                         rulePriority = priority;
                     }
-                    found.add(new PriorityEvidence(priority, rule.name(), start));
+                    found.add(new PriorityEvidence(priority, rule.name(), start, rule.serviceType()));
                     break;
                 }
             }
@@ -285,6 +429,7 @@ final class MessageAnalysis {
         return signalService;
     }
 
+    /** A first-group phrase of the signal that holds the negation of match {@code i} ("no encuentro" + "la llave"). */
     private boolean hasNearABefore(int i, int signal) {
         Match m = matches.get(i);
         int within = rules.signals().nearWithin()[signal];
@@ -293,7 +438,13 @@ final class MessageAnalysis {
             if (m.start() - a.start() > within + MAX_PHRASE_WORDS) {
                 break;
             }
-            if (a.end() <= m.start() && m.start() - a.start() <= within && sameClause(a, m)) {
+            // the negation must be part of the first-group phrase itself ("no encuentro"), not a "not" of its own
+            boolean ownsNegation = false;
+            for (int n = j + 1; n < i && !ownsNegation; n++) {
+                Match cue = matches.get(n);
+                ownsNegation = cue.term().is(Term.Cue.NEGATION) && a.covers(cue);
+            }
+            if (a.end() <= m.start() && m.start() - a.start() <= within && sameClause(a, m) && ownsNegation) {
                 for (Term.SignalPart part : a.term().signalParts) {
                     if (part.signal() == signal && part.role() == Term.SignalPart.NEAR_A) {
                         return true;
@@ -321,7 +472,10 @@ final class MessageAnalysis {
         return -1;
     }
 
-    /** The longest phrase at a position wins: "water" in "water heater" is not the signal word "water". */
+    /**
+     * The longest problem phrase at a position wins: "water" in "water heater" is not the signal word "water".
+     * A phrase of another signal does not hide it ("pouring" is water escaping inside "pouring from").
+     */
     private boolean hiddenByLongerPhrase(int i, int signal) {
         Match m = matches.get(i);
         for (int j = i - 1; j >= 0; j--) {
@@ -329,7 +483,7 @@ final class MessageAnalysis {
             if (longer.start() != m.start()) {
                 break;
             }
-            if (longer.end() > m.end() && !hasSignal(longer.term(), signal)) {
+            if (longer.end() > m.end() && longer.term().isProblem() && !hasSignal(longer.term(), signal)) {
                 return true;
             }
         }
@@ -359,7 +513,7 @@ final class MessageAnalysis {
                 continue;
             }
             coveredUntil = m.end();
-            if (negated[i] || !counted.add(m.term().text)) {
+            if (negated[i] || dropped[i] || !counted.add(m.term().text)) {
                 continue;
             }
             int[] weights = m.term().serviceWeights;
@@ -422,7 +576,8 @@ final class MessageAnalysis {
         return tokens.clauses()[a.start()] == tokens.clauses()[b.start()];
     }
 
-    record PriorityEvidence(Priority priority, String keyword, int position) {
+    /** @param service the service type a signal rule names for this problem; null for keywords and combinations */
+    record PriorityEvidence(Priority priority, String keyword, int position, ServiceType service) {
     }
 
     record ServiceScores(int[] scores, List<String> keywords) {

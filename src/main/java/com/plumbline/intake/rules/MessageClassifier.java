@@ -86,6 +86,7 @@ public class MessageClassifier {
                 support++;
             }
         }
+        Priority topPriority = priority;
         boolean conflict = false;
         boolean resolvedInMessage = analysis.emergencyResolvedInMessage();
         if (priority == Priority.EMERGENCY && resolvedInMessage) {
@@ -115,12 +116,20 @@ public class MessageClassifier {
         if (best == 0 && analysis.signalService() != null) {
             serviceType = analysis.signalService();
         }
+        // the service follows the emergency: when only a signal rule found it, that rule's type
+        ServiceType urgentService = topPriority == Priority.EMERGENCY ? serviceOfMostUrgent(evidence, topPriority) : null;
+        if (urgentService != null) {
+            serviceType = urgentService;
+        }
 
         SignalRules safety = rules.signals();
         long cues = resolvedInMessage ? 0L : analysis.signalsPresent() & safety.safetyCues();
         boolean emergencyCue = cues != 0 || emergencyEvidence;
         boolean saidAllClear = analysis.anyLiveCue(Term.Cue.ALL_CLEAR);
-        boolean allClear = priority != Priority.EMERGENCY && saidAllClear;
+        // "all good now. But the toilet is still running": the new problem counts, the all-clear does not
+        int newTopic = analysis.newTopicAfterAllClear();
+        boolean newProblem = newTopic >= 0 && evidence.stream().anyMatch(e -> e.position() >= newTopic);
+        boolean allClear = priority != Priority.EMERGENCY && saidAllClear && !newProblem;
         // "never mind" or "not an emergency" next to water pouring, a gas smell...: the rules disagree
         conflict |= emergencyCue && (saidAllClear || analysis.anyLiveCue(Term.Cue.NOT_AN_EMERGENCY));
         if (allClear) {
@@ -137,8 +146,11 @@ public class MessageClassifier {
         boolean priorityEvidence = !evidence.isEmpty() || allClear;
         double confidence = confidence(analysis, priorityEvidence, support, best, conflict);
         String reviewReason = null;
-        if (emergencyCue && (conflict || confidence < safety.minConfidence())) {
-            reviewReason = (conflict ? "conflicting evidence" : "low confidence " + confidence)
+        // "emergency, call me": urgent, but nothing says what is wrong
+        boolean unnamed = emergencyCue && !allClear && best == 0 && analysis.signalService() == null;
+        if (emergencyCue && (conflict || unnamed || confidence < safety.minConfidence())) {
+            reviewReason = (conflict ? "conflicting evidence"
+                    : confidence < safety.minConfidence() ? "low confidence " + confidence : "no problem named")
                     + " with an emergency cue (" + cueNames(safety, cues, emergencyEvidence) + ")";
             if (safety.safetyFloor().isAbove(priority)) {
                 priority = safety.safetyFloor();
@@ -149,6 +161,21 @@ public class MessageClassifier {
         }
         boolean retraction = allClear && !emergencyCue;
         return new Decision(priority, serviceType, new ArrayList<>(keywords), confidence, reviewReason, retraction);
+    }
+
+    /** The service type of the signal rules that alone reached {@code top}; null when a keyword reached it too. */
+    private static ServiceType serviceOfMostUrgent(List<MessageAnalysis.PriorityEvidence> evidence, Priority top) {
+        ServiceType service = null;
+        for (MessageAnalysis.PriorityEvidence e : evidence) {
+            if (e.priority() != top) {
+                continue;
+            }
+            if (e.service() == null) {
+                return null;
+            }
+            service = service == null ? e.service() : service;
+        }
+        return service;
     }
 
     private static ServiceType bestService(CompiledRules rules, MessageAnalysis.ServiceScores scores) {

@@ -55,16 +55,19 @@ final class RulesCompiler {
         List<String> comboNames = new ArrayList<>();
         compilePriorities(file.priorities(), comboPriorities, comboGroups, comboNames);
         List<ServiceType> tieOrder = compileServices(file.serviceTypes());
-        RulesFile.Negation negation = file.negation() == null ? new RulesFile.Negation(null, null, null) : file.negation();
+        RulesFile.Negation negation = file.negation() == null ? new RulesFile.Negation(null, null, null, null) : file.negation();
         addCues(negation.before(), Term.Cue.NEGATION, "negation.before");
         addCues(negation.notAnEmergency(), Term.Cue.NOT_AN_EMERGENCY, "negation.notAnEmergency");
+        addCues(negation.mentions(), Term.Cue.MENTION, "negation.mentions");
         RulesFile.Resolution resolution = file.resolution() == null
-                ? new RulesFile.Resolution(null, null, null, null, null, null, null) : file.resolution();
+                ? new RulesFile.Resolution(null, null, null, null, null, null, null, null, null) : file.resolution();
         addCues(resolution.after(), Term.Cue.RESOLUTION_AFTER, "resolution.after");
         addCues(resolution.blockedBy(), Term.Cue.RESOLUTION_BLOCKER, "resolution.blockedBy");
         addCues(resolution.wholeMessage(), Term.Cue.RESOLUTION_WHOLE, "resolution.wholeMessage");
         addCues(resolution.stillGoing(), Term.Cue.STILL_GOING, "resolution.stillGoing");
         addCues(resolution.allClear(), Term.Cue.ALL_CLEAR, "resolution.allClear");
+        addCues(resolution.past(), Term.Cue.PAST, "resolution.past");
+        addCues(resolution.newTopic(), Term.Cue.NEW_TOPIC, "resolution.newTopic");
         RulesFile.Urgency urgency = file.urgency() == null
                 ? new RulesFile.Urgency(null, null, null, null, null, null, null, null, null) : file.urgency();
         addCues(urgency.cues(), Term.Cue.URGENCY, "urgency.cues");

@@ -63,11 +63,21 @@ public record RulesFile(
     public record ServiceRule(List<String> keywords, List<String> hints) {
     }
 
-    public record Negation(List<String> before, Integer window, List<String> notAnEmergency) {
+    /**
+     * mentions: phrases that name a problem word without reporting the problem ("flood of emails",
+     * "emergency shut-off valve"); a rule word inside one of them does not count.
+     */
+    public record Negation(List<String> before, Integer window, List<String> notAnEmergency, List<String> mentions) {
     }
 
+    /**
+     * past: a problem word followed closely by one of these is history, not news ("the flood last week");
+     * newTopic: after a retraction or all-clear, these start a new problem that still counts
+     * ("false alarm on the gas smell. But the water heater is not working").
+     */
     public record Resolution(List<String> after, Integer window, List<String> blockedBy, List<String> wholeMessage,
-                             List<String> stillGoing, List<String> allClear, List<String> retractions) {
+                             List<String> stillGoing, List<String> allClear, List<String> retractions,
+                             List<String> past, List<String> newTopic) {
     }
 
     public record Urgency(List<String> cues, Double cueWeight, Double maxFromCues, Double exclamationWeight,

@@ -3,6 +3,7 @@ package com.plumbline.intake.rules;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,6 +56,11 @@ final class TextNormaliser {
                 continue;
             }
             addWord(word, out);
+            // "shut-off", "call-out": a hyphen inside a word separates words, not clauses
+            if (c == '-' && i > 0 && i + 1 < length && fold(text.charAt(i - 1)) != 0 && fold(text.charAt(i + 1)) != 0) {
+                exclamationRun = 0;
+                continue;
+            }
             if (c == '!') {
                 exclamationRun++;
                 if (exclamationRun == 2) {
@@ -64,7 +70,8 @@ final class TextNormaliser {
                 exclamationRun = 0;
             }
             switch (c) {
-                case '.', '!', '?', ';', '\n', '\r', '\u00a1', '\u00bf' -> out.breakSentence();
+                case '?' -> out.breakQuestion();
+                case '.', '!', ';', '\n', '\r', '\u00a1', '\u00bf' -> out.breakSentence();
                 case ',', ':', '(', ')', '-', '\u2013', '\u2014', '/' -> out.breakClause();
                 default -> {
                 }
@@ -80,12 +87,26 @@ final class TextNormaliser {
         }
         String raw = word.toString();
         word.setLength(0);
-        String corrected = spellings.getOrDefault(raw, raw);
+        String corrected = isTemperature(raw) ? "degrees" : spellings.getOrDefault(raw, raw);
         String stem = stem(corrected);
         if (clauseBreakers.contains(stem)) {
             out.breakClause();
         }
         out.add(stem);
+    }
+
+    /** "15f", "-5f", "0c": a temperature, read as the word "degrees". */
+    private static boolean isTemperature(String raw) {
+        int n = raw.length();
+        if (n < 2 || n > 4 || (raw.charAt(n - 1) != 'f' && raw.charAt(n - 1) != 'c')) {
+            return false;
+        }
+        for (int i = 0; i < n - 1; i++) {
+            if (!Character.isDigit(raw.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -148,7 +169,12 @@ final class TextNormaliser {
 
     /** Words of a text with the clause and sentence each one belongs to, plus a few counts. */
     record Tokens(String[] words, int[] clauses, int[] sentences, int size,
-                  int letters, int upperCaseLetters, int exclamationRuns) {
+                  int letters, int upperCaseLetters, int exclamationRuns, BitSet questions) {
+
+        /** The sentence holding word {@code i} ends with a question mark ("no es emergencia?"). */
+        boolean inQuestion(int i) {
+            return questions.get(sentences[i]);
+        }
 
         static final class Builder {
             private final List<String> words = new ArrayList<>();
@@ -159,6 +185,7 @@ final class TextNormaliser {
             private int letters;
             private int upper;
             private int exclamationRuns;
+            private final BitSet questions = new BitSet();
 
             void add(String word) {
                 int i = words.size();
@@ -180,6 +207,11 @@ final class TextNormaliser {
                 sentence++;
             }
 
+            void breakQuestion() {
+                questions.set(sentence);
+                breakSentence();
+            }
+
             void countLetter(boolean letter, boolean upperCase) {
                 if (letter) {
                     letters++;
@@ -195,7 +227,7 @@ final class TextNormaliser {
 
             Tokens build() {
                 return new Tokens(words.toArray(String[]::new), clauses, sentences, words.size(),
-                        letters, upper, exclamationRuns);
+                        letters, upper, exclamationRuns, questions);
             }
         }
     }

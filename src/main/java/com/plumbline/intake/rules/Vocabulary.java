@@ -7,17 +7,22 @@ import java.util.Set;
 /**
  * Every word used by the rules, numbered, with a one-typo lookup: a message word that is not a
  * rule word but is one deletion, insertion, substitution or swap away from exactly one rule word
- * is read as that word ("toilit", "sewege"). Built once per rules load; lookups are hash probes.
+ * is read as that word ("toilit", "sewege"), and so is a word that differs from a rule word only in
+ * doubled letters ("gass", "watter", "floodding"). Built once per rules load; lookups are hash probes.
  */
 final class Vocabulary {
 
     static final int UNKNOWN = -1;
     private static final int AMBIGUOUS = -2;
+    /** Words shorter than this are not matched with their doubled letters made single ("of" / "off"). */
+    private static final int MIN_UNDOUBLED_LENGTH = 3;
     /** Rule words shorter than this are never typo targets: too many real words are one letter off. */
     private static final int MIN_TARGET_LENGTH = 5;
 
     private final Map<String, Integer> ids = new HashMap<>();
     private final Map<String, Integer> deletions = new HashMap<>();
+    /** Rule words by their form with doubled letters made single ("watter", "gass", "floodding"). */
+    private final Map<String, Integer> undoubled = new HashMap<>();
     private final Set<String> notTypos;
     private final int typoMinLength;
 
@@ -34,6 +39,9 @@ final class Vocabulary {
         }
         int id = ids.size();
         ids.put(word, id);
+        if (word.length() >= MIN_UNDOUBLED_LENGTH) {
+            undoubled.merge(undouble(word), id, (a, b) -> a.equals(b) ? a : AMBIGUOUS);
+        }
         if (word.length() >= MIN_TARGET_LENGTH && isAlphabetic(word)) {
             for (int i = 0; i < word.length(); i++) {
                 deletions.merge(deleteAt(word, i), id, (a, b) -> a.equals(b) ? a : AMBIGUOUS);
@@ -52,7 +60,17 @@ final class Vocabulary {
         if (id != null) {
             return id;
         }
-        if (typoMinLength <= 0 || word.length() < typoMinLength || notTypos.contains(word)) {
+        if (typoMinLength <= 0 || notTypos.contains(word)) {
+            return UNKNOWN;
+        }
+        // a letter typed twice or once too few: "gass", "watter", "toilett"
+        if (word.length() > MIN_UNDOUBLED_LENGTH) {
+            Integer same = undoubled.get(undouble(word));
+            if (same != null && same != AMBIGUOUS) {
+                return same;
+            }
+        }
+        if (word.length() < typoMinLength) {
             return UNKNOWN;
         }
         int found = candidate(UNKNOWN, deletions.get(word));
@@ -75,6 +93,16 @@ final class Vocabulary {
             return next;
         }
         return AMBIGUOUS;
+    }
+
+    private static String undouble(String word) {
+        StringBuilder single = new StringBuilder(word.length());
+        for (int i = 0; i < word.length(); i++) {
+            if (i == 0 || word.charAt(i) != word.charAt(i - 1)) {
+                single.append(word.charAt(i));
+            }
+        }
+        return single.toString();
     }
 
     private static String deleteAt(String word, int i) {

@@ -1,0 +1,113 @@
+package com.plumbline.intake.rules;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The general mechanisms added for issue 19, each on phrasings that are in none of the labelled sets:
+ * danger by shape, mentions and history that are not news, retractions that take back only their own
+ * part of a message, questions, hyphenated words, temperatures and doubled letters.
+ */
+class GeneralisationTest {
+
+    private static final Instant OFFICE_HOURS = Instant.parse("2026-03-10T15:00:00Z");
+
+    private static Classification classify(String text) {
+        return TestRules.classifier().classify(text, OFFICE_HOURS, 0);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            water is gushing out from under the dishwasher                         | EMERGENCY
+            theres a waterfall coming off the second floor landing                  | EMERGENCY
+            el agua esta cayendo por la pared del pasillo y no para                 | EMERGENCY
+            grey nasty water bubbling up out of the laundry drain                   | EMERGENCY
+            the basement carpet is soaked and it stinks, water all over the floor   | EMERGENCY
+            water dripping down the wall behind the tv and the cord is soaked       | EMERGENCY
+            drip from the ceiling and now theres a burning plastic smell            | EMERGENCY
+            furnace quit, its 8f tonight and my father is on oxygen                 | EMERGENCY
+            """)
+    void dangerWithoutKeywordsIsAnEmergency(String text, Priority expected) {
+        assertThat(classify(text.trim()).priority()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            leaking joint under the laundry tub, we shut the valve under it                 | HIGH
+            the copper line in the garage is cracked, can someone come today               | HIGH
+            the upstairs sink, the tub and the kitchen sink are all slow, every drain gurgles | HIGH
+            water heater quit on us this morning                                            | HIGH
+            the handle on the bathroom faucet snapped off                                   | MEDIUM
+            our water pressure dropped a lot this week                                      | MEDIUM
+            the laundry sink is stopped up again                                            | MEDIUM
+            """)
+    void everydayProblemsInOtherWordsGetTheirPriority(String text, Priority expected) {
+        assertThat(classify(text.trim()).priority()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            got a flood of voicemails from your office, please call once             | LOW
+            where is the emergency shut-off on a water heater? just curious            | LOW
+            thanks again for the help after the flooding last year                     | LOW
+            the pipe that burst last winter held up fine, can we book a checkup        | LOW
+            """)
+    void mentionsAndHistoryAreNotNews(String text, Priority expected) {
+        assertThat(classify(text.trim()).priority()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "we are at 40 River Road, the kitchen faucet drips",
+            "the kitchen faucet sprays sideways, probably needs a new aerator",
+            "the electric water heater is leaking from the bottom",
+            "water dripping behind the access panel of the tub",
+            "the water meter hisses a bit when we run the hose",
+            "the sewer line going into the street is slow"})
+    void lookAlikesOfTheNewShapesAreNotEmergencies(String text) {
+        assertThat(classify(text).priority()).isNotEqualTo(Priority.EMERGENCY);
+    }
+
+    @Test
+    void aRetractionTakesBackOnlyItsOwnPartOfTheMessage() {
+        Classification c = classify("never mind about the gas smell, it was the oven cleaner. But the kitchen sink is clogged");
+        assertThat(c.priority()).isEqualTo(Priority.MEDIUM);
+        assertThat(c.serviceType()).isEqualTo(ServiceType.DRAIN_CLEANING);
+
+        Classification later = classify("false alarm on the flooding, it was just the kids. the toilet is still running");
+        assertThat(later.priority()).isEqualTo(Priority.MEDIUM);
+
+        Classification all = classify("sorry, false alarm, the water spraying was the hose outside");
+        assertThat(all.priority()).isEqualTo(Priority.LOW);
+        assertThat(all.retraction()).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            the toillet is cloggged                 | MEDIUM
+            gassss smell in the hallway             | EMERGENCY
+            the pipe burrst and its pourring        | EMERGENCY
+            """)
+    void lettersTypedTwiceOrOnceTooFewAreReadAsTheRuleWord(String text, Priority expected) {
+        assertThat(classify(text.trim()).priority()).isEqualTo(expected);
+    }
+
+    @Test
+    void calledAnEmergencyWithNothingElseIsHighAndReviewed() {
+        Classification c = classify("emergency please call me back");
+        assertThat(c.priority()).isEqualTo(Priority.HIGH);
+        assertThat(c.needsReview()).isTrue();
+    }
+
+    @Test
+    void askingWhetherItIsAnEmergencyDoesNotSayItIsNot() {
+        assertThat(classify("not an emergency? water is pouring out of the light fixture").priority())
+                .isEqualTo(Priority.EMERGENCY);
+    }
+}
