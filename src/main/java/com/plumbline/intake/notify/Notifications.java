@@ -14,6 +14,7 @@ import com.plumbline.intake.notify.NotificationRules.Recipient;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
 import org.apache.camel.Variable;
+import com.plumbline.intake.rules.Priority;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -80,8 +81,11 @@ public class Notifications {
             escalations.save(new Escalation(message.messageId(), clock.instant(),
                     clock.instant().plus(ladder.rungs().get(0).after())));
         }
-        LOG.debug("Message {} ({}): {} recipients", message.messageId(), message.classification().priority(),
-                recipients.size());
+        // per message: DEBUG (a busy drain), emergencies at INFO where operators look
+        LOG.atLevel(message.classification().priority() == Priority.EMERGENCY ? org.slf4j.event.Level.INFO
+                        : org.slf4j.event.Level.DEBUG)
+                .log("Message {} ({}): {} recipients", message.messageId(), message.classification().priority(),
+                        recipients.size());
         return dispatch;
     }
 

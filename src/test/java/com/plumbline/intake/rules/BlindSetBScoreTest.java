@@ -17,13 +17,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BlindSetBScoreTest {
 
     /**
-     * Measured 2026-11-26 on the rules of that day, before any change made after the set was
-     * written: priority 68.4 %, service type 67.6 %, 14 of 65 emergencies below HIGH. Raise the
-     * floors as the rules get better. Targets (issue 19): 95 % and no emergency below HIGH.
+     * Measured 2026-11-26, first on the rules of that day, before any change made after the set was
+     * written (priority 68.4 %, service type 67.6 %, 14 of 65 emergencies below HIGH), then on the
+     * rules generalised against the development set by someone who never saw this set (priority
+     * 72.7 %, service type 69.7 %, 10 emergencies below HIGH). The floors are the second; raise them
+     * as the rules get better. Targets (issue 19): 95 % and no emergency below HIGH.
      */
-    private static final double PRIORITY_FLOOR = 0.683;
-    private static final double SERVICE_TYPE_FLOOR = 0.675;
-    private static final int EMERGENCIES_BELOW_HIGH_CEILING = 14;
+    private static final double PRIORITY_FLOOR = 0.726;
+    private static final double SERVICE_TYPE_FLOOR = 0.696;
+    private static final int EMERGENCIES_BELOW_HIGH_CEILING = 10;
 
     private static Scorecard blind;
 
