@@ -6,6 +6,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Consumer;
 import org.apache.camel.NamedNode;
 import org.apache.camel.Route;
+import org.apache.camel.component.platform.http.spi.PlatformHttpConsumerAware;
 import org.apache.camel.http.common.DefaultHttpBinding;
 import org.apache.camel.spi.RoutePolicy;
 import org.apache.camel.spi.RoutePolicyFactory;
@@ -57,11 +58,14 @@ public class FormBodiesUnread implements RoutePolicyFactory, CamelContextConfigu
         camel.getRoutes().forEach(route -> leaveFormBodiesUnread(route.getConsumer()));
     }
 
-    static void leaveFormBodiesUnread(Consumer consumer) {
-        if (consumer == null || !CONSUMER.equals(consumer.getClass().getName())) {
+    static void leaveFormBodiesUnread(Object consumer) {
+        if (consumer instanceof PlatformHttpConsumerAware aware) {
+            consumer = aware.getPlatformHttpConsumer(); // the engine's consumer, behind platform-http's own
+        }
+        if (!(consumer instanceof Consumer engineConsumer) || !CONSUMER.equals(consumer.getClass().getName())) {
             return;
         }
-        LOG.debug("Form bodies left unread by {}", consumer.getEndpoint().getEndpointUri());
+        LOG.debug("Form bodies left unread by {}", engineConsumer.getEndpoint().getEndpointUri());
         try {
             Field field = consumer.getClass().getDeclaredField("binding");
             field.setAccessible(true);
