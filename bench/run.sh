@@ -12,7 +12,8 @@
 # the 20,000 would take 7-13 minutes; DRAIN_N=20000 for the full figure), BACKLOG
 # (ordinary messages the emergencies are posted behind, 3000: the 10,000 take minutes to
 # post at today's ingest rate; BACKLOG=10000 for the full figure), EMERGENCIES (per case, 5),
-# JMH_OPTS (e.g. "-wi 5 -i 10 -f 2"), JFR=1 (a flight recording of the drain in target/run/drain.jfr).
+# JMH_OPTS (e.g. "-wi 5 -i 10 -f 2"), JFR=1 (a flight recording of the drain in target/run/drain.jfr),
+# MEMORY_OPTIONS (JVM options of the memory scenario instead of the Dockerfile's, to try others).
 # Ports (BENCH_PORT_BASE, 18080): service +0, dashboard socket +1, PostgreSQL +352, receiver +10,
 # Twilio stand-in +19. Needs: JDK 17, curl, python3.
 set -euo pipefail
@@ -82,6 +83,12 @@ start_standin() {
 # (routes/ and config/ relative), every secret set, Twilio pointed at the stand-in; records NAME.startup_s
 start_service() {
   local name="$1" data="$2" tool_options="${3:-}"
+  # fixed ports: a server of someone else's on one of them would take our requests (or our data)
+  for port in "$PORT" "$WS_PORT" "$PG_PORT"; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "port $port is in use: choose another BENCH_PORT_BASE" >&2; exit 1
+    fi
+  done
   local started; started=$(date +%s%N)
   (cd "$SERVICE_DIR" && exec env -u SPRING_DATASOURCE_URL -u SPRING_ARTEMIS_BROKER_URL -u JAVA_TOOL_OPTIONS \
       ${tool_options:+JAVA_TOOL_OPTIONS="$tool_options"} \
@@ -196,7 +203,7 @@ emergency_backlog() {
 # ingest load with processing running; the plain `java -jar` figures come from the main service
 memory() {
   echo "== memory: java -jar with the Dockerfile's JAVA_TOOL_OPTIONS, 30 s of ingest load"
-  local options; options=$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\(.*\)"/\1/p' "$ROOT_DIR/Dockerfile")
+  local options; options=${MEMORY_OPTIONS:-$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\(.*\)"/\1/p' "$ROOT_DIR/Dockerfile")}
   record memory.java_tool_options "$options"
   start_service docker "$(fresh docker)" "$options"
   start_rss docker
@@ -218,6 +225,9 @@ compare() {
       if [ "$side" = before ]; then SERVICE_JAR=${BEFORE_JAR:?}; SERVICE_DIR=$before_dir; else SERVICE_JAR=$after_jar; SERVICE_DIR=$ROOT_DIR; fi
       start_service "compare.$side.r$round" "$(fresh compare)"
       start_rss "compare.$side.r$round"
+      if [ "${JFR:-0}" = 1 ]; then
+        jcmd "$SERVICE_PID" JFR.start name=drain settings=profile filename="$RUN_DIR/compare.$side.r$round.jfr" > /dev/null
+      fi
       record "compare.$side.r$round.load" "$(load_now)"
       local since; since=$(now_ms)
       tool_recorded "compare.$side.r$round.ingest" load --url "$SERVICE_URL" --series "c$STAMP$round$side" --token "$TOKEN" \
