@@ -64,6 +64,8 @@ classifier() {
 record() { echo "$1=$2" >> "$RESULTS"; }
 load_now() { cut -d' ' -f1 /proc/loadavg; }
 tool() { java -Xms64m -Xmx1g -cp "$JAR" com.plumbline.intake.bench.load.Bench "$@"; }
+# a tool in the background, as the process itself (so that $! is the JVM and cleanup stops it)
+tool_in_background() { ( exec java -Xms64m -Xmx1g -cp "$JAR" com.plumbline.intake.bench.load.Bench "$@" ) & }
 # a tool's key=value lines, recorded under a prefix (and shown)
 tool_recorded() { local prefix="$1"; shift; tool "$@" | tee /dev/stderr | grep '=' | sed "s/^/$prefix./" >> "$RESULTS"; }
 
@@ -75,7 +77,7 @@ cleanup() {
 trap cleanup EXIT
 
 start_standin() {
-  tool standin --port "$STANDIN_PORT" > "$RUN_DIR/standin.log" 2>&1 &
+  tool_in_background standin --port "$STANDIN_PORT" > "$RUN_DIR/standin.log" 2>&1
   PIDS+=($!)
 }
 
@@ -148,8 +150,8 @@ now_ms() { date +%s%3N; }
 # (the service's embedded one), the same pre-signed unique requests, A B A B ..., processing running.
 ingest() {
   echo "== ingest: service vs hand-written receiver, $ROUNDS rounds of ${INGEST_SECONDS}s each, $CONCURRENCY connections"
-  tool receiver --port "$RECEIVER_PORT" --jdbc "$JDBC" --token "$TOKEN" --public-url "$PUBLIC_URL" \
-    > "$RUN_DIR/receiver.log" 2>&1 &
+  tool_in_background receiver --port "$RECEIVER_PORT" --jdbc "$JDBC" --token "$TOKEN" --public-url "$PUBLIC_URL" \
+    > "$RUN_DIR/receiver.log" 2>&1
   local receiver=$!; PIDS+=("$receiver")
   sleep 3
   for round in $(seq 1 "$ROUNDS"); do
