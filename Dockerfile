@@ -13,7 +13,8 @@ WORKDIR /app
 COPY --from=build /src/target/plumbline-intake-*.jar app.jar
 COPY routes routes
 COPY config config
-ENV JAVA_TOOL_OPTIONS="-Xms128m -Xmx512m"
+# measured by bench/run.sh memory (README, Benchmarks): 533 MiB resident under load, 782 MiB with -Xmx512m and G1
+ENV JAVA_TOOL_OPTIONS="-Xms64m -Xmx320m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k"
 RUN mkdir -p /app/data && chown intake:intake /app/data
 USER intake
 # 8080 the service, 8081 the dashboard WebSocket, 8082 operations (the actuator: set

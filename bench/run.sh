@@ -12,7 +12,9 @@
 # the 20,000 would take 7-13 minutes; DRAIN_N=20000 for the full figure), BACKLOG
 # (ordinary messages the emergencies are posted behind, 3000: the 10,000 take minutes to
 # post at today's ingest rate; BACKLOG=10000 for the full figure), EMERGENCIES (per case, 5),
-# BOARDS (dispatch-board WebSocket connections, 10000), JMH_OPTS (e.g. "-wi 5 -i 10 -f 2"), JFR=1 (a flight recording of the drain in target/run/drain.jfr).
+# BOARDS (dispatch-board WebSocket connections, 10000), JMH_OPTS (e.g. "-wi 5 -i 10 -f 2"),
+# JFR=1 (a flight recording of the drain in target/run/drain.jfr),
+# MEMORY_OPTIONS (JVM options of the memory scenario instead of the Dockerfile's, to try others).
 # Ports (BENCH_PORT_BASE, 18080): service +0, dashboard socket +1, management +2, PostgreSQL +352, receiver +10,
 # Twilio stand-in +19. Needs: JDK 17, curl, python3.
 set -euo pipefail
@@ -65,6 +67,8 @@ classifier() {
 record() { echo "$1=$2" >> "$RESULTS"; }
 load_now() { cut -d' ' -f1 /proc/loadavg; }
 tool() { java -Xms64m -Xmx1g -cp "$JAR" com.plumbline.intake.bench.load.Bench "$@"; }
+# a tool in the background, as the process itself (so that $! is the JVM and cleanup stops it)
+tool_in_background() { ( exec java -Xms64m -Xmx1g -cp "$JAR" com.plumbline.intake.bench.load.Bench "$@" ) & }
 # a tool's key=value lines, recorded under a prefix (and shown)
 tool_recorded() { local prefix="$1"; shift; tool "$@" | tee /dev/stderr | grep '=' | sed "s/^/$prefix./" >> "$RESULTS"; }
 
@@ -76,7 +80,7 @@ cleanup() {
 trap cleanup EXIT
 
 start_standin() {
-  tool standin --port "$STANDIN_PORT" > "$RUN_DIR/standin.log" 2>&1 &
+  tool_in_background standin --port "$STANDIN_PORT" > "$RUN_DIR/standin.log" 2>&1
   PIDS+=($!)
 }
 
@@ -84,6 +88,12 @@ start_standin() {
 # (routes/ and config/ relative), every secret set, Twilio pointed at the stand-in; records NAME.startup_s
 start_service() {
   local name="$1" data="$2" tool_options="${3:-}"
+  # fixed ports: a server of someone else's on one of them would take our requests (or our data)
+  for port in "$PORT" "$WS_PORT" "$PG_PORT"; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "port $port is in use: choose another BENCH_PORT_BASE" >&2; exit 1
+    fi
+  done
   local started; started=$(date +%s%N)
   (cd "$SERVICE_DIR" && exec env -u SPRING_DATASOURCE_URL -u SPRING_ARTEMIS_BROKER_URL -u JAVA_TOOL_OPTIONS \
       ${tool_options:+JAVA_TOOL_OPTIONS="$tool_options"} \
@@ -143,8 +153,8 @@ now_ms() { date +%s%3N; }
 # (the service's embedded one), the same pre-signed unique requests, A B A B ..., processing running.
 ingest() {
   echo "== ingest: service vs hand-written receiver, $ROUNDS rounds of ${INGEST_SECONDS}s each, $CONCURRENCY connections"
-  tool receiver --port "$RECEIVER_PORT" --jdbc "$JDBC" --token "$TOKEN" --public-url "$PUBLIC_URL" \
-    > "$RUN_DIR/receiver.log" 2>&1 &
+  tool_in_background receiver --port "$RECEIVER_PORT" --jdbc "$JDBC" --token "$TOKEN" --public-url "$PUBLIC_URL" \
+    > "$RUN_DIR/receiver.log" 2>&1
   local receiver=$!; PIDS+=("$receiver")
   sleep 3
   for round in $(seq 1 "$ROUNDS"); do
@@ -217,7 +227,7 @@ boards() {
 # ingest load with processing running; the plain `java -jar` figures come from the main service
 memory() {
   echo "== memory: java -jar with the Dockerfile's JAVA_TOOL_OPTIONS, 30 s of ingest load"
-  local options; options=$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\(.*\)"/\1/p' "$ROOT_DIR/Dockerfile")
+  local options; options=${MEMORY_OPTIONS:-$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\(.*\)"/\1/p' "$ROOT_DIR/Dockerfile")}
   record memory.java_tool_options "$options"
   start_service docker "$(fresh docker)" "$options"
   start_rss docker
@@ -239,6 +249,9 @@ compare() {
       if [ "$side" = before ]; then SERVICE_JAR=${BEFORE_JAR:?}; SERVICE_DIR=$before_dir; else SERVICE_JAR=$after_jar; SERVICE_DIR=$ROOT_DIR; fi
       start_service "compare.$side.r$round" "$(fresh compare)"
       start_rss "compare.$side.r$round"
+      if [ "${JFR:-0}" = 1 ]; then
+        jcmd "$SERVICE_PID" JFR.start name=drain settings=profile filename="$RUN_DIR/compare.$side.r$round.jfr" > /dev/null
+      fi
       record "compare.$side.r$round.load" "$(load_now)"
       local since; since=$(now_ms)
       tool_recorded "compare.$side.r$round.ingest" load --url "$SERVICE_URL" --series "c$STAMP$round$side" --token "$TOKEN" \
