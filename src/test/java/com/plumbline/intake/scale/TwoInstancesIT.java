@@ -62,9 +62,14 @@ class TwoInstancesIT {
 
     private final List<Instance> instances = new ArrayList<>();
 
-    private record Instance(String name, Process process, int port, Path log) {
+    private record Instance(String name, Process process, int port, int managementPort, Path log) {
         WebhookClient client() {
             return new WebhookClient(port);
+        }
+
+        /** The actuator's own port (health, Prometheus). */
+        WebhookClient management() {
+            return new WebhookClient(managementPort);
         }
     }
 
@@ -222,7 +227,7 @@ class TwoInstancesIT {
 
     /** The instance's classify route exchanges, from its Prometheus scrape. */
     private static double classified(Instance instance) {
-        String scrape = instance.client().get("/actuator/prometheus", "Authorization", "Bearer " + PROMETHEUS_TOKEN).body();
+        String scrape = instance.management().get("/actuator/prometheus", "Authorization", "Bearer " + PROMETHEUS_TOKEN).body();
         double total = 0;
         for (Matcher m = CLASSIFY.matcher(scrape); m.find(); ) {
             total += Double.parseDouble(m.group(1));
@@ -244,10 +249,12 @@ class TwoInstancesIT {
         try {
             assertThat(JAR).as("the packaged service (run by failsafe after package)").exists();
             int port = freePort();
+            int managementPort = freePort();
             Path log = workDir.resolve("service-" + name + ".log");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(),
                     "--server.port=" + port,
+                    "--management.server.port=" + managementPort,
                     "--intake.ws.port=" + freePort(),
                     "--intake.data-dir=" + workDir.resolve("data-" + name),
                     "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
@@ -269,7 +276,7 @@ class TwoInstancesIT {
                     || variable.startsWith("PUBSUB_") || variable.startsWith("GOOGLE_") || variable.equals("PUBLIC_BASE_URL")
                     || variable.equals("PORT") || variable.equals("EMBEDDED_POSTGRES_PORT"));
             Process process = builder.start();
-            Instance instance = new Instance(name, process, port, log);
+            Instance instance = new Instance(name, process, port, managementPort, log);
             synchronized (instances) {
                 instances.add(instance);
             }
@@ -277,7 +284,7 @@ class TwoInstancesIT {
             while (Instant.now().isBefore(deadline)) {
                 assertThat(process.isAlive()).as("instance %s exited; see target/two-instances-%s.log", name, name).isTrue();
                 try {
-                    if (instance.client().get("/actuator/health/readiness").statusCode() == 200) {
+                    if (instance.management().get("/actuator/health/readiness").statusCode() == 200) {
                         return instance;
                     }
                 } catch (RuntimeException notYet) {

@@ -42,8 +42,10 @@ class BrokerOutageTest {
         int brokerPort = freePort();
         Path brokerData = dataDir.resolve("external-artemis");
         StandaloneBroker broker = StandaloneBroker.start(brokerData, brokerPort);
+        int managementPort = freePort();
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(PlumblineIntakeApplication.class).run(
                 "--server.port=0",
+                "--management.server.port=" + managementPort,
                 "--intake.ws.port=" + freePort(),
                 "--intake.data-dir=" + dataDir,
                 "--intake.test-endpoint.enabled=true",
@@ -53,7 +55,8 @@ class BrokerOutageTest {
             WebhookClient client = new WebhookClient(((ServletWebServerApplicationContext) service).getWebServer().getPort());
             String login = client.send("POST", "/api/auth/login", "{\"username\":\"" + IntakeIntegrationTest.ADMIN_USER
                     + "\",\"password\":\"" + IntakeIntegrationTest.ADMIN_PASSWORD + "\"}").body();
-            WebhookClient operator = client.withToken(new ObjectMapper().readTree(login).get("accessToken").asText());
+            String accessToken = new ObjectMapper().readTree(login).get("accessToken").asText();
+            WebhookClient operator = client.withToken(accessToken);
             JdbcTemplate db = service.getBean(JdbcTemplate.class);
             for (int i = 0; i < BEFORE; i++) {
                 assertThat(send(client, "before-" + i).statusCode()).isEqualTo(200);
@@ -78,10 +81,12 @@ class BrokerOutageTest {
             HttpResponse<String> health = operator.get("/api/webhooks/health");
             assertThat(health.statusCode()).isEqualTo(503);
             assertThat(health.body()).contains("\"broker\":\"DOWN\"").contains("\"database\":\"UP\"");
-            HttpResponse<String> publicHealth = client.get("/actuator/health");
+            assertThat(client.get("/health").statusCode()).as("the load balancers' health").isEqualTo(503);
+            WebhookClient management = new WebhookClient(managementPort);
+            HttpResponse<String> publicHealth = management.get("/actuator/health");
             assertThat(publicHealth.statusCode()).isEqualTo(503);
             assertThat(publicHealth.body()).contains("\"status\":\"DOWN\"").doesNotContain("jms");
-            HttpResponse<String> adminHealth = operator.get("/actuator/health");
+            HttpResponse<String> adminHealth = management.withToken(accessToken).get("/actuator/health");
             assertThat(adminHealth.statusCode()).isEqualTo(503);
             assertThat(new ObjectMapper().readTree(adminHealth.body()).at("/components/jms/status").asText())
                     .isEqualTo("DOWN");

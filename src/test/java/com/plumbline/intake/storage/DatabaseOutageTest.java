@@ -43,6 +43,7 @@ class DatabaseOutageTest {
         EmbeddedPostgres postgres = postgres(postgresData, postgresPort);
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(PlumblineIntakeApplication.class).run(
                 "--server.port=0",
+                "--management.server.port=0",
                 "--intake.ws.port=" + freePort(),
                 "--intake.data-dir=" + dataDir,
                 "--intake.test-endpoint.enabled=true",

@@ -38,6 +38,7 @@ class ExternalServersTest {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
              ConfigurableApplicationContext service = new SpringApplicationBuilder(PlumblineIntakeApplication.class).run(
                      "--server.port=0",
+                "--management.server.port=0",
                 "--intake.processing.auto-startup=false",
                      "--intake.data-dir=" + dataDir,
                      "--intake.test-endpoint.enabled=true",
