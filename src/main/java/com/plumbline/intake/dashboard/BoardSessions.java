@@ -133,7 +133,7 @@ public class BoardSessions {
      * answers how many boards it went to.
      */
     public int deliver(@Body String event) {
-        Long messageId = null;
+        Long messageId;
         try {
             JsonNode id = json.readTree(event).path("messageId");
             messageId = id.canConvertToLong() ? id.asLong() : null;
@@ -141,6 +141,11 @@ public class BoardSessions {
             LOG.warn("Unreadable dashboard event not delivered: {}", e.getClass().getSimpleName());
             return 0;
         }
+        return deliverAbout(event, messageId);
+    }
+
+    /** The same for an event already written, about this message (null: about none). */
+    public int deliverAbout(String event, Long messageId) {
         return send(event, mayReceive(messageId));
     }
 

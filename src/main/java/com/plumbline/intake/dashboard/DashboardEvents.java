@@ -80,7 +80,7 @@ public class DashboardEvents {
     /** Stores an event and sends it to every board that may see it; answers it with its eventId. */
     public Map<String, Object> publish(Map<String, Object> event, String actor) throws JsonProcessingException {
         Map<String, Object> stored = store(event, actor);
-        boards.deliver(json.writeValueAsString(stored));
+        boards.deliverAbout(json.writeValueAsString(stored), number(stored.get("messageId")));
         return stored;
     }
 

@@ -2,7 +2,6 @@ package com.plumbline.intake.scale;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.plumbline.intake.support.IntakeIntegrationTest;
+import com.plumbline.intake.support.MailStandIn;
 import com.plumbline.intake.support.StandaloneBroker;
 import com.plumbline.intake.support.WebhookClient;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -92,7 +92,7 @@ class TwoInstancesIT {
 
     @Test
     void twoInstancesShareTheWorkProcessEachMessageOnceAndLoseNothingWhenOneIsKilled() throws Exception {
-        int brokerPort = freePort();
+        int brokerPort = MailStandIn.freePort();
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
              StandaloneBroker broker = StandaloneBroker.start(workDir.resolve("artemis"), brokerPort)) {
             Path rules = fastEscalation();
@@ -248,14 +248,14 @@ class TwoInstancesIT {
     private Instance start(String name, EmbeddedPostgres postgres, int brokerPort, Path rules) {
         try {
             assertThat(JAR).as("the packaged service (run by failsafe after package)").exists();
-            int port = freePort();
-            int managementPort = freePort();
+            int port = MailStandIn.freePort();
+            int managementPort = MailStandIn.freePort();
             Path log = workDir.resolve("service-" + name + ".log");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(),
                     "--server.port=" + port,
                     "--management.server.port=" + managementPort,
-                    "--intake.ws.port=" + freePort(),
+                    "--intake.ws.port=" + MailStandIn.freePort(),
                     "--intake.data-dir=" + workDir.resolve("data-" + name),
                     "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                     "--spring.datasource.username=postgres",
@@ -308,14 +308,6 @@ class TwoInstancesIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

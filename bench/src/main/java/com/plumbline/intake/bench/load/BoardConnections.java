@@ -111,24 +111,9 @@ final class BoardConnections {
         System.out.println("ready=1");
         System.out.flush();
 
-        List<String> markers = new ArrayList<>();
-        Map<String, Long> postedAt = new ConcurrentHashMap<>();
-        URI target = URI.create(options.get("url"));
-        for (int i = 0; i < count; i++) {
-            String marker = "E-" + series + "-" + i;
-            TwilioRequests.Signed request = requests.emergency(marker, 7000 + i);
-            long at = System.currentTimeMillis();
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(target)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("X-Twilio-Signature", request.signature())
-                    .POST(HttpRequest.BodyPublishers.ofString(request.form())).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(marker + ": HTTP " + response.statusCode() + " " + response.body());
-            }
-            postedAt.put(marker, at);
-            markers.add(marker);
-            Thread.sleep(interval);
-        }
+        Map<String, Long> postedAt = Emergencies.post(http, URI.create(options.get("url")), requests, series, count,
+                interval, 7000);
+        List<String> markers = List.copyOf(postedAt.keySet());
         long deadline = System.currentTimeMillis() + timeoutMs;
         while (System.currentTimeMillis() < deadline
                 && List.copyOf(arrivals).stream().mapToInt(Map::size).sum() < (long) arrivals.size() * count) {

@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -68,23 +67,9 @@ final class EmergencyLatency {
                 System.out.printf("backlog_at_first=%d%n", row.getLong(1));
             }
         }
-        List<String> markers = new ArrayList<>();
-        Map<String, Long> postedAt = new ConcurrentHashMap<>();
-        for (int i = 0; i < count; i++) {
-            String marker = "E-" + series + "-" + i;
-            TwilioRequests.Signed request = requests.emergency(marker, i + series.hashCode() % 1000 * 10 + 5000);
-            long at = System.currentTimeMillis();
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(target)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("X-Twilio-Signature", request.signature())
-                    .POST(HttpRequest.BodyPublishers.ofString(request.form())).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(marker + ": HTTP " + response.statusCode() + " " + response.body());
-            }
-            postedAt.put(marker, at);
-            markers.add(marker);
-            Thread.sleep(interval);
-        }
+        Map<String, Long> postedAt = Emergencies.post(http, target, requests, series, count, interval,
+                series.hashCode() % 1000 * 10 + 5000);
+        List<String> markers = List.copyOf(postedAt.keySet());
 
         Map<String, Long> onSms = new ConcurrentHashMap<>();
         long deadline = System.currentTimeMillis() + timeoutMs;
