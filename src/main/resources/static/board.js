@@ -149,9 +149,7 @@ function connect() {
   ws.onopen = async () => {
     ws.send(JSON.stringify({ type: 'auth', token: state.token }));
     if (state.customerId) ws.send(JSON.stringify({ type: 'join', room: room(state.customerId) }));
-    state.retries = 0;
-    setConn('on', 'Live');
-    await catchUp();
+    setConn('wait', 'Signing in…');
   };
   ws.onmessage = (m) => { try { handle(JSON.parse(m.data)); } catch (e) { console.warn('bad event', e); } };
   ws.onclose = async (closed) => {
@@ -167,6 +165,12 @@ function connect() {
     setConn('off', `Offline — retrying in ${Math.round(delay / 1000)} s`);
     state.reconnectTimer = setTimeout(connect, delay);
   };
+}
+
+async function welcomed() {
+  state.retries = 0;
+  setConn('on', 'Live');
+  await catchUp();
 }
 
 /** Everything stored after the last event this page saw (GET /api/dashboard/events?after=ID). */
@@ -208,7 +212,8 @@ function handle(ev) {
     case 'ack': acknowledged(ev); break;
     case 'presence': state.presence = ev.online || []; renderPresence(); break;
     case 'typing': typing(ev); break;
-    case 'welcome': break;   // a refused token: the server closes the socket, onclose refreshes it
+    // live only once the server accepted the token: events stored before that come from the catch-up
+    case 'welcome': if (ev.ok) welcomed().catch(showError); break;   // refused: the server closes, onclose refreshes
   }
 }
 
