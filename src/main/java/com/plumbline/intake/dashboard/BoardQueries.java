@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.plumbline.intake.customer.PhoneNumbers;
+import com.plumbline.intake.conversation.PhoneNumbers;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class BoardQueries {
 
-    static final List<String> PRIORITIES = List.of("EMERGENCY", "HIGH", "MEDIUM", "LOW");
+    public static final List<String> PRIORITIES = List.of("EMERGENCY", "HIGH", "MEDIUM", "LOW");
 
     private static final String FEED = """
             select * from (

@@ -18,7 +18,7 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.plumbline.intake.notify.StaffDirectory;
+import com.plumbline.intake.staff.StaffDirectory;
 import com.plumbline.intake.security.AccessTokens;
 import com.plumbline.intake.security.LoggedIn;
 import io.micrometer.core.instrument.Gauge;
@@ -233,7 +233,7 @@ public class BoardSessions {
     }
 
     /** The staff member's name, or the login name of an account without one. */
-    String nameOf(LoggedIn who) {
+    public String nameOf(LoggedIn who) {
         if (who.staffMemberId() != null) {
             try {
                 return staff.get(who.staffMemberId()).getName();

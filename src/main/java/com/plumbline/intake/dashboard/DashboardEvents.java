@@ -8,7 +8,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.plumbline.intake.customer.ThreadedMessage;
+import com.plumbline.intake.conversation.ThreadedMessage;
 import com.plumbline.intake.notify.MessageSummaries;
 import com.plumbline.intake.notify.MessageSummary;
 import org.apache.camel.Body;

@@ -7,9 +7,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.plumbline.intake.customer.ConversationMessage;
-import com.plumbline.intake.customer.ConversationMessageRepository;
-import com.plumbline.intake.customer.OutboundMessages;
+import com.plumbline.intake.conversation.ConversationMessage;
+import com.plumbline.intake.conversation.ConversationMessageRepository;
+import com.plumbline.intake.conversation.OutboundMessages;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;

@@ -8,10 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import com.plumbline.intake.customer.ConversationMessage;
-import com.plumbline.intake.customer.ConversationMessageRepository;
-import com.plumbline.intake.customer.OutboundMessages;
-import com.plumbline.intake.customer.PhoneNumbers;
+import com.plumbline.intake.conversation.ConversationMessage;
+import com.plumbline.intake.conversation.ConversationMessageRepository;
+import com.plumbline.intake.conversation.OutboundMessages;
+import com.plumbline.intake.conversation.PhoneNumbers;
 import com.plumbline.intake.rules.Priority;
 import com.plumbline.intake.rules.RulesBook;
 import com.plumbline.intake.rules.RulesSection;

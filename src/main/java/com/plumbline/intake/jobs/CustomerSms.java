@@ -1,6 +1,6 @@
 package com.plumbline.intake.jobs;
 
-import com.plumbline.intake.customer.OutboundMessages;
+import com.plumbline.intake.conversation.OutboundMessages;
 import com.twilio.rest.api.v2010.account.Message;
 import org.apache.camel.Body;
 import org.apache.camel.Variable;

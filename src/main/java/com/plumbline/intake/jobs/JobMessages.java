@@ -1,7 +1,7 @@
 package com.plumbline.intake.jobs;
 
-import com.plumbline.intake.customer.ConversationMessage;
-import com.plumbline.intake.customer.ConversationMessageRepository;
+import com.plumbline.intake.conversation.ConversationMessage;
+import com.plumbline.intake.conversation.ConversationMessageRepository;
 
 /** The message a job works on; a job without one can never succeed. */
 final class JobMessages {

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.plumbline.intake.customer.ThreadedMessage;
+import com.plumbline.intake.conversation.ThreadedMessage;
 import com.plumbline.intake.rules.Classification;
 import com.plumbline.intake.rules.Priority;
 import org.apache.camel.Body;

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import com.plumbline.intake.customer.ConversationMessage;
-import com.plumbline.intake.customer.ConversationMessageRepository;
+import com.plumbline.intake.conversation.ConversationMessage;
+import com.plumbline.intake.conversation.ConversationMessageRepository;
 import com.plumbline.intake.rules.RulesBook;
 import com.plumbline.intake.rules.RulesSection;
 import com.plumbline.intake.rules.ServiceType;

@@ -1,5 +1,7 @@
 package com.plumbline.intake.notify;
 
+import com.plumbline.intake.staff.StaffMember;
+import com.plumbline.intake.staff.StaffDirectory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,7 @@
 package com.plumbline.intake.notify;
 
-import com.plumbline.intake.customer.ConversationRetracted;
+import com.plumbline.intake.staff.StaffDirectory;
+import com.plumbline.intake.conversation.ConversationRetracted;
 import org.springframework.context.event.EventListener;
 
 import java.time.Clock;

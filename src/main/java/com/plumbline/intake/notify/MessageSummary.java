@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-import com.plumbline.intake.customer.PhoneNumbers;
+import com.plumbline.intake.conversation.PhoneNumbers;
 
 /** What a notification says about the customer's message, read from the message row. */
 public record MessageSummary(long messageId, long customerId, String customerName, String customerPhone,

@@ -1,5 +1,6 @@
 package com.plumbline.intake.notify;
 
+import com.plumbline.intake.staff.StaffMember;
 import java.time.Instant;
 
 import jakarta.persistence.Column;

@@ -1,5 +1,9 @@
 package com.plumbline.intake.notify;
 
+import com.plumbline.intake.staff.StaffSection;
+import com.plumbline.intake.staff.StaffRulesFile;
+import com.plumbline.intake.staff.StaffRole;
+import com.plumbline.intake.staff.StaffMember;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import com.plumbline.intake.customer.ThreadedMessage;
+import com.plumbline.intake.conversation.ThreadedMessage;
 import com.plumbline.intake.notify.NotificationRulesFile.EscalationRules;
 import com.plumbline.intake.notify.NotificationRulesFile.Rule;
 import com.plumbline.intake.notify.NotificationRulesFile.Tier;

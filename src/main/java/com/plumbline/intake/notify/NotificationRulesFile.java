@@ -1,5 +1,6 @@
 package com.plumbline.intake.notify;
 
+import com.plumbline.intake.staff.StaffRole;
 import java.util.List;
 
 import com.plumbline.intake.rules.Priority;

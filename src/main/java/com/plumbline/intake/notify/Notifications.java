@@ -1,5 +1,7 @@
 package com.plumbline.intake.notify;
 
+import com.plumbline.intake.staff.StaffMember;
+import com.plumbline.intake.staff.StaffDirectory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,8 +9,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import com.plumbline.intake.customer.PhoneNumbers;
-import com.plumbline.intake.customer.ThreadedMessage;
+import com.plumbline.intake.conversation.PhoneNumbers;
+import com.plumbline.intake.conversation.ThreadedMessage;
 import com.plumbline.intake.notify.NotificationRules.Ladder;
 import com.plumbline.intake.notify.NotificationRules.Recipient;
 import org.apache.camel.Body;

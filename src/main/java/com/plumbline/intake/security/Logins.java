@@ -13,8 +13,8 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 
-import com.plumbline.intake.notify.StaffMember;
-import com.plumbline.intake.notify.StaffMemberRepository;
+import com.plumbline.intake.staff.StaffMember;
+import com.plumbline.intake.staff.StaffMemberRepository;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -11,7 +11,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.plumbline.intake.notify.NotifyChannel;
 import com.plumbline.intake.notify.NotifyIntegrationTest;
 import com.plumbline.intake.notify.Reachability;
-import com.plumbline.intake.notify.StaffRole;
+import com.plumbline.intake.staff.StaffRole;
 import com.plumbline.intake.support.WebhookClient;
 import com.plumbline.intake.support.Concurrently;
 import com.plumbline.intake.support.TwilioStandIn;

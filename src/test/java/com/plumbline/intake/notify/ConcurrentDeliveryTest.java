@@ -1,12 +1,13 @@
 package com.plumbline.intake.notify;
 
+import com.plumbline.intake.staff.StaffRole;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import com.plumbline.intake.customer.ThreadedMessage;
+import com.plumbline.intake.conversation.ThreadedMessage;
 import com.plumbline.intake.jobs.Jobs;
 import com.plumbline.intake.rules.Priority;
 import com.plumbline.intake.rules.ServiceType;

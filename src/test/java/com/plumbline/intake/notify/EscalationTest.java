@@ -1,10 +1,12 @@
 package com.plumbline.intake.notify;
 
+import com.plumbline.intake.staff.StaffRole;
+import com.plumbline.intake.staff.StaffMember;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import com.plumbline.intake.customer.ThreadedMessage;
+import com.plumbline.intake.conversation.ThreadedMessage;
 import com.plumbline.intake.rules.Priority;
 import com.plumbline.intake.rules.ServiceType;
 import java.util.concurrent.TimeUnit;

@@ -1,12 +1,14 @@
 package com.plumbline.intake.notify;
 
+import com.plumbline.intake.staff.StaffRole;
+import com.plumbline.intake.staff.StaffMember;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.plumbline.intake.customer.ThreadedMessage;
+import com.plumbline.intake.conversation.ThreadedMessage;
 import com.plumbline.intake.rules.Priority;
 import com.plumbline.intake.rules.ServiceType;
 import com.plumbline.intake.support.DashboardSocket;

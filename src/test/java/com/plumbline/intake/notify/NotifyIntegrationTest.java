@@ -1,12 +1,16 @@
 package com.plumbline.intake.notify;
 
+import com.plumbline.intake.staff.StaffRole;
+import com.plumbline.intake.staff.StaffMember;
+import com.plumbline.intake.staff.StaffInput;
+import com.plumbline.intake.staff.StaffDirectory;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import com.plumbline.intake.customer.ThreadedMessage;
+import com.plumbline.intake.conversation.ThreadedMessage;
 import com.plumbline.intake.ingress.Channel;
 import com.plumbline.intake.ingress.InboundMessage;
 import com.plumbline.intake.ingress.Provider;

@@ -1,9 +1,10 @@
 package com.plumbline.intake.notify;
 
+import com.plumbline.intake.staff.StaffRole;
 import java.time.Instant;
 import java.util.List;
 
-import com.plumbline.intake.customer.ThreadedMessage;
+import com.plumbline.intake.conversation.ThreadedMessage;
 import com.plumbline.intake.rules.Priority;
 import com.plumbline.intake.rules.ServiceType;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,5 +1,7 @@
 package com.plumbline.intake.notify;
 
+import com.plumbline.intake.staff.StaffRole;
+import com.plumbline.intake.staff.StaffMember;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,9 +9,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import com.plumbline.intake.customer.Conversations;
-import com.plumbline.intake.customer.CustomerRepository;
-import com.plumbline.intake.customer.ThreadedMessage;
+import com.plumbline.intake.conversation.Conversations;
+import com.plumbline.intake.conversation.CustomerRepository;
+import com.plumbline.intake.conversation.ThreadedMessage;
 import com.plumbline.intake.ingress.Channel;
 import com.plumbline.intake.ingress.InboundMessage;
 import com.plumbline.intake.ingress.Provider;

@@ -14,7 +14,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.plumbline.intake.notify.NotifyChannel;
 import com.plumbline.intake.notify.NotifyIntegrationTest;
 import com.plumbline.intake.notify.Reachability;
-import com.plumbline.intake.notify.StaffRole;
+import com.plumbline.intake.staff.StaffRole;
 import com.plumbline.intake.support.TwilioSigner;
 import com.plumbline.intake.support.TwilioStandIn;
 import org.apache.camel.CamelContext;
