@@ -12,11 +12,11 @@ import com.plumbline.intake.conversation.ConversationMessage;
 import com.plumbline.intake.conversation.ConversationMessageRepository;
 import com.plumbline.intake.conversation.OutboundMessages;
 import com.plumbline.intake.conversation.PhoneNumbers;
+import com.plumbline.intake.outbound.OutboundSms;
 import com.plumbline.intake.rules.Priority;
 import com.plumbline.intake.rules.RulesBook;
 import com.plumbline.intake.rules.RulesSection;
 import com.plumbline.intake.rules.ServiceType;
-import com.twilio.type.PhoneNumber;
 import org.apache.camel.Body;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -52,18 +52,9 @@ public class AutoReplies {
     public record Reply(String to, String from, String text, String skipReason, Long conversationId,
                         OutboundMessages.SentBy sentBy) {
 
-        /** camel-twilio's message creator takes Twilio's own phone number type. */
-        public PhoneNumber toNumber() {
-            return new PhoneNumber(to);
-        }
-
-        public PhoneNumber fromNumber() {
-            return new PhoneNumber(from);
-        }
-
         /** What the send-sms adapter sends. */
-        public com.plumbline.intake.outbound.OutboundSms sms() {
-            return new com.plumbline.intake.outbound.OutboundSms(to, from, text);
+        public OutboundSms sms() {
+            return new OutboundSms(to, from, text);
         }
     }
 
