@@ -89,6 +89,17 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void bothInstancesBelieveForwardedAddressesFromTheProxyAlone() {
+        Map<String, Object> proxyNetworks = map(services().get("proxy").get("networks"));
+        String proxyAddress = String.valueOf(map(proxyNetworks.get("default")).get("ipv4_address"));
+        assertThat(proxyAddress).as("the proxy's pinned address").matches("\\d+\\.\\d+\\.\\d+\\.\\d+");
+        for (String instance : List.of("app", "app-2")) {
+            assertThat(environment(services().get(instance)).get("INTAKE_TRUSTED_PROXIES")).as(instance)
+                    .isEqualTo(proxyAddress);
+        }
+    }
+
+    @Test
     void theImageRunsAsAnUnprivilegedUser() throws IOException {
         List<String> lines = Files.readAllLines(Path.of("Dockerfile")).stream().map(String::trim).toList();
         int finalStage = 0;
