@@ -24,6 +24,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.plumbline.intake.support.WebhookClient;
 import com.plumbline.intake.support.IntakeIntegrationTest;
 import com.plumbline.intake.support.RelaySigner;
 import com.plumbline.intake.support.TwilioSigner;
@@ -204,7 +205,7 @@ class BadRequestTest extends IntakeIntegrationTest {
     }
 
     private static List<BadRequest> pubSubPush() {
-        String envelope = WebhookIngressTest.pushEnvelope("pubsub-bad-1", WebhookIngressTest.base64(EVENT));
+        String envelope = WebhookClient.pushEnvelope("pubsub-bad-1", WebhookClient.base64(EVENT));
         String valid = GOOGLE.token(PUSH_AUDIENCE, PUSH_ACCOUNT, Instant.now().plusSeconds(3600));
         return List.of(
                 post("push without Authorization", PUSH, envelope, 401, "unauthorized", "Content-Type", JSON_TYPE),
@@ -231,7 +232,7 @@ class BadRequestTest extends IntakeIntegrationTest {
                 push("push malformed JSON", "{\"message\":", valid, 400, "bad_request"),
                 push("push envelope without message", "{\"subscription\":\"projects/p/subscriptions/s\"}", valid, 400, "bad_request"),
                 push("push message without messageId", "{\"message\":{\"data\":\"e30=\"}}", valid, 400, "bad_request"),
-                push("push messageId over 255", WebhookIngressTest.pushEnvelope("9".repeat(300), WebhookIngressTest.base64(EVENT)),
+                push("push messageId over 255", WebhookClient.pushEnvelope("9".repeat(300), WebhookClient.base64(EVENT)),
                         valid, 400, "bad_request"),
                 push("push data that is a number", "{\"message\":{\"messageId\":\"pubsub-bad-2\",\"data\":12}}", valid, 400, "bad_request"),
                 request("push by GET", "GET", PUSH, null, 405, "method_not_allowed"));

@@ -15,6 +15,8 @@ import com.plumbline.intake.support.IntakeIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static com.plumbline.intake.support.WebhookClient.base64;
+import static com.plumbline.intake.support.WebhookClient.pushEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each provider's real-shaped, signed webhook is stored once and reaches intake.inbound. */
@@ -249,17 +251,5 @@ class WebhookIngressTest extends IntakeIntegrationTest {
         params.put("MediaContentType0", "image/jpeg");
         params.put("ApiVersion", "2010-04-01");
         return params;
-    }
-
-    static String pushEnvelope(String messageId, String data) {
-        return """
-                {"message":{"attributes":{"source":"google-voice-relay"},"data":"%s","messageId":"%s","message_id":"%s",
-                 "publishTime":"2026-11-26T15:00:01.123Z","publish_time":"2026-11-26T15:00:01.123Z"},
-                 "subscription":"projects/plumbline-test/subscriptions/intake-push","deliveryAttempt":1}"""
-                .formatted(data, messageId, messageId);
-    }
-
-    static String base64(String text) {
-        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 }

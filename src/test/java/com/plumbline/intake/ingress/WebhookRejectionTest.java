@@ -18,8 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import static com.plumbline.intake.ingress.WebhookIngressTest.base64;
-import static com.plumbline.intake.ingress.WebhookIngressTest.pushEnvelope;
+import static com.plumbline.intake.support.WebhookClient.base64;
+import static com.plumbline.intake.support.WebhookClient.pushEnvelope;
 import static com.plumbline.intake.ingress.WebhookIngressTest.twilioSms;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 
 import com.plumbline.intake.PlumblineIntakeApplication;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.plumbline.intake.support.GoogleTokens;
 import com.plumbline.intake.support.IntakeIntegrationTest;
 import com.plumbline.intake.support.WebhookClient;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -32,6 +33,8 @@ class DatabaseOutageTest {
 
     private static final int BEFORE = 20;
     private static final int DURING = 5;
+    private static final String POISON_ID = "4242424242";
+    private static final GoogleTokens GOOGLE = new GoogleTokens();
 
     @TempDir
     Path dataDir;
@@ -47,6 +50,9 @@ class DatabaseOutageTest {
                 "--intake.ws.port=" + freePort(),
                 "--intake.data-dir=" + dataDir,
                 "--intake.test-endpoint.enabled=true",
+                "--intake.public-base-url=" + IntakeIntegrationTest.PUBLIC_BASE_URL,
+                "--intake.pubsub.push.service-account=" + IntakeIntegrationTest.PUSH_ACCOUNT,
+                "--intake.pubsub.push.jwks-url=" + GOOGLE.jwksUrl(),
                 "--spring.datasource.url=jdbc:postgresql://localhost:" + postgresPort + "/postgres",
                 "--spring.datasource.username=postgres",
                 "--intake.security.jwt-secret=" + IntakeIntegrationTest.JWT_SECRET,
@@ -67,6 +73,11 @@ class DatabaseOutageTest {
                 assertThat(refused.headers().firstValue("Retry-After")).isPresent();
                 assertThat(refused.body()).contains("\"error\"").doesNotContain("Exception");
             }
+            // an unreadable push cannot be stored as REJECTED either: 503, so Pub/Sub delivers it again
+            HttpResponse<String> poison = postPoison(client);
+            assertThat(poison.statusCode()).isEqualTo(503);
+            assertThat(poison.headers().firstValue("Retry-After")).isPresent();
+            assertThat(poison.body()).contains("\"error\"").doesNotContain("Exception");
             HttpResponse<String> health = operator.get("/api/webhooks/health");
             assertThat(health.statusCode()).isEqualTo(503);
             assertThat(health.body()).contains("\"database\":\"DOWN\"");
@@ -77,10 +88,11 @@ class DatabaseOutageTest {
             Instant back = Instant.now();
             await().atMost(Duration.ofSeconds(60)).until(() -> operator.get("/api/webhooks/health").statusCode() == 200);
             Duration recovery = Duration.between(back, Instant.now());
-            // the provider retries what was refused
+            // the providers retry what was refused
             for (int i = 0; i < DURING; i++) {
                 assertThat(send(client, "during-" + i).statusCode()).isEqualTo(200);
             }
+            assertThat(postPoison(client).statusCode()).isEqualTo(200);
 
             JdbcTemplate db = new JdbcTemplate(postgres.getPostgresDatabase());
             await().atMost(Duration.ofSeconds(120)).until(() ->
@@ -90,10 +102,21 @@ class DatabaseOutageTest {
             assertThat(db.queryForObject("select count(distinct provider_message_id) from message", Integer.class))
                     .isEqualTo(BEFORE + DURING);
             assertThat(db.queryForObject("select count(*) from message", Integer.class)).isEqualTo(BEFORE + DURING);
-            assertThat(db.queryForObject("select count(*) from webhook_event", Integer.class)).isEqualTo(BEFORE + DURING);
+            assertThat(db.queryForObject("select count(*) from webhook_event where status <> 'REJECTED'", Integer.class))
+                    .isEqualTo(BEFORE + DURING);
+            assertThat(db.queryForList("select provider_message_id from webhook_event where status = 'REJECTED'", String.class))
+                    .containsExactly(POISON_ID);
         } finally {
             postgres.close();
         }
+    }
+
+    private static HttpResponse<String> postPoison(WebhookClient client) {
+        String token = GOOGLE.token(IntakeIntegrationTest.PUSH_AUDIENCE, IntakeIntegrationTest.PUSH_ACCOUNT,
+                Instant.now().plusSeconds(600));
+        return client.post("/api/webhooks/google-pubsub", "application/json",
+                WebhookClient.pushEnvelope(POISON_ID, WebhookClient.base64("this is not a relay event")),
+                "Authorization", "Bearer " + token);
     }
 
     private static HttpResponse<String> send(WebhookClient client, String id) {

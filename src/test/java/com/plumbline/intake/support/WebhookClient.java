@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -113,5 +114,18 @@ public class WebhookClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A Pub/Sub push envelope as Google sends it, carrying {@code data} (base64) as message {@code messageId}. */
+    public static String pushEnvelope(String messageId, String data) {
+        return """
+                {"message":{"attributes":{"source":"google-voice-relay"},"data":"%s","messageId":"%s","message_id":"%s",
+                 "publishTime":"2026-11-26T15:00:01.123Z","publish_time":"2026-11-26T15:00:01.123Z"},
+                 "subscription":"projects/plumbline-test/subscriptions/intake-push","deliveryAttempt":1}"""
+                .formatted(data, messageId, messageId);
+    }
+
+    public static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 }
