@@ -146,4 +146,28 @@ class GeneralisationTest {
     void lookAlikesOfTheSecondPassShapesAreNotEmergencies(String text) {
         assertThat(classify(text).priority()).isNotEqualTo(Priority.EMERGENCY);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            following up on the dripping tub spout from last week, any news on a time?          | LOW
+            hey any update on the slow bathroom sink? haven't heard from anyone                  | LOW
+            still waiting on someone for the clogged laundry sink, it's now backing up into the tub | MEDIUM
+            me again about the running toilet, now the floor around it is wet                    | MEDIUM
+            any update? still no water at all in the house                                       | HIGH
+            """)
+    void aFollowUpWithNothingNewIsLowButAWorseOneKeepsItsPriority(String text, Priority expected) {
+        assertThat(classify(text.trim()).priority()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            can I get a price on replacing the garbage disposal                   | GENERAL
+            what would it cost to swap our water heater for a tankless one        | GENERAL
+            please send the invoice for the toilet repair to my email             | GENERAL
+            time for the yearly water heater flush, can you put us on the calendar | WATER_HEATER
+            the copper pipe in the garage split open, water everywhere            | LEAK_DETECTION
+            """)
+    void paperworkIsGeneralButRoutineWorkKeepsItsSystem(String text, ServiceType expected) {
+        assertThat(classify(text.trim()).serviceType()).isEqualTo(expected);
+    }
 }
