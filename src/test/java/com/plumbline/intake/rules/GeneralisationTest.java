@@ -170,4 +170,35 @@ class GeneralisationTest {
     void paperworkIsGeneralButRoutineWorkKeepsItsSystem(String text, ServiceType expected) {
         assertThat(classify(text.trim()).serviceType()).isEqualTo(expected);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            the guest toilet rocks when you sit on it                                 | MEDIUM
+            our toilet refills by itself every half hour                              | MEDIUM
+            the toilet in the hall makes a loud whistle when it fills                 | MEDIUM
+            the water heater makes a popping noise but we still get hot water         | MEDIUM
+            the tankless goes hot and cold in the middle of a shower                  | MEDIUM
+            the pipes bang every time the dishwasher stops                            | MEDIUM
+            the meter keeps spinning even with every tap closed                       | HIGH
+            I can hear a hissing noise behind the wall in the laundry room            | MEDIUM
+            there's a soggy patch in the front lawn that never dries out              | MEDIUM
+            the bathroom sink is totally stopped, nothing goes down                   | MEDIUM
+            the sink pipe is leaking, I put a bowl under it and towels down           | HIGH
+            the toilet supply line is dripping, I turned the little valve off under it | MEDIUM
+            no water pressure in the upstairs shower                                  | MEDIUM
+            """)
+    void everydayFaultsInTheirOwnWordsGetTheirPriority(String text, Priority expected) {
+        assertThat(classify(text.trim()).priority()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "the water from the bathroom faucet smells like metal this week",
+            "the garage tap runs a thin stream even when it is closed",
+            "the washing machine drain line overflowed and I mopped it up",
+            "we want the sewer line cleaned before it clogs again this winter",
+            "forgot my wrench at your shop yesterday, can I pick it up"})
+    void waterOutOfATapAndThingsThatAlreadyStoppedAreNotUrgent(String text) {
+        assertThat(classify(text).priority()).isIn(Priority.MEDIUM, Priority.LOW);
+    }
 }
