@@ -179,13 +179,16 @@ class GeneralisationTest {
             the water heater makes a popping noise but we still get hot water         | MEDIUM
             the tankless goes hot and cold in the middle of a shower                  | MEDIUM
             the pipes bang every time the dishwasher stops                            | MEDIUM
-            the meter keeps spinning even with every tap closed                       | HIGH
+            the meter keeps spinning even with every tap closed                       | MEDIUM
+            the meter is spinning like crazy and the side yard is soggy               | HIGH
             I can hear a hissing noise behind the wall in the laundry room            | MEDIUM
             there's a soggy patch in the front lawn that never dries out              | MEDIUM
             the bathroom sink is totally stopped, nothing goes down                   | MEDIUM
             the sink pipe is leaking, I put a bowl under it and towels down           | HIGH
             the toilet supply line is dripping, I turned the little valve off under it | MEDIUM
             no water pressure in the upstairs shower                                  | MEDIUM
+            the water from every tap turned brown after the city worked on the street | MEDIUM
+            brown water is bubbling up out of the basement floor drain                | EMERGENCY
             """)
     void everydayFaultsInTheirOwnWordsGetTheirPriority(String text, Priority expected) {
         assertThat(classify(text.trim()).priority()).isEqualTo(expected);
