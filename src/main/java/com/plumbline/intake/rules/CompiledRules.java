@@ -21,7 +21,9 @@ record CompiledRules(
         BusinessCalendar calendar,
         ResponseTargets responseTargets,
         Map<Priority, Priority> afterHoursRaise,
-        SignalRules signals) {
+        SignalRules signals,
+        /** The service type of a LOW message that asks for no routine work; null keeps the words' type. */
+        ServiceType lowPriorityService) {
 
     record UrgencyWeights(double cueWeight, double maxFromCues, double exclamationWeight, double capsWeight,
                           int capsMinLetters, double capsRatio, int repeatThreshold, double repeatWeight) {

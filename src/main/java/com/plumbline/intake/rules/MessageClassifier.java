@@ -137,6 +137,16 @@ public class MessageClassifier {
             serviceType = ServiceType.GENERAL;
             conflict |= emergencyCue;
         }
+        // "any update? same problem as monday": asks after an everyday problem already reported and says nothing
+        // new, so it is LOW (the conversation keeps the priority of the first report); not when it says something
+        // changed, nor for a HIGH problem ("still no water, is anyone coming?")
+        boolean followUp = !allClear && !emergencyCue && !priority.isAbove(Priority.MEDIUM)
+                && analysis.anyLiveCue(Term.Cue.FOLLOW_UP)
+                && !analysis.anyLiveCue(Term.Cue.CHANGED);
+        if (followUp) {
+            priority = Priority.LOW;
+            serviceType = ServiceType.GENERAL;
+        }
 
         Set<String> keywords = new LinkedHashSet<>();
         evidence.forEach(e -> keywords.add(e.keyword()));
@@ -158,6 +168,10 @@ public class MessageClassifier {
                     serviceType = bestService(rules, scores);
                 }
             }
+        }
+        // a quote, a date, a question: paperwork, whatever system it names, unless it asks for routine work on it
+        if (priority == Priority.LOW && rules.lowPriorityService() != null && !analysis.anyLiveCue(Term.Cue.ROUTINE)) {
+            serviceType = rules.lowPriorityService();
         }
         boolean retraction = allClear && !emergencyCue;
         return new Decision(priority, serviceType, new ArrayList<>(keywords), confidence, reviewReason, retraction);

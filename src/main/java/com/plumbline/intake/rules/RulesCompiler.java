@@ -60,7 +60,8 @@ final class RulesCompiler {
         addCues(negation.notAnEmergency(), Term.Cue.NOT_AN_EMERGENCY, "negation.notAnEmergency");
         addCues(negation.mentions(), Term.Cue.MENTION, "negation.mentions");
         RulesFile.Resolution resolution = file.resolution() == null
-                ? new RulesFile.Resolution(null, null, null, null, null, null, null, null, null) : file.resolution();
+                ? new RulesFile.Resolution(null, null, null, null, null, null, null, null, null, null, null)
+                : file.resolution();
         addCues(resolution.after(), Term.Cue.RESOLUTION_AFTER, "resolution.after");
         addCues(resolution.blockedBy(), Term.Cue.RESOLUTION_BLOCKER, "resolution.blockedBy");
         addCues(resolution.wholeMessage(), Term.Cue.RESOLUTION_WHOLE, "resolution.wholeMessage");
@@ -68,6 +69,16 @@ final class RulesCompiler {
         addCues(resolution.allClear(), Term.Cue.ALL_CLEAR, "resolution.allClear");
         addCues(resolution.past(), Term.Cue.PAST, "resolution.past");
         addCues(resolution.newTopic(), Term.Cue.NEW_TOPIC, "resolution.newTopic");
+        addCues(resolution.followUps(), Term.Cue.FOLLOW_UP, "resolution.followUps");
+        addCues(resolution.changed(), Term.Cue.CHANGED, "resolution.changed");
+        ServiceType lowPriorityService = null;
+        if (file.lowPriority() != null) {
+            addCues(file.lowPriority().keepServiceFor(), Term.Cue.ROUTINE, "lowPriority.keepServiceFor");
+            if (file.lowPriority().serviceType() != null) {
+                lowPriorityService = enumValue(ServiceType.class, file.lowPriority().serviceType(),
+                        "lowPriority.serviceType", "service type");
+            }
+        }
         RulesFile.Urgency urgency = file.urgency() == null
                 ? new RulesFile.Urgency(null, null, null, null, null, null, null, null, null) : file.urgency();
         addCues(urgency.cues(), Term.Cue.URGENCY, "urgency.cues");
@@ -104,7 +115,7 @@ final class RulesCompiler {
         return new CompiledRules(normaliser, vocabulary, index, List.copyOf(comboPriorities),
                 comboGroups.stream().mapToInt(Integer::intValue).toArray(), List.copyOf(comboNames),
                 tieOrder, negationWindow, resolutionWindow, weights, calendar,
-                new ResponseTargets(targets, calendar), raise, signals);
+                new ResponseTargets(targets, calendar), raise, signals, lowPriorityService);
     }
 
     private void compilePriorities(Map<String, RulesFile.PriorityRule> priorities, List<Priority> comboPriorities,

@@ -26,7 +26,16 @@ public record RulesFile(
         AfterHours afterHours,
         Map<String, Signal> signals,
         List<SignalRule> signalRules,
-        Safety safety) {
+        Safety safety,
+        LowPriority lowPriority) {
+
+    /**
+     * A LOW message asks for paperwork (a quote, a date, an invoice, a question): its service type is
+     * {@code serviceType} whatever system it names, unless it asks for routine work on that system
+     * ({@code keepServiceFor}: "yearly water heater flush").
+     */
+    public record LowPriority(String serviceType, List<String> keepServiceFor) {
+    }
 
     /**
      * A named idea ("water escaping", "smells of gas") written as word families: any of {@code words},
@@ -73,11 +82,13 @@ public record RulesFile(
     /**
      * past: a problem word followed closely by one of these is history, not news ("the flood last week");
      * newTopic: after a retraction or all-clear, these start a new problem that still counts
-     * ("false alarm on the gas smell. But the water heater is not working").
+     * ("false alarm on the gas smell. But the water heater is not working");
+     * followUps: the customer asks after a problem already reported ("any update?"): LOW unless {@code changed}
+     * or a danger says it got worse.
      */
     public record Resolution(List<String> after, Integer window, List<String> blockedBy, List<String> wholeMessage,
                              List<String> stillGoing, List<String> allClear, List<String> retractions,
-                             List<String> past, List<String> newTopic) {
+                             List<String> past, List<String> newTopic, List<String> followUps, List<String> changed) {
     }
 
     public record Urgency(List<String> cues, Double cueWeight, Double maxFromCues, Double exclamationWeight,

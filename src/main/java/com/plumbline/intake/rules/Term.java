@@ -13,7 +13,8 @@ final class Term {
     /** Roles that are context rather than problems. */
     enum Cue {
         NEGATION, NOT_AN_EMERGENCY, RESOLUTION_AFTER, RESOLUTION_BLOCKER, RESOLUTION_WHOLE, STILL_GOING, ALL_CLEAR,
-        URGENCY, POSITIVE, NEGATIVE, SPANISH, ENGLISH, RETRACTION, MENTION, PAST, NEW_TOPIC;
+        URGENCY, POSITIVE, NEGATIVE, SPANISH, ENGLISH, RETRACTION, MENTION, PAST, NEW_TOPIC, FOLLOW_UP, CHANGED,
+        ROUTINE;
 
         int bit() {
             return 1 << ordinal();

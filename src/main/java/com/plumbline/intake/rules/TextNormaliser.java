@@ -19,6 +19,9 @@ final class TextNormaliser {
     /** Folded form of each char below U+0250 (Latin, Latin-1, Latin Extended-A/B); 0 = not a word char. */
     private static final char[] FOLDED = buildFoldingTable();
 
+    /** The word a low number on its own is read as: see {@link #isLowNumber}. */
+    static final String LOW_NUMBER = "lownumber";
+
     private final Map<String, String> spellings;
     private final Set<String> clauseBreakers;
     private final int maxChars;
@@ -87,12 +90,22 @@ final class TextNormaliser {
         }
         String raw = word.toString();
         word.setLength(0);
-        String corrected = isTemperature(raw) ? "degrees" : spellings.getOrDefault(raw, raw);
+        String corrected = isTemperature(raw) ? "degrees"
+                : isLowNumber(raw) ? LOW_NUMBER : spellings.getOrDefault(raw, raw);
         String stem = stem(corrected);
         if (clauseBreakers.contains(stem)) {
             out.breakClause();
         }
         out.add(stem);
+    }
+
+    /**
+     * "25" in "it's 25 outside": a number from 0 to 39 written on its own, read as the word "lownumber" so the
+     * rules can say "a low number next to outside / tonight" (a cold night) without listing numbers.
+     */
+    private static boolean isLowNumber(String raw) {
+        int n = raw.length();
+        return n <= 2 && Character.isDigit(raw.charAt(0)) && (n == 1 || (Character.isDigit(raw.charAt(1)) && raw.charAt(0) < '4'));
     }
 
     /** "15f", "-5f", "0c": a temperature, read as the word "degrees". */
