@@ -17,13 +17,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BlindSetCScoreTest {
 
     /**
-     * Measured 2026-11-27 on the rules of that day, before any change made after the set was
-     * written: priority 78.4 %, service type 71.6 %, 6 of 63 emergencies below HIGH. The floors are those figures; raise them as the rules get better.
-     * Targets (issue 19): 95 % and no emergency below HIGH.
+     * Measured 2026-11-27, first on the rules of that day, before any change made after the set was
+     * written (priority 78.4 %, service type 71.6 %, 6 of 63 emergencies below HIGH), then on the
+     * rules changed from set b's misses by someone who never saw this set (priority 80.8 %, service
+     * type 82.3 %, 5 emergencies below HIGH). The floors are the second; raise them as the rules get
+     * better. Targets (issue 19): 95 % and no emergency below HIGH.
      */
-    private static final double PRIORITY_FLOOR = 0.784;
-    private static final double SERVICE_TYPE_FLOOR = 0.715;
-    private static final int EMERGENCIES_BELOW_HIGH_CEILING = 6;
+    private static final double PRIORITY_FLOOR = 0.808;
+    private static final double SERVICE_TYPE_FLOOR = 0.823;
+    private static final int EMERGENCIES_BELOW_HIGH_CEILING = 5;
 
     private static Scorecard blind;
 
