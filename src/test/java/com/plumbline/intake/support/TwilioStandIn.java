@@ -93,9 +93,14 @@ public final class TwilioStandIn implements AutoCloseable {
      * but answered only after {@code delay}: a sender killed meanwhile never learns that they were.
      */
     public void answerAfter(Duration delay) {
-        server.stubFor(post(urlPathMatching(MESSAGES)).withId(ACCEPT).willReturn(aResponse().withStatus(201)
+        var accept = post(urlPathMatching(MESSAGES)).withId(ACCEPT).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withFixedDelay((int) delay.toMillis())
-                .withTransformers(Accept.NAME)));
+                .withTransformers(Accept.NAME));
+        if (server.getStubMapping(ACCEPT).isPresent()) {
+            server.editStub(accept);
+        } else {
+            server.stubFor(accept);
+        }
     }
 
     /** Every message accepted so far, oldest first (requests refused or throttled are not among them). */
