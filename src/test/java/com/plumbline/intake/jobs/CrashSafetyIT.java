@@ -856,11 +856,21 @@ class CrashSafetyIT {
         }
     }
 
+    /**
+     * A free port below Linux's ephemeral range (32768-60999): the service may take minutes to
+     * bind it on a loaded machine, and a port the kernel hands out for outgoing connections can be
+     * taken by another process's connection meanwhile ("Port ... was already in use").
+     */
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = 20000 + random.nextInt(12000);
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new UncheckedIOException(new IOException("no free port in 20000-31999"));
     }
 }
