@@ -5,12 +5,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.plumbline.intake.conversation.ThreadedMessage;
+import com.plumbline.intake.outbound.SentSmsLookup;
 import com.plumbline.intake.rules.Classification;
 import com.plumbline.intake.rules.Priority;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
+import org.apache.camel.Headers;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -119,11 +122,20 @@ public class Jobs {
      * @throws PermanentJobFailure when the queue message does not name a job: it cannot be retried into shape
      */
     @Transactional
-    public boolean claim(@Header("jobId") String jobIdHeader, @Header("JMSRedelivered") Boolean redelivered) {
+    public boolean claim(@Header("jobId") String jobIdHeader, @Header("JMSRedelivered") Boolean redelivered,
+                         @Headers Map<String, Object> headers) {
         long jobId = readJobId(jobIdHeader);
         Instant now = clock.instant();
+        headers.remove(SentSmsLookup.IN_DOUBT_SINCE);
+        // RUNNING and delivered again: its consumer died mid-run, maybe after Twilio took its SMS;
+        // the send-sms adapter then asks Twilio first (SMS since that run started)
+        Instant earlierRun = repository.findById(jobId).filter(job -> job.getStatus() == JobStatus.RUNNING)
+                .map(ProcessingJob::getStartedAt).orElse(null);
         boolean claimed = repository.claim(jobId, Boolean.TRUE.equals(redelivered), now) == 1;
         if (claimed) {
+            if (earlierRun != null) {
+                headers.put(SentSmsLookup.IN_DOUBT_SINCE, earlierRun);
+            }
             repository.findById(jobId).ifPresent(job -> metrics.started(job, now));
         }
         return claimed;

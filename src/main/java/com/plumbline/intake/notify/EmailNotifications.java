@@ -40,7 +40,21 @@ public class EmailNotifications {
                 """.formatted(escalated, message.priority(), message.customerLabel(), message.channel(),
                 message.receivedAt() == null ? "?" : message.receivedAt().atZone(rules.zone()).toLocalDateTime(),
                 message.body() == null ? "" : message.body(), message.responseDueText(rules.zone()),
-                message.customerUrl(properties.publicBaseUrl()), notification.getId(), message.messageId()));
+                message.customerUrl(properties.publicBaseUrl()), notification.getId(), message.messageId()),
+                messageId(notification));
+    }
+
+    /**
+     * One Message-ID per notification, the same on every send of it: a copy sent again after a
+     * crash (SMTP has no way to ask whether the server took the first) is the same message to mail
+     * clients. The row's creation time keeps ids apart across databases (ids restart at 1).
+     */
+    String messageId(Notification notification) {
+        String from = properties.email().from();
+        int at = from == null ? -1 : from.lastIndexOf('@');
+        String domain = at < 0 ? "plumbline-intake" : from.substring(at + 1).replaceAll("[^A-Za-z0-9.-]", "");
+        return "<notification-%d.%d@%s>".formatted(notification.getId(), notification.getCreatedAt().toEpochMilli(),
+                domain.isEmpty() ? "plumbline-intake" : domain);
     }
 
     /**

@@ -7,14 +7,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.plumbline.intake.conversation.PhoneNumbers;
 import com.plumbline.intake.conversation.ThreadedMessage;
 import com.plumbline.intake.notify.NotificationRules.Ladder;
 import com.plumbline.intake.notify.NotificationRules.Recipient;
+import com.plumbline.intake.outbound.SentSmsLookup;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
+import org.apache.camel.Headers;
 import org.apache.camel.Variable;
 import com.plumbline.intake.rules.Priority;
 import org.slf4j.Logger;
@@ -124,16 +127,35 @@ public class Notifications {
      * is claimed for {@code intake.notify.claim-lease}), false when it is no longer PENDING (a
      * redelivery of a notification already sent or failed: nothing to do).
      *
+     * <p>A claim that ran out without an outcome (neither sent nor let go: its sender died, maybe
+     * after the provider took the message) leaves the send in doubt. For an SMS the header
+     * {@code smsInDoubtSince} (the notification's creation time) then makes the send-sms adapter
+     * ask Twilio first; an email is sent again under the same Message-ID.
+     *
      * @throws NotificationBusyException another consumer holds a live claim: the broker tries again later
      */
     @Transactional
-    public boolean claim(@Header("notificationId") String id) {
+    public boolean claim(@Header("notificationId") String id, @Headers Map<String, Object> headers) {
         long notificationId = Long.parseLong(id.trim());
-        int claimed = jdbc.update("""
-                update notification set claimed_until = now() + make_interval(secs => ?)
-                where id = ? and status = 'PENDING' and (claimed_until is null or claimed_until < now())""",
-                (double) properties.claimLease().toMillis() / 1000, notificationId);
-        if (claimed == 1) {
+        headers.remove(SentSmsLookup.IN_DOUBT_SINCE);
+        List<Claim> claimed = jdbc.query("""
+                with earlier as (select id, claimed_until from notification where id = ? for update)
+                update notification n set claimed_until = now() + make_interval(secs => ?)
+                from earlier
+                where n.id = earlier.id and n.status = 'PENDING' and (n.claimed_until is null or n.claimed_until < now())
+                returning earlier.claimed_until is not null, n.channel, n.created_at""",
+                (rs, row) -> new Claim(rs.getBoolean(1), NotifyChannel.valueOf(rs.getString(2)),
+                        rs.getTimestamp(3).toInstant()),
+                notificationId, (double) properties.claimLease().toMillis() / 1000);
+        if (claimed.size() == 1) {
+            Claim claim = claimed.get(0);
+            if (claim.earlierRanOut()) {
+                LOG.warn("Notification {} ({}): an earlier sender's claim ran out without an outcome", notificationId,
+                        claim.channel());
+                if (claim.channel() == NotifyChannel.SMS) {
+                    headers.put(SentSmsLookup.IN_DOUBT_SINCE, claim.createdAt());
+                }
+            }
             return true;
         }
         List<String> status = jdbc.queryForList("select status from notification where id = ?", String.class,
@@ -143,6 +165,9 @@ public class Notifications {
         }
         LOG.info("Notification {} is {}: not sent again", notificationId, status.isEmpty() ? "gone" : status.get(0));
         return false;
+    }
+
+    private record Claim(boolean earlierRanOut, NotifyChannel channel, java.time.Instant createdAt) {
     }
 
     /** A passing failure: the claim is let go and the error kept, for the broker's next try. */

@@ -28,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.plumbline.intake.support.MailStandIn;
+import com.plumbline.intake.support.TwilioStandIn;
 import com.plumbline.intake.support.WebhookClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,6 +47,16 @@ import static org.awaitility.Awaitility.await;
  * restarted on the same data folder and the provider's retries are sent. Then every acknowledged
  * message must have ended in exactly one job chain, each job DONE once: none lost, none doubled.
  *
+ * <p>The providers are configured, as in production: GreenMail (SMTP) and a WireMock Twilio API
+ * ({@code TWILIO_API_URL}) run in this JVM on loopback, and the staff rules (a copy of
+ * config/rules.yaml) notify two staff members by email and SMS about emergencies and high
+ * messages, by email about the rest. So every message also gets its notifications, each SENT, and
+ * what reached the stand-ins is checked against them: every staff SMS and customer auto-reply
+ * accepted by "Twilio" once (none lost, none sent twice), every notification email received, and
+ * an email sent again after a crash carries the same Message-ID. The SIGKILL comes inside the
+ * send-then-commit window on purpose: the Twilio stand-in accepts messages but holds its answers,
+ * and the service is killed while a staff SMS and a customer SMS are held.
+ *
  * <p>Run by failsafe after {@code package} ({@code ./mvnw verify}); prints its figures.
  */
 class CrashSafetyIT {
@@ -55,7 +67,7 @@ class CrashSafetyIT {
     private static final int KILL_AFTER_ACKNOWLEDGED = 200;
     private static final int PROVIDER_REPEATS = 20;
     private static final int CLIENT_THREADS = 4;
-    private static final Duration STARTUP = Duration.ofSeconds(150);
+    private static final Duration STARTUP = Duration.ofMinutes(5); // a loaded 2-core machine: minutes, not seconds
 
     /** Customer texts of every priority (the classifier decides; the mix is printed). */
     private static final List<String> BODIES = List.of(
@@ -78,8 +90,65 @@ class CrashSafetyIT {
             "Looking for a quote to replace the kitchen faucet",
             "Do you do annual water heater flushes?");
 
+    /** The two staff members of the rules copy, always reachable; their numbers are not customers'. */
+    private static final String DANA_PHONE = "+15125550180";
+    private static final String SAM_PHONE = "+15125550181";
+    private static final Set<String> STAFF_PHONES = Set.of(DANA_PHONE, SAM_PHONE);
+    private static final String STAFF_AND_NOTIFICATIONS = """
+            staff:
+              members:
+                - name: Dana Reyes
+                  role: DISPATCHER
+                  email: dispatch@plumbline.example
+                  phone: "%s"
+                  channels: [EMAIL, SMS]
+                  reachable: [BUSINESS_HOURS, AFTER_HOURS, WEEKENDS]
+                - name: Sam Ortiz
+                  role: ON_CALL
+                  email: sam.ortiz@plumbline.example
+                  phone: "%s"
+                  channels: [SMS, EMAIL]
+                  reachable: [BUSINESS_HOURS, AFTER_HOURS, WEEKENDS]
+              onCallRota:
+                weekly: [Sam Ortiz]
+                weekdays: {}
+            notifications:
+              rules:
+                - priorities: [EMERGENCY]
+                  roles: [ON_CALL, DISPATCHER]
+                  channels: [SMS, EMAIL]
+                - priorities: [HIGH]
+                  roles: [DISPATCHER]
+                  channels: [SMS, EMAIL]
+                - priorities: [MEDIUM, LOW]
+                  roles: [DISPATCHER]
+                  channels: [EMAIL]
+              escalation:
+                # far beyond the test: no escalation notices come in between
+                priorities: [EMERGENCY]
+                tiers:
+                  - after: 24h
+                    roles: [ON_CALL]
+                    channels: [SMS]
+            """.formatted(DANA_PHONE, SAM_PHONE);
+
+    /** Email and SMS notifications per message, by priority (the rules above). */
+    private static Map<String, Integer> expectedNotices(String priority) {
+        return switch (priority) {
+            case "EMERGENCY" -> Map.of("SMS", 2, "EMAIL", 2);
+            case "HIGH" -> Map.of("SMS", 1, "EMAIL", 1);
+            default -> Map.of("EMAIL", 1);
+        };
+    }
+
+    /** How long the Twilio stand-in holds its answers while the SIGKILL is aimed. */
+    private static final Duration HELD_ANSWERS = Duration.ofSeconds(25);
+
     @TempDir
     Path workDir;
+
+    private final MailStandIn mail = new MailStandIn();
+    private final TwilioStandIn twilio = new TwilioStandIn();
 
     private final int httpPort = freePort();
     private final int wsPort = freePort();
@@ -92,6 +161,8 @@ class CrashSafetyIT {
     void killService() throws IOException {
         // whatever happened, leave no service or PostgreSQL behind; keep the logs for a look
         killHard();
+        twilio.close();
+        mail.stop();
         for (int i = 1; i <= run; i++) {
             Path log = workDir.resolve("service-" + i + ".log");
             if (Files.exists(log)) {
@@ -119,6 +190,8 @@ class CrashSafetyIT {
         Instant began = Instant.now();
 
         // 1. first run: send until ~200 are acknowledged, then SIGKILL mid-stream
+        mail.start();
+        writeRules();
         start();
         Instant firstSend = Instant.now();
         WebhookClient client = new WebhookClient(httpPort);
@@ -150,10 +223,16 @@ class CrashSafetyIT {
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(5))
                 .until(() -> acknowledged.size() >= KILL_AFTER_ACKNOWLEDGED);
         Duration exit = Duration.ZERO;
+        Held held = new Held(0, 0);
         if (stop == Stop.SIGKILL) {
+            // aim the kill at the send-then-commit window: "Twilio" takes each message at once but
+            // answers only after HELD_ANSWERS; once a staff SMS and a customer SMS are held, the
+            // service dies with Twilio having them and its rows not knowing
+            held = holdTwilioAnswersUntilBothKindsAreHeld();
             // stop taking new messages first: what is in flight now is cut off by the kill
             killed.set(true);
             killHard();
+            twilio.answerAfter(Duration.ZERO);
         } else {
             // the provider keeps sending while the service stops: it must refuse them (or answer
             // 503), finish what it took, and exit by itself, its PostgreSQL with it
@@ -194,7 +273,7 @@ class CrashSafetyIT {
             });
         }
         retriers.shutdown();
-        assertThat(retriers.awaitTermination(3, TimeUnit.MINUTES)).isTrue();
+        assertThat(retriers.awaitTermination(6, TimeUnit.MINUTES)).isTrue();
         assertThat(refused).as("messages the restarted service would not acknowledge").isEmpty();
         assertThat(acknowledged).hasSize(MESSAGES);
         Instant allAcknowledged = Instant.now();
@@ -203,17 +282,18 @@ class CrashSafetyIT {
         try (Connection db = DriverManager.getConnection(
                 "jdbc:postgresql://localhost:" + postgresPort + "/postgres", "postgres", "")) {
             try {
-                await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
+                await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1))
                         .until(() -> finished(db));
             } catch (org.awaitility.core.ConditionTimeoutException notFinished) {
                 // report what is left over; the checks below then fail with the details
-                System.out.println("Not finished after 5 minutes: " + summary(db));
+                System.out.println("Not finished after 10 minutes: " + summary(db));
             }
             Instant finished = Instant.now();
 
             Set<String> sids = new java.util.HashSet<>();
             messages.forEach(message -> sids.add(message.get("MessageSid")));
             Figures figures = check(db, sids);
+            Deliveries deliveries = checkDeliveries(db, sids, twilio.accepted(), mail.received());
             Duration total = Duration.between(began, finished);
             String report = String.format("""
                             Crash safety: %d messages, %s of the service after %d acknowledged (exit after a SIGTERM: %.1f s)
@@ -222,6 +302,10 @@ class CrashSafetyIT {
                               acknowledged in the end: %d; lost: %d; doubled: %d
                               priorities: %s
                               jobs DONE: %d (run more than once after the crash: %d); FOLLOW_UP pending, due later: %d
+                              held by the Twilio stand-in at the kill: %d staff SMS, %d customer SMS
+                              notifications: %s
+                              Twilio accepted: %d staff SMS, %d customer auto-replies; SMS lost: %d, sent twice: %d
+                              emails received: %d for %d email notifications; lost: %d; resent with the same Message-ID: %d, with another: %d
                               after the restart: all acknowledged in %.1f s, all work done in %.1f s
                               total (two startups included) %.1f s; throughput %.1f messages/s end to end
                             """,
@@ -230,6 +314,10 @@ class CrashSafetyIT {
                     restart.toSeconds(), secondRun.size(), Math.min(PROVIDER_REPEATS, acknowledgedBeforeKill),
                     acknowledged.size(), figures.lost, figures.doubled, figures.priorities,
                     figures.doneJobs, figures.rerunJobs, figures.pendingFollowUps,
+                    held.staff, held.customers, deliveries.notifications,
+                    deliveries.staffSms, deliveries.customerSms, deliveries.smsLost, deliveries.smsTwice,
+                    deliveries.emails, deliveries.emailNotices, deliveries.emailsLost, deliveries.emailsResent,
+                    deliveries.emailsResentWithOtherId,
                     seconds(Duration.between(restarted, allAcknowledged)), seconds(Duration.between(restarted, finished)),
                     seconds(total),
                     MESSAGES / seconds(total));
@@ -240,6 +328,13 @@ class CrashSafetyIT {
             assertThat(figures.problems).as("per message problems").isEmpty();
             assertThat(figures.lost).isZero();
             assertThat(figures.doubled).isZero();
+            // README, "Design notes", crash safety: no notification lost; no SMS sent twice; an
+            // email sent again after a crash carries the same Message-ID
+            assertThat(deliveries.problems).as("per notification and delivery problems").isEmpty();
+            assertThat(deliveries.smsLost).as("SMS lost").isZero();
+            assertThat(deliveries.smsTwice).as("SMS sent twice").isZero();
+            assertThat(deliveries.emailsLost).as("emails lost").isZero();
+            assertThat(deliveries.emailsResentWithOtherId).as("emails sent again under another Message-ID").isZero();
         }
     }
 
@@ -260,7 +355,12 @@ class CrashSafetyIT {
                 select coalesce(sum(case when priority = 'EMERGENCY' then 2 else 3 end), 0)
                 from message where direction = 'INBOUND'""");
         long jobs = count(db, "select count(distinct (message_id, type)) from processing_job where type <> 'FOLLOW_UP'");
-        return messages >= MESSAGES && open == 0 && jobs >= expected;
+        long notices = count(db, "select count(*) from notification where channel in ('EMAIL', 'SMS')");
+        long expectedNotices = count(db, """
+                select coalesce(sum(case priority when 'EMERGENCY' then 4 when 'HIGH' then 2 else 1 end), 0)
+                from message where direction = 'INBOUND'""");
+        long unsent = count(db, "select count(*) from notification where channel in ('EMAIL', 'SMS') and status = 'PENDING'");
+        return messages >= MESSAGES && open == 0 && jobs >= expected && notices >= expectedNotices && unsent == 0;
     }
 
     private record Figures(int lost, int doubled, int doneJobs, int rerunJobs, int pendingFollowUps,
@@ -376,6 +476,197 @@ class CrashSafetyIT {
     private record Job(String status, int attempts, boolean enqueued, Instant dueAt) {
     }
 
+    private record Held(int staff, int customers) {
+    }
+
+    /** Twilio holds its answers from now on; returns once a staff SMS and a customer SMS are held. */
+    private Held holdTwilioAnswersUntilBothKindsAreHeld() {
+        int before = twilio.accepted().size();
+        twilio.answerAfter(HELD_ANSWERS);
+        AtomicInteger staff = new AtomicInteger();
+        AtomicInteger customers = new AtomicInteger();
+        // still held: accepted since the hold began, and not yet answered (with a margin for the kill)
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            Instant answeredBefore = Instant.now().minus(HELD_ANSWERS).plusSeconds(5);
+            List<TwilioStandIn.Accepted> since = twilio.accepted();
+            List<TwilioStandIn.Accepted> held = since.subList(Math.min(before, since.size()), since.size()).stream()
+                    .filter(m -> m.at().isAfter(answeredBefore)).toList();
+            staff.set((int) held.stream().filter(m -> STAFF_PHONES.contains(m.to())).count());
+            customers.set(held.size() - staff.get());
+            return staff.get() > 0 && customers.get() > 0;
+        });
+        return new Held(staff.get(), customers.get());
+    }
+
+    private record Deliveries(Map<String, Integer> notifications, int staffSms, int customerSms, int smsLost,
+                              int smsTwice, int emails, int emailNotices, int emailsLost, int emailsResent,
+                              int emailsResentWithOtherId, List<String> problems) {
+    }
+
+    private record Notice(long id, String sid, String channel, String status, String recipient, String providerId) {
+    }
+
+    /**
+     * Per message, its email and SMS notifications as the rules say, each SENT; per notification,
+     * what the stand-ins received: its SMS accepted by Twilio once, its email received (again only
+     * under the same Message-ID); per customer auto-reply, one accepted SMS; nothing else sent.
+     */
+    private static Deliveries checkDeliveries(Connection db, Set<String> sids, List<TwilioStandIn.Accepted> accepted,
+                                              jakarta.mail.internet.MimeMessage[] emails) throws Exception {
+        List<String> problems = new ArrayList<>();
+        Map<String, String> priorities = new HashMap<>();
+        try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery(
+                "select provider_message_id, priority from message where direction = 'INBOUND'")) {
+            while (rs.next()) {
+                priorities.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        List<Notice> notices = new ArrayList<>();
+        try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery("""
+                select n.id, m.provider_message_id, n.channel, n.status, n.recipient, n.provider_id
+                from notification n join message m on m.id = n.message_id""")) {
+            while (rs.next()) {
+                notices.add(new Notice(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6)));
+            }
+        }
+        Map<String, Integer> byStatus = new TreeMap<>();
+        notices.forEach(n -> byStatus.merge(n.channel + " " + n.status, 1, Integer::sum));
+
+        // every message has the notices the rules give it, no more, and each ended SENT
+        Map<String, Map<String, Integer>> perMessage = new HashMap<>();
+        notices.forEach(n -> perMessage.computeIfAbsent(n.sid, s -> new TreeMap<>()).merge(n.channel, 1, Integer::sum));
+        int missingNotices = 0;
+        for (String sid : sids) {
+            String priority = priorities.get(sid);
+            if (priority == null) {
+                continue; // the message itself is lost: check() says so
+            }
+            Map<String, Integer> expected = new TreeMap<>(expectedNotices(priority));
+            Map<String, Integer> actual = perMessage.getOrDefault(sid, Map.of());
+            if (!actual.equals(expected)) {
+                missingNotices++;
+                problems.add(sid + " (" + priority + "): notifications " + actual + ", expected " + expected);
+            }
+        }
+        for (Notice notice : notices) {
+            if (!"SENT".equals(notice.status)) {
+                problems.add("notification " + notice.id + " (" + notice.channel + ") is " + notice.status);
+            }
+        }
+
+        // SMS: each staff notification's SMS accepted once, as the row's provider id; each
+        // customer auto-reply accepted once, as its job's result; nothing else
+        Map<String, TwilioStandIn.Accepted> bySid = new HashMap<>();
+        accepted.forEach(m -> bySid.put(m.sid(), m));
+        // a staff SMS names its notification (ACK code): the same text twice is the same notice twice
+        // (two auto-replies to one customer may read alike: they are told apart by their jobs below)
+        Map<String, Integer> copies = new HashMap<>();
+        accepted.stream().filter(m -> STAFF_PHONES.contains(m.to()))
+                .forEach(m -> copies.merge(m.to() + "\n" + m.body(), 1, Integer::sum));
+        copies.forEach((key, c) -> {
+            if (c > 1) {
+                problems.add("SMS sent " + c + " times to " + key.substring(0, key.indexOf('\n')) + ": "
+                        + key.substring(key.indexOf('\n') + 1));
+            }
+        });
+        Set<String> recorded = new java.util.HashSet<>();
+        int smsLost = 0;
+        for (Notice notice : notices) {
+            if (notice.channel.equals("SMS") && notice.status.equals("SENT")) {
+                TwilioStandIn.Accepted sms = bySid.get(notice.providerId);
+                if (sms == null || !sms.to().equals(notice.recipient)) {
+                    smsLost++;
+                    problems.add("notification " + notice.id + ": SMS " + notice.providerId + " not accepted by Twilio");
+                } else if (!recorded.add(notice.providerId)) {
+                    problems.add("notification " + notice.id + ": SMS " + notice.providerId + " recorded twice");
+                }
+            }
+        }
+        try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery("""
+                select j.id, j.result, m.from_number from processing_job j join message m on m.id = j.message_id
+                where j.type = 'AUTO_REPLY' and j.status = 'DONE'""")) {
+            while (rs.next()) {
+                String result = rs.getString(2);
+                if (result == null || !result.startsWith("sent ")) {
+                    problems.add("AUTO_REPLY job " + rs.getLong(1) + ": " + result);
+                    continue;
+                }
+                String sid = result.substring("sent ".length()).trim();
+                TwilioStandIn.Accepted sms = bySid.get(sid);
+                if (sms == null || !sms.to().equals(rs.getString(3))) {
+                    smsLost++;
+                    problems.add("AUTO_REPLY job " + rs.getLong(1) + ": SMS " + sid + " not accepted by Twilio");
+                } else if (!recorded.add(sid)) {
+                    problems.add("AUTO_REPLY job " + rs.getLong(1) + ": SMS " + sid + " recorded twice");
+                }
+            }
+        }
+        // every row and job records one SMS: one more accepted by Twilio is a second send
+        int smsTwice = 0;
+        for (TwilioStandIn.Accepted sms : accepted) {
+            if (!recorded.contains(sms.sid())) {
+                smsTwice++;
+                problems.add("SMS " + sms.sid() + " to " + sms.to() + " accepted by Twilio, recorded by nothing: "
+                        + sms.body());
+            }
+        }
+        int staffSms = (int) accepted.stream().filter(m -> STAFF_PHONES.contains(m.to())).count();
+
+        // email: each notification's email received (its body names the notification); copies only
+        // under the Message-ID the row recorded
+        java.util.regex.Pattern notificationLine = java.util.regex.Pattern.compile("Notification (\\d+) for message");
+        Map<Long, List<String>> messageIds = new HashMap<>();
+        for (jakarta.mail.internet.MimeMessage email : emails) {
+            java.util.regex.Matcher matcher = notificationLine.matcher(String.valueOf(email.getContent()));
+            if (matcher.find()) {
+                messageIds.computeIfAbsent(Long.parseLong(matcher.group(1)), id -> new ArrayList<>())
+                        .add(email.getMessageID());
+            } else {
+                problems.add("email " + email.getMessageID() + " names no notification");
+            }
+        }
+        int emailNotices = 0;
+        int emailsLost = 0;
+        int resent = 0;
+        int resentWithOtherId = 0;
+        for (Notice notice : notices) {
+            if (!notice.channel.equals("EMAIL")) {
+                continue;
+            }
+            emailNotices++;
+            List<String> ids = messageIds.remove(notice.id);
+            if (ids == null) {
+                if (notice.status.equals("SENT")) {
+                    emailsLost++;
+                    problems.add("notification " + notice.id + ": SENT, but no email received");
+                }
+                continue;
+            }
+            resent += ids.size() - 1;
+            for (String id : ids) {
+                if (!id.equals(notice.providerId)) {
+                    resentWithOtherId++;
+                    problems.add("notification " + notice.id + ": an email with Message-ID " + id
+                            + ", the row recorded " + notice.providerId);
+                }
+            }
+        }
+        messageIds.forEach((id, ids) -> problems.add("emails " + ids + " for notification " + id + ", not in the table"));
+        return new Deliveries(byStatus, staffSms, accepted.size() - staffSms, smsLost, smsTwice, emails.length,
+                emailNotices, emailsLost, resent, resentWithOtherId, problems);
+    }
+
+    /** config/rules.yaml with the staff and notification sections above. */
+    private void writeRules() throws IOException {
+        String rules = Files.readString(Path.of("config/rules.yaml"), StandardCharsets.UTF_8);
+        int staff = rules.indexOf("\nstaff:\n");
+        assertThat(staff).as("config/rules.yaml: staff and notifications come last").isPositive();
+        assertThat(rules.indexOf("\nnotifications:\n")).isGreaterThan(staff);
+        Files.writeString(workDir.resolve("rules.yaml"), rules.substring(0, staff + 1) + STAFF_AND_NOTIFICATIONS,
+                StandardCharsets.UTF_8);
+    }
+
     // ---------------------------------------------------------------- the service process
 
     private void start() throws IOException {
@@ -390,7 +681,8 @@ class CrashSafetyIT {
                 "--management.server.port=" + managementPort,
                 "--intake.embedded-postgres.port=" + postgresPort,
                 "--intake.public-base-url=" + WebhookClient.PUBLIC_BASE_URL,
-                "--intake.twilio.auth-token=" + WebhookClient.TWILIO_TOKEN)
+                "--intake.twilio.auth-token=" + WebhookClient.TWILIO_TOKEN,
+                "--intake.rules.file=" + workDir.resolve("rules.yaml"))
                 // the project root, where routes/ and config/rules.yaml are
                 .directory(Path.of("").toAbsolutePath().toFile())
                 .redirectErrorStream(true)
@@ -400,6 +692,16 @@ class CrashSafetyIT {
                 || name.startsWith("AI_RESPONSE_") || name.startsWith("SPRING_") || name.startsWith("INTAKE_")
                 || name.startsWith("PUBSUB_") || name.startsWith("GOOGLE_") || name.equals("PUBLIC_BASE_URL")
                 || name.equals("PORT") || name.equals("EMBEDDED_POSTGRES_PORT"));
+        // the providers, configured: the stand-ins of this JVM, on loopback
+        builder.environment().putAll(Map.of(
+                "SMTP_HOST", "127.0.0.1",
+                "SMTP_PORT", Integer.toString(mail.port()),
+                "SMTP_REQUIRE_STARTTLS", "false",
+                "SMTP_FROM", "intake@plumbline.example",
+                "TWILIO_ACCOUNT_SID", TwilioStandIn.ACCOUNT_SID,
+                "TWILIO_AUTH_TOKEN", WebhookClient.TWILIO_TOKEN,
+                "TWILIO_FROM_NUMBER", TwilioStandIn.FROM_NUMBER,
+                "TWILIO_API_URL", twilio.baseUrl()));
         service = builder.start();
         WebhookClient client = new WebhookClient(httpPort);
         Instant deadline = Instant.now().plus(STARTUP);
@@ -554,11 +856,21 @@ class CrashSafetyIT {
         }
     }
 
+    /**
+     * A free port below Linux's ephemeral range (32768-60999): the service may take minutes to
+     * bind it on a loaded machine, and a port the kernel hands out for outgoing connections can be
+     * taken by another process's connection meanwhile ("Port ... was already in use").
+     */
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = 20000 + random.nextInt(12000);
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new UncheckedIOException(new IOException("no free port in 20000-31999"));
     }
 }

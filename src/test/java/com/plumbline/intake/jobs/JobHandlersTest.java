@@ -51,6 +51,9 @@ class JobHandlersTest extends NotifyIntegrationTest {
 
     private static final String CUSTOMER = "+15125550181";
 
+    @org.springframework.beans.factory.annotation.Autowired
+    Jobs jobs;
+
     @BeforeEach
     void aDispatcherAndAnAiEndpoint() {
         TWILIO.clear();
@@ -97,6 +100,32 @@ class JobHandlersTest extends NotifyIntegrationTest {
                 .containsPattern("intake_notifications_total\\{[^}]*channel=\"email\"[^}]*outcome=\"sent\"")
                 .containsPattern("intake_jobs_run_seconds_count\\{[^}]*type=\"AUTO_REPLY\"")
                 .containsPattern("intake_jobs_wait_seconds_count\\{[^}]*priority=\"HIGH\"");
+    }
+
+    @Test
+    void anAutoReplyTwilioTookBeforeItsRunDiedIsNotTextedAgainWhenTheJobIsTakenOver() {
+        long message = postSms("SMindoubt1", "Our water heater is leaking and there is no hot water since this morning");
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobStatus(message, "AUTO_REPLY").equals("DONE"));
+        assertThat(TWILIO.messagesTo(CUSTOMER)).hasSize(1);
+        String sid = job(message, "AUTO_REPLY").get("result").toString().substring("sent ".length());
+        long jobId = ((Number) job(message, "AUTO_REPLY").get("id")).longValue();
+        // as if the run had died after Twilio's answer, before anything was recorded
+        jdbc.update("delete from message where provider_message_id = ? and direction = 'OUTBOUND'", sid);
+        jdbc.update("update processing_job set status = 'RUNNING', result = null where id = ?", jobId);
+
+        // its ticket comes back redelivered: the claim takes the job over, with its SMS in doubt
+        Map<String, Object> headers = new java.util.HashMap<>(Map.of("jobId", Long.toString(jobId),
+                "jobType", "AUTO_REPLY"));
+        assertThat(jobs.claim(Long.toString(jobId), true, headers)).isTrue();
+        assertThat(headers).containsKey(com.plumbline.intake.outbound.SentSmsLookup.IN_DOUBT_SINCE);
+        org.apache.camel.Exchange run = producer.request("direct:job-auto-reply",
+                exchange -> exchange.getMessage().setHeaders(headers));
+
+        assertThat(run.getException()).isNull();
+        assertThat(run.getMessage().getHeader("jobResult")).isEqualTo("sent " + sid);
+        assertThat(TWILIO.messagesTo(CUSTOMER)).as("not texted again").hasSize(1);
+        assertThat(jdbc.queryForObject("select count(*) from message where provider_message_id = ? and direction = 'OUTBOUND'",
+                Integer.class, sid)).isEqualTo(1);
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.plumbline.intake.notify;
 import com.plumbline.intake.staff.StaffRole;
 import com.plumbline.intake.staff.StaffMember;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,6 +39,12 @@ class NotificationDurabilityTest extends NotifyIntegrationTest {
 
     @Autowired
     ConnectionFactory connectionFactory;
+
+    @Autowired
+    SmsNotifications smsNotifications;
+
+    @Autowired
+    EmailNotifications emailNotifications;
 
     @AfterEach
     void everythingBack() throws Exception {
@@ -163,7 +170,7 @@ class NotificationDurabilityTest extends NotifyIntegrationTest {
         notifications.plan(message);
         long sms = notificationId(message.messageId(), NotifyChannel.SMS);
         // a consumer claimed it and died before recording the send; its delivery comes back
-        assertThat(notifications.claim(Long.toString(sms))).isTrue();
+        assertThat(notifications.claim(Long.toString(sms), new HashMap<>())).isTrue();
         producer.sendBodyAndHeader("direct:notify-enqueue", Long.toString(sms), "notifyChannel", "SMS");
 
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
@@ -174,6 +181,50 @@ class NotificationDurabilityTest extends NotifyIntegrationTest {
         awaitStatus(message.messageId(), NotifyChannel.SMS, "SENT");
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
                 .until(() -> TWILIO.messagesTo(DANA_PHONE).size() == 1);
+    }
+
+    @Test
+    void anSmsTwilioTookBeforeItsSenderDiedIsNotSentAgainAfterTheClaimRunsOut() {
+        dana();
+        ThreadedMessage message = emergency("water heater hissing, smells like gas");
+        notifications.plan(message);
+        long sms = notificationId(message.messageId(), NotifyChannel.SMS);
+        // a consumer claimed it, Twilio took the SMS, and the consumer died before recording it
+        assertThat(notifications.claim(Long.toString(sms), new HashMap<>())).isTrue();
+        producer.sendBody("direct:send-sms", smsNotifications.compose(Long.toString(sms)));
+        assertThat(TWILIO.messagesTo(DANA_PHONE)).hasSize(1);
+        String sid = TWILIO.accepted().get(TWILIO.accepted().size() - 1).sid();
+        producer.sendBodyAndHeader("direct:notify-enqueue", Long.toString(sms), "notifyChannel", "SMS");
+
+        jdbc.update("update notification set claimed_until = now() - interval '1 second' where id = ?", sms);
+
+        awaitStatus(message.messageId(), NotifyChannel.SMS, "SENT");
+        assertThat(jdbc.queryForObject("select provider_id from notification where id = ?", String.class, sms))
+                .as("the SMS Twilio already had").isEqualTo(sid);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                .until(() -> TWILIO.messagesTo(DANA_PHONE).size() == 1);
+    }
+
+    @Test
+    void anEmailSentAgainAfterItsSenderDiedCarriesTheSameMessageId() throws Exception {
+        dana();
+        ThreadedMessage message = emergency("toilet overflowing onto the kitchen ceiling");
+        notifications.plan(message);
+        long email = notificationId(message.messageId(), NotifyChannel.EMAIL);
+        // a consumer claimed it, the SMTP server took the email, and the consumer died before recording it
+        assertThat(notifications.claim(Long.toString(email), new HashMap<>())).isTrue();
+        producer.sendBody("direct:send-email", emailNotifications.compose(Long.toString(email)));
+        producer.sendBodyAndHeader("direct:notify-enqueue", Long.toString(email), "notifyChannel", "EMAIL");
+
+        jdbc.update("update notification set claimed_until = now() - interval '1 second' where id = ?", email);
+
+        awaitStatus(message.messageId(), NotifyChannel.EMAIL, "SENT");
+        await().atMost(Duration.ofSeconds(10)).until(() -> MAIL.received().length == 2);
+        String recorded = jdbc.queryForObject("select provider_id from notification where id = ?", String.class, email);
+        // SMTP cannot say whether it took the first: the copy is the same message to mail clients
+        assertThat(recorded).matches("<notification-" + email + "\\.\\d+@.+>");
+        assertThat(MAIL.received()).extracting(jakarta.mail.internet.MimeMessage::getMessageID)
+                .containsExactly(recorded, recorded);
     }
 
     @Test

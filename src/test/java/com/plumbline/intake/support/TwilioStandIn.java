@@ -2,21 +2,36 @@ package com.plumbline.intake.support;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.QueryParameter;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.twilio.http.NetworkHttpClient;
-import com.twilio.http.Request;
 import com.twilio.http.Response;
 import com.twilio.http.TwilioRestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -24,17 +39,30 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 /**
  * WireMock standing in for Twilio's REST API: accepts (201 + sid) or refuses (Twilio's error JSON)
- * {@code POST /2010-04-01/Accounts/{sid}/Messages.json}, and shows what was sent. Give the
- * camel-twilio component {@link #restClient} (a {@code TwilioRestClient} bean is autowired).
+ * {@code POST /2010-04-01/Accounts/{sid}/Messages.json}, and shows what was sent. As Twilio, it
+ * keeps each message it accepted (sid, To, From, Body, creation time) and lists them on
+ * {@code GET .../Messages.json?To=&From=} (newest first), so a sender can look for a message it
+ * may have sent before a crash. Give the camel-twilio component {@link #restClient} (a
+ * {@code TwilioRestClient} bean is autowired), or the packaged service {@code TWILIO_API_URL}.
  */
 public final class TwilioStandIn implements AutoCloseable {
 
     public static final String ACCOUNT_SID = "AC00000000000000000000000000000001";
     public static final String FROM_NUMBER = "+15125550100";
     private static final String MESSAGES = "/2010-04-01/Accounts/[^/]+/Messages\\.json";
+    private static final UUID ACCEPT = UUID.fromString("5d1b0a52-6f0e-4c55-9d4e-4a2f3c7a0001");
+    private static final DateTimeFormatter RFC_2822 = DateTimeFormatter.RFC_1123_DATE_TIME;
 
-    private final WireMockServer server = new WireMockServer(options().dynamicPort());
+    /** What Twilio accepted: it would deliver these, whether or not the sender saw the answer. */
+    public record Accepted(String sid, String to, String from, String body, Instant at) {
+    }
+
+    // sids unique across stand-ins too: tests sharing one database store them under a unique key
+    private final long instance = new java.security.SecureRandom().nextLong() >>> 1;
     private final AtomicInteger sids = new AtomicInteger();
+    private final List<Accepted> accepted = new CopyOnWriteArrayList<>();
+    private final WireMockServer server = new WireMockServer(options().dynamicPort()
+            .extensions(new Accept(), new ListMessages()));
 
     public TwilioStandIn() {
         server.start();
@@ -51,13 +79,33 @@ public final class TwilioStandIn implements AutoCloseable {
                 .httpClient(new RedirectingClient(baseUrl())).build();
     }
 
-    /** Every message is accepted: 201 with a new SM... sid. */
+    /** Every message is accepted: 201 with a new SM... sid; the list of accepted messages is served. */
     public void acceptMessages() {
         server.resetAll();
-        server.stubFor(post(urlPathMatching(MESSAGES)).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json")
-                .withTransformers("response-template")
-                .withBody("{\"sid\":\"SM{{randomValue length=32 type='HEXADECIMAL'}}\",\"status\":\"queued\"}")));
+        accepted.clear();
+        answerAfter(Duration.ZERO);
+        server.stubFor(get(urlPathMatching(MESSAGES)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withTransformers(ListMessages.NAME)));
+    }
+
+    /**
+     * Messages are still accepted (recorded, as Twilio would deliver them) the moment they come in,
+     * but answered only after {@code delay}: a sender killed meanwhile never learns that they were.
+     */
+    public void answerAfter(Duration delay) {
+        var accept = post(urlPathMatching(MESSAGES)).withId(ACCEPT).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withFixedDelay((int) delay.toMillis())
+                .withTransformers(Accept.NAME));
+        if (server.getStubMapping(ACCEPT).isPresent()) {
+            server.editStub(accept);
+        } else {
+            server.stubFor(accept);
+        }
+    }
+
+    /** Every message accepted so far, oldest first (requests refused or throttled are not among them). */
+    public List<Accepted> accepted() {
+        return List.copyOf(accepted);
     }
 
     /** Messages to this number are refused as Twilio refuses an invalid number: 400, code 21211. */
@@ -100,6 +148,7 @@ public final class TwilioStandIn implements AutoCloseable {
 
     public void clear() {
         server.resetRequests();
+        accepted.clear();
     }
 
     @Override
@@ -107,7 +156,7 @@ public final class TwilioStandIn implements AutoCloseable {
         server.stop();
     }
 
-    private static Map<String, String> form(LoggedRequest request) {
+    private static Map<String, String> form(Request request) {
         Map<String, String> params = new LinkedHashMap<>();
         for (String pair : request.getBodyAsString().split("&")) {
             int eq = pair.indexOf('=');
@@ -126,6 +175,95 @@ public final class TwilioStandIn implements AutoCloseable {
         return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
+    /** Accepts one message: recorded before the answer (and its delay), answered as Twilio does. */
+    private final class Accept implements ResponseDefinitionTransformerV2 {
+
+        static final String NAME = "twilio-accept";
+
+        @Override
+        public ResponseDefinition transform(ServeEvent event) {
+            Map<String, String> form = form(event.getRequest());
+            Accepted message = new Accepted("SM%016x%016x".formatted(instance, sids.incrementAndGet()), form.get("To"),
+                    form.get("From"), form.get("Body"), Instant.now());
+            accepted.add(message);
+            return ResponseDefinitionBuilder.like(event.getResponseDefinition()).but()
+                    .withBody(json(message, event.getRequest().getUrl())).build();
+        }
+
+        @Override
+        public String getName() {
+            return NAME;
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+    }
+
+    /** Twilio's Messages list: filtered by To and From, newest first, one page of PageSize (50). */
+    private final class ListMessages implements ResponseDefinitionTransformerV2 {
+
+        static final String NAME = "twilio-list";
+
+        @Override
+        public ResponseDefinition transform(ServeEvent event) {
+            Request request = event.getRequest();
+            String to = query(request, "To");
+            String from = query(request, "From");
+            String size = query(request, "PageSize");
+            int pageSize = size == null ? 50 : Integer.parseInt(size);
+            List<Accepted> matching = new ArrayList<>(accepted.stream()
+                    .filter(m -> to == null || to.equals(m.to()))
+                    .filter(m -> from == null || from.equals(m.from())).toList());
+            Collections.reverse(matching);
+            String path = request.getUrl().replaceFirst("\\?.*", "");
+            String messages = matching.stream().limit(pageSize).map(m -> json(m, path))
+                    .collect(Collectors.joining(","));
+            String body = """
+                    {"messages": [%s], "end": %d, "first_page_uri": "%s?PageSize=%d&Page=0", "next_page_uri": null,
+                     "page": 0, "page_size": %d, "previous_page_uri": null, "start": 0, "uri": "%s"}"""
+                    .formatted(messages, Math.max(0, Math.min(pageSize, matching.size()) - 1), path, pageSize,
+                            pageSize, request.getUrl());
+            return ResponseDefinitionBuilder.like(event.getResponseDefinition()).but().withBody(body).build();
+        }
+
+        private static String query(Request request, String name) {
+            QueryParameter parameter = request.queryParameter(name);
+            return parameter != null && parameter.isPresent() ? parameter.firstValue() : null;
+        }
+
+        @Override
+        public String getName() {
+            return NAME;
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+    }
+
+    private static String json(Accepted message, String path) {
+        String uri = path.replaceFirst("\\.json$", "/" + message.sid() + ".json");
+        String date = RFC_2822.format(message.at().atZone(ZoneOffset.UTC));
+        return """
+                {"sid": "%s", "account_sid": "%s", "to": %s, "from": %s, "body": %s, "status": "queued",
+                 "direction": "outbound-api", "num_segments": "1", "date_created": "%s", "date_updated": "%s",
+                 "date_sent": null, "uri": "%s"}""".formatted(message.sid(), ACCOUNT_SID, quoted(message.to()),
+                quoted(message.from()), quoted(message.body()), date, date, uri);
+    }
+
+    private static String quoted(String value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     /** Sends each request to the stand-in: same method, path, parameters, headers and credentials. */
     private static final class RedirectingClient extends NetworkHttpClient {
 
@@ -136,9 +274,9 @@ public final class TwilioStandIn implements AutoCloseable {
         }
 
         @Override
-        public Response makeRequest(Request request) {
+        public Response makeRequest(com.twilio.http.Request request) {
             String url = request.getUrl().replaceFirst("^https://[^/]+", baseUrl);
-            Request copy = new Request(request.getMethod(), url);
+            com.twilio.http.Request copy = new com.twilio.http.Request(request.getMethod(), url);
             request.getQueryParams().forEach((k, values) -> values.forEach(v -> copy.addQueryParam(k, v)));
             request.getPostParams().forEach((k, values) -> values.forEach(v -> copy.addPostParam(k, v)));
             request.getHeaderParams().forEach((k, values) -> values.forEach(v -> copy.addHeaderParam(k, v)));

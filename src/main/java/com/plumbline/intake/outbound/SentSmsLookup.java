@@ -1,0 +1,71 @@
+package com.plumbline.intake.outbound;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import com.twilio.base.Page;
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.account.Message;
+import org.apache.camel.Body;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Header;
+import org.apache.camel.component.twilio.TwilioComponent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Asks Twilio whether it already has an SMS that an earlier sender may have sent before it died
+ * (between Twilio's answer and the commit that records it): Twilio's Messages list, filtered by
+ * To and From, newest first, back to {@code since}; the match is the same text, under a sid that
+ * none of our rows records yet (a staff SMS names its notification's ACK code, but two auto-replies
+ * to one customer may read alike). Not filtered by DateSent: a message Twilio has only queued has
+ * none yet.
+ */
+@Component("sentSmsLookup")
+public class SentSmsLookup {
+
+    /** The header that puts an SMS in doubt: an earlier try may have reached Twilio since this time (an Instant). */
+    public static final String IN_DOUBT_SINCE = "smsInDoubtSince";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SentSmsLookup.class);
+    /** Twilio's clock against ours. */
+    private static final Duration SKEW = Duration.ofMinutes(5);
+    /** One page: only the newest messages between our number and this one can be the one in doubt. */
+    private static final long PAGE_SIZE = 100;
+
+    private final CamelContext camel;
+    private final JdbcTemplate jdbc;
+
+    public SentSmsLookup(CamelContext camel, JdbcTemplate jdbc) {
+        this.camel = camel;
+        this.jdbc = jdbc;
+    }
+
+    /** The message Twilio already has, or null: then it is sent. */
+    public Message find(@Body OutboundSms sms, @Header("smsInDoubtSince") Instant since) {
+        // the client camel-twilio sends with (the TWILIO_API_URL one when set)
+        TwilioRestClient client = camel.getComponent("twilio", TwilioComponent.class).getRestClient();
+        Page<Message> newest = Message.reader().setTo(sms.to()).setFrom(sms.from()).setPageSize(PAGE_SIZE)
+                .firstPage(client);
+        Message found = null;
+        for (Message message : newest.getRecords()) {
+            boolean inTime = message.getDateCreated() == null
+                    || !message.getDateCreated().toInstant().isBefore(since.minus(SKEW));
+            if (inTime && sms.text().equals(message.getBody()) && !recorded(message.getSid())) {
+                found = message; // newest first: the last match is the earliest, the one sent first
+            }
+        }
+        LOG.info("SMS in doubt after a crash: Twilio {} it ({}); {}", found == null ? "does not have" : "has",
+                found == null ? "-" : found.getSid(), found == null ? "sending it" : "not sent again");
+        return found;
+    }
+
+    private boolean recorded(String sid) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                select exists (select 1 from message where provider = 'TWILIO' and provider_message_id = ?
+                                                         and direction = 'OUTBOUND')
+                    or exists (select 1 from notification where provider_id = ?)""", Boolean.class, sid, sid));
+    }
+}
