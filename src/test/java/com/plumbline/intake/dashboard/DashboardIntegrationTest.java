@@ -6,43 +6,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.plumbline.intake.support.IntakeIntegrationTest;
-import org.junit.jupiter.api.AfterEach;
+import com.plumbline.intake.support.ProcessingIntegrationTest;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * The whole service with processing on: what the dispatch board talks to. Staff log in with the
  * security login (an owner gives them one). The board's API and browser tests share this one context.
  */
-public abstract class DashboardIntegrationTest extends IntakeIntegrationTest {
+public abstract class DashboardIntegrationTest extends ProcessingIntegrationTest {
 
     protected static final ObjectMapper JSON = new ObjectMapper();
-
-    @DynamicPropertySource
-    static void boardOn(DynamicPropertyRegistry registry) {
-        registry.add("intake.processing.auto-startup", () -> "true");
-    }
-
-    /**
-     * The next test empties the tables: let this one's messages finish first (threaded, and their
-     * queued jobs, which add notifications, done), or its deletes would race the processing.
-     */
-    @AfterEach
-    void processingSettled() {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
-                jdbc.queryForObject("select count(*) from webhook_event", Integer.class)
-                        <= jdbc.queryForObject("select count(*) from message", Integer.class)
-                && jdbc.queryForObject("select count(*) from processing_job where status in ('PENDING', 'RUNNING')"
-                        + " and enqueued_at is not null", Integer.class) == 0);
-    }
 
     @Value("${intake.ws.port}")
     protected int wsPort;

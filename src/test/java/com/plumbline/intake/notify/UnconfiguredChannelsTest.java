@@ -4,10 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import com.plumbline.intake.support.IntakeIntegrationTest;
+import com.plumbline.intake.support.ProcessingIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -16,12 +14,7 @@ import static org.awaitility.Awaitility.await;
  * A fresh install with no SMTP and no Twilio settings: an emergency still reaches the dashboard,
  * and every channel that could not be used is recorded SKIPPED with the reason, not dropped.
  */
-class UnconfiguredChannelsTest extends IntakeIntegrationTest {
-
-    @DynamicPropertySource
-    static void processingOn(DynamicPropertyRegistry registry) {
-        registry.add("intake.processing.auto-startup", () -> "true");
-    }
+class UnconfiguredChannelsTest extends ProcessingIntegrationTest {
 
     @Test
     void channelsWithoutSettingsAreSkippedWithTheReason() {

@@ -219,10 +219,14 @@ public abstract class IntakeIntegrationTest {
         return jdbc.queryForObject("select count(*) from webhook_event", Integer.class);
     }
 
-    /** Every message waiting on a queue, removed from it. */
+    /**
+     * Every message waiting on a queue, removed from it. No receive timeout: Artemis answers
+     * receiveNoWait by asking the broker for what the queue holds (a round trip), so a message
+     * stored there is never missed, and an empty queue costs no wait (it cost 300 ms twice per test).
+     */
     protected List<String> drain(String queue) {
         JmsTemplate jms = new JmsTemplate(connectionFactory);
-        jms.setReceiveTimeout(300);
+        jms.setReceiveTimeout(JmsTemplate.RECEIVE_TIMEOUT_NO_WAIT);
         List<String> bodies = new ArrayList<>();
         for (Message message = jms.receive(queue); message != null; message = jms.receive(queue)) {
             try {
