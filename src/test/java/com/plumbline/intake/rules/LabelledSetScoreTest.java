@@ -1,0 +1,71 @@
+package com.plumbline.intake.rules;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The rules on the labelled sets written apart from the corpus (src/test/resources/classification,
+ * described in BLIND-SET.md). Each set has floors at what the rules scored when it was last measured,
+ * so a change that makes any of them worse fails the build; raise a floor when the rules get better.
+ * Reports go to target/&lt;name&gt;-score.txt. Targets (issue 19): 95 % and no emergency below HIGH.
+ *
+ * <p>A development set's failures have been read and the rules tuned against them: its figures measure
+ * fit, and its report is printed. A blind set's failures may not be read by anyone tuning the rules, so
+ * only its totals are printed; once someone reads them it becomes a development set and a new blind set
+ * must be written first.
+ */
+class LabelledSetScoreTest {
+
+    record LabelledSet(String file, boolean blind, double priorityFloor, double serviceTypeFloor,
+                       int emergenciesBelowHighCeiling) {
+
+        String name() {
+            return file.replace(".csv", "");
+        }
+
+        @Override
+        public String toString() {
+            return (blind ? "blind set " : "development set ") + file;
+        }
+    }
+
+    static Stream<LabelledSet> sets() {
+        return Stream.of(
+                // 353 messages. Blind before any rule change: priority 62.0 %, service type 75.1 %, 35
+                // emergencies below HIGH; blind after issue 19's first rework: 66.9 / 76.2 %, 11. Tuned
+                // against (rules2): 95.2 / 85.0 %, 0; after rules3 (tuned on set b): 95.5 / 90.7 %, 0.
+                new LabelledSet("blind-2026-11.csv", false, 0.954, 0.906, 0),
+                // 373 messages. Blind on the rules of the day it was written: 68.4 / 67.6 %, 14 of 65; still
+                // blind after rules2: 72.7 / 69.7 %, 10. Tuned against (rules3): 90.1 / 86.3 %, 0.
+                new LabelledSet("blind-2026-11b.csv", false, 0.900, 0.863, 0),
+                // 334 messages, written 2026-11-27. On the rules before rules3: 78.4 / 71.6 %, 6 of 63;
+                // after rules3, which was made without seeing it: 80.8 / 82.3 %, 5.
+                new LabelledSet("blind-2026-11c.csv", true, 0.808, 0.823, 5));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sets")
+    void scoresNoWorseThanWhenLastMeasured(LabelledSet set) throws Exception {
+        Scorecard card = Scorecard.of("/classification/" + set.file());
+        String report = card.report(set.toString());
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target", set.name() + "-score.txt"), report);
+        System.out.println(set.blind()
+                ? "%s: priority %.3f, service type %.3f, emergencies below HIGH %d, %d messages".formatted(set,
+                        card.priorityAccuracy(), card.serviceTypeAccuracy(), card.emergenciesBelowHigh().size(), card.rows.size())
+                : report);
+
+        SoftAssertions softly = new SoftAssertions();
+        softly.assertThat(card.rows).as("messages").hasSizeGreaterThanOrEqualTo(300);
+        softly.assertThat(card.priorityAccuracy()).as("priority").isGreaterThanOrEqualTo(set.priorityFloor());
+        softly.assertThat(card.serviceTypeAccuracy()).as("service type").isGreaterThanOrEqualTo(set.serviceTypeFloor());
+        softly.assertThat(card.emergenciesBelowHigh()).as("emergencies below HIGH")
+                .hasSizeLessThanOrEqualTo(set.emergenciesBelowHighCeiling());
+        softly.assertAll();
+    }
+}
