@@ -149,6 +149,16 @@ final class BoardConnections {
                 latencies[n++] = at == null ? timeoutMs : at - postedAt.get(marker);
             }
         }
+        // per emergency: the first connection's latency is the pipeline (webhook to broadcast), the
+        // spread to the last is the fan-out to every connection
+        for (String marker : markers) {
+            long[] each = List.copyOf(arrivals).stream().map(seen -> seen.get(marker)).filter(java.util.Objects::nonNull)
+                    .mapToLong(at -> at - postedAt.get(marker)).sorted().toArray();
+            if (each.length > 0) {
+                System.out.printf("alert %s: first %d ms, last %d ms, fan-out %d ms (%d connections)%n", marker, each[0],
+                        each[each.length - 1], each[each.length - 1] - each[0], each.length);
+            }
+        }
         java.util.Arrays.sort(latencies);
         System.out.printf("alerts_arrived=%d/%d%nalert_p50_ms=%d%nalert_p99_ms=%d%nalert_max_ms=%d%n", arrived,
                 latencies.length, Bench.quantile(latencies, 0.5), Bench.quantile(latencies, 0.99),
