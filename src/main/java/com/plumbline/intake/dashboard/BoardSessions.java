@@ -10,10 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,7 +27,9 @@ import com.plumbline.intake.security.AccessTokens;
 import com.plumbline.intake.security.LoggedIn;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.impl.WebSocketImplBase;
 import jakarta.annotation.PreDestroy;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
@@ -44,6 +50,13 @@ import org.springframework.stereotype.Component;
  * Each connection gets only what its role may see: a technician only events about messages that
  * were routed to them. Presence goes to every board, typing to the others in that room.
  * Gauges {@code intake.board.connections} and {@code intake.board.rooms}.
+ * <p>
+ * Thousands of pages: a broadcast is one task per Vert.x event loop, which writes the one JSON text
+ * to the sockets it owns (a socket written from another thread costs a task and a copy per write);
+ * a page whose socket buffer is full cannot keep up and is closed (1013), it reconnects and catches
+ * up from {@code /api/dashboard/events}. Presence is coalesced: at most one broadcast per
+ * {@code intake.dashboard.presence-interval}, however many pages come and go meanwhile (one per
+ * connection made opening N pages cost N broadcasts of N frames each).
  */
 @Component("boardSessions")
 public class BoardSessions {
@@ -51,25 +64,38 @@ public class BoardSessions {
     private static final Logger LOG = LoggerFactory.getLogger(BoardSessions.class);
     static final short TOKEN_REFUSED = 4401;
     static final short IDLE = 4408;
+    /** RFC 6455 "try again later": the page did not read what it was sent; it reconnects and catches up. */
+    static final short TOO_SLOW = 1013;
 
-    /** One connection: its socket, who it is once authenticated, until when, and its room. */
+    /** One connection: its socket and event loop, who it is once authenticated, until when, and its room. */
     private static final class Session {
+        final String key;
         final ServerWebSocket socket;
+        final Executor loop;
         final Instant openedAt;
         volatile Instant lastSeen;
         volatile LoggedIn who;
         volatile String name;
         volatile Instant expiresAt;
         volatile String room;
+        /** Taken off the board (guarded by the session): a late auth must not count it again. */
+        boolean gone;
 
-        Session(ServerWebSocket socket, Instant now) {
+        Session(String key, ServerWebSocket socket, Instant now) {
+            this.key = key;
             this.socket = socket;
+            this.loop = eventLoopOf(socket);
             this.openedAt = now;
             this.lastSeen = now;
         }
     }
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    /** The same sessions by the event loop that owns their socket: a broadcast is one task per loop. */
+    private final Map<Executor, Set<Session>> byLoop = new ConcurrentHashMap<>();
+    /** Authenticated technicians online: without any, an event needs no look-up of whom it was routed to. */
+    private final AtomicInteger technicians = new AtomicInteger();
+    private final AtomicBoolean presenceDue = new AtomicBoolean();
     private final AccessTokens tokens;
     private final StaffDirectory staff;
     private final JdbcTemplate jdbc;
@@ -77,6 +103,7 @@ public class BoardSessions {
     private final Clock clock;
     private final Duration idleTimeout;
     private final Duration authTimeout;
+    private final Duration presenceInterval;
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "board-sessions-sweeper");
         thread.setDaemon(true);
@@ -86,7 +113,8 @@ public class BoardSessions {
     public BoardSessions(AccessTokens tokens, StaffDirectory staff, JdbcTemplate jdbc, ObjectMapper json, Clock clock,
                          MeterRegistry registry,
                          @Value("${intake.dashboard.idle-timeout:90s}") Duration idleTimeout,
-                         @Value("${intake.dashboard.auth-timeout:10s}") Duration authTimeout) {
+                         @Value("${intake.dashboard.auth-timeout:10s}") Duration authTimeout,
+                         @Value("${intake.dashboard.presence-interval:500ms}") Duration presenceInterval) {
         this.tokens = tokens;
         this.staff = staff;
         this.jdbc = jdbc;
@@ -94,6 +122,7 @@ public class BoardSessions {
         this.clock = clock;
         this.idleTimeout = idleTimeout;
         this.authTimeout = authTimeout;
+        this.presenceInterval = presenceInterval;
         Gauge.builder("intake.board.connections", sessions, Map::size)
                 .description("WebSocket connections open on the dispatch board").register(registry);
         Gauge.builder("intake.board.rooms", this, BoardSessions::roomCount)
@@ -109,15 +138,12 @@ public class BoardSessions {
         switch (kind) {
             case "OPEN" -> {
                 if (body instanceof ServerWebSocket socket) {
-                    sessions.put(key, new Session(socket, clock.instant()));
+                    Session session = new Session(key, socket, clock.instant());
+                    sessions.put(key, session);
+                    byLoop.computeIfAbsent(session.loop, loop -> ConcurrentHashMap.newKeySet()).add(session);
                 }
             }
-            case "CLOSE", "ERROR" -> {
-                Session gone = sessions.remove(key);
-                if (gone != null && gone.who != null) {
-                    sendPresence();
-                }
-            }
+            case "CLOSE", "ERROR" -> forget(key);
             default -> {
                 Session session = sessions.get(key);
                 if (session != null && body != null) {
@@ -146,13 +172,22 @@ public class BoardSessions {
 
     /** The same for an event already written, about this message (null: about none). */
     public int deliverAbout(String event, Long messageId) {
-        return send(event, mayReceive(messageId));
+        AtomicInteger written = new AtomicInteger();
+        try {
+            send(event, mayReceive(messageId), written).get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            LOG.warn("Dashboard event still being written after 10 s; {} boards had it", written.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("dashboard event not delivered", e.getCause());
+        }
+        return written.get();
     }
 
     /** Who may receive an event about this message: everyone who sees all, technicians it was routed to. */
     Predicate<LoggedIn> mayReceive(Long messageId) {
-        Set<Long> routedTo = messageId == null || sessions.values().stream().noneMatch(s -> s.who != null
-                && s.who.seesOnlyOwn()) ? Set.of() : Set.copyOf(jdbc.queryForList(
+        Set<Long> routedTo = messageId == null || technicians.get() == 0 ? Set.of() : Set.copyOf(jdbc.queryForList(
                 "select distinct staff_member_id from notification where message_id = ? and staff_member_id is not null",
                 Long.class, messageId));
         return who -> !who.seesOnlyOwn() || (who.staffMemberId() != null && routedTo.contains(who.staffMemberId()));
@@ -181,11 +216,11 @@ public class BoardSessions {
             case "join" -> {
                 String room = message.path("room").asText("");
                 session.room = room.isBlank() ? null : room;
-                sendPresence();
+                presenceChanged();
             }
             case "leave" -> {
                 session.room = null;
-                sendPresence();
+                presenceChanged();
             }
             case "typing" -> {
                 String room = message.path("room").asText("");
@@ -211,7 +246,6 @@ public class BoardSessions {
 
     private void authenticate(String key, Session session, String token) {
         var verified = token.isBlank() ? java.util.Optional.<AccessTokens.Verified>empty() : tokens.verify(token);
-        boolean wasIn = session.who != null;
         if (verified.isEmpty()) {
             LOG.info("Dashboard connection {} sent a token that was not accepted; closing it", key);
             session.socket.writeTextMessage(write(Map.of("type", "welcome", "ok", false)));
@@ -221,14 +255,30 @@ public class BoardSessions {
         LoggedIn who = verified.get().who();
         session.name = nameOf(who);
         session.expiresAt = verified.get().expiresAt();
-        session.who = who;
         Map<String, Object> welcome = new LinkedHashMap<>();
         welcome.put("type", "welcome");
         welcome.put("ok", true);
         welcome.put("expiresAt", session.expiresAt);
+        // the welcome is queued before the session takes events, so it is the page's first frame; an
+        // event sent in between reaches the page through the catch-up it starts on the welcome
         session.socket.writeTextMessage(write(welcome));
-        if (!wasIn) {
-            sendPresence();
+        LoggedIn before;
+        synchronized (session) {
+            before = session.who;
+            session.who = who;
+            if (!session.gone) {
+                countTechnician(before, -1);
+                countTechnician(who, +1);
+            }
+        }
+        if (before == null) {
+            presenceChanged();
+        }
+    }
+
+    private void countTechnician(LoggedIn who, int change) {
+        if (who != null && who.seesOnlyOwn()) {
+            technicians.addAndGet(change);
         }
     }
 
@@ -244,46 +294,96 @@ public class BoardSessions {
         return who.username();
     }
 
-    /** Every authenticated staff member online, with the rooms their pages are in, to every board. */
-    void sendPresence() {
-        Map<String, Map<String, Object>> online = new TreeMap<>();
-        for (Session session : sessions.values()) {
-            LoggedIn who = session.who;
-            if (who == null) {
-                continue;
-            }
-            Map<String, Object> entry = online.computeIfAbsent(who.username(), username -> {
-                Map<String, Object> e = new LinkedHashMap<>();
-                e.put("username", username);
-                e.put("staffId", who.staffMemberId());
-                e.put("name", session.name);
-                e.put("rooms", new ArrayList<String>());
-                e.put("connections", 0);
-                return e;
-            });
-            entry.put("connections", (Integer) entry.get("connections") + 1);
-            @SuppressWarnings("unchecked")
-            List<String> rooms = (List<String>) entry.get("rooms");
-            if (session.room != null && !rooms.contains(session.room)) {
-                rooms.add(session.room);
+    /**
+     * Presence changed (a page authenticated, joined, left or went): one broadcast within
+     * presence-interval for all the changes meanwhile.
+     */
+    private void presenceChanged() {
+        if (presenceDue.compareAndSet(false, true)) {
+            try {
+                sweeper.schedule(this::sendPresence, presenceInterval.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                presenceDue.set(false);
             }
         }
-        List<Map<String, Object>> list = new ArrayList<>(online.values());
-        list.sort(Comparator.comparing(e -> String.valueOf(e.get("name"))));
-        send(write(Map.of("type", "presence", "online", list)), who -> true);
     }
 
-    /** Sends a text to every authenticated connection whose person passes; answers how many. */
-    int send(String text, Predicate<LoggedIn> allowed) {
-        int sent = 0;
-        for (Session session : sessions.values()) {
-            LoggedIn who = session.who;
-            if (who != null && allowed.test(who)) {
-                session.socket.writeTextMessage(text);
-                sent++;
+    /** Every authenticated staff member online, with the rooms their pages are in, to every board. */
+    void sendPresence() {
+        presenceDue.set(false);   // a change from now on schedules the next broadcast
+        try {
+            Map<String, Map<String, Object>> online = new TreeMap<>();
+            for (Session session : sessions.values()) {
+                LoggedIn who = session.who;
+                if (who == null) {
+                    continue;
+                }
+                Map<String, Object> entry = online.computeIfAbsent(who.username(), username -> {
+                    Map<String, Object> e = new LinkedHashMap<>();
+                    e.put("username", username);
+                    e.put("staffId", who.staffMemberId());
+                    e.put("name", session.name);
+                    e.put("rooms", new ArrayList<String>());
+                    e.put("connections", 0);
+                    return e;
+                });
+                entry.put("connections", (Integer) entry.get("connections") + 1);
+                @SuppressWarnings("unchecked")
+                List<String> rooms = (List<String>) entry.get("rooms");
+                if (session.room != null && !rooms.contains(session.room)) {
+                    rooms.add(session.room);
+                }
             }
+            List<Map<String, Object>> list = new ArrayList<>(online.values());
+            list.sort(Comparator.comparing(e -> String.valueOf(e.get("name"))));
+            send(write(Map.of("type", "presence", "online", list)), who -> true, new AtomicInteger());
+        } catch (RuntimeException e) {
+            LOG.warn("Dashboard presence not sent: {}", e.toString());
         }
-        return sent;
+    }
+
+    /**
+     * Sends a text to every authenticated connection whose person passes, each event loop writing to
+     * its own sockets, counting them in {@code sent}; completes when every loop has written.
+     */
+    CompletableFuture<Void> send(String text, Predicate<LoggedIn> allowed, AtomicInteger sent) {
+        List<CompletableFuture<Void>> loops = new ArrayList<>(byLoop.size());
+        byLoop.forEach((loop, group) -> loops.add(CompletableFuture.runAsync(() -> {
+            for (Session session : group) {
+                LoggedIn who = session.who;
+                if (who == null || !allowed.test(who)) {
+                    continue;
+                }
+                if (session.socket.writeQueueFull()) {
+                    // it has not read what it was sent: it reconnects and catches up from the stored events
+                    LOG.info("Dashboard connection {} cannot keep up; closing it", session.key);
+                    close(session.key, TOO_SLOW, "cannot keep up");
+                    continue;
+                }
+                session.socket.writeTextMessage(text);
+                sent.incrementAndGet();
+            }
+        }, inLoop(loop))));
+        return CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new));
+    }
+
+    /** Runs on the loop, or at once when already on it (a broadcast from an event-loop thread). */
+    private static Executor inLoop(Executor loop) {
+        return loop instanceof EventExecutor executor ? task -> {
+            if (executor.inEventLoop()) {
+                task.run();
+            } else {
+                executor.execute(task);
+            }
+        } : loop;
+    }
+
+    /** The Netty event loop that owns this socket; a socket that is not Vert.x's own (a test's) is written at once. */
+    private static Executor eventLoopOf(ServerWebSocket socket) {
+        if (socket instanceof WebSocketImplBase<?> vertx && vertx.channelHandlerContext() != null) {
+            return vertx.channelHandlerContext().executor();
+        }
+        return Runnable::run;
     }
 
     /** Closes what must not stay open: expired tokens, idle pages, pages that never authenticated. */
@@ -305,14 +405,32 @@ public class BoardSessions {
     }
 
     private void close(String key, short code, String reason) {
+        Session session = forget(key);
+        if (session != null) {
+            session.socket.close(code, reason);
+        }
+    }
+
+    /** Takes a connection off the board (closed, or being closed); presence follows. */
+    private Session forget(String key) {
         Session session = sessions.remove(key);
         if (session == null) {
-            return;
+            return null;
         }
-        session.socket.close(code, reason);
-        if (session.who != null) {
-            sendPresence();
+        Set<Session> group = byLoop.get(session.loop);
+        if (group != null) {
+            group.remove(session);
         }
+        LoggedIn was;
+        synchronized (session) {
+            was = session.who;
+            session.gone = true;
+            countTechnician(was, -1);
+        }
+        if (was != null) {
+            presenceChanged();
+        }
+        return session;
     }
 
     public int connections() {

@@ -31,7 +31,7 @@ class BoardSessionsTest {
             "unit-test-jwt-secret-of-at-least-32-bytes", "plumbline-intake", Duration.ofMinutes(15),
             Duration.ofHours(12), "admin", "", 5, Duration.ofMinutes(15), ""), clock);
     private final BoardSessions sessions = new BoardSessions(tokens, null, null, new ObjectMapper().findAndRegisterModules(),
-            clock, new SimpleMeterRegistry(), Duration.ofSeconds(90), Duration.ofSeconds(10));
+            clock, new SimpleMeterRegistry(), Duration.ofSeconds(90), Duration.ofSeconds(10), Duration.ofMillis(500));
 
     @AfterEach
     void stop() {
@@ -95,6 +95,52 @@ class BoardSessionsTest {
         verify(silent).close(BoardSessions.IDLE, "idle");
         verify(pinging, never()).close(org.mockito.ArgumentMatchers.anyShort(), anyString());
         assertThat(sessions.connections()).isEqualTo(1);
+    }
+
+    @Test
+    void aPageThatCannotKeepUpIsClosedAndTheOthersStillGetTheEvent() {
+        ServerWebSocket reading = open("reading");
+        ServerWebSocket stalled = open("stalled");
+        auth("reading", token("dana", "DISPATCHER"));
+        auth("stalled", token("morgan", "MANAGER"));
+        org.mockito.Mockito.when(stalled.writeQueueFull()).thenReturn(true);
+
+        assertThat(sessions.deliver(EVENT)).isEqualTo(1);
+        verify(reading).writeTextMessage(EVENT);
+        verify(stalled, never()).writeTextMessage(EVENT);
+        verify(stalled).close(BoardSessions.TOO_SLOW, "cannot keep up");
+        assertThat(sessions.connections()).isEqualTo(1);
+    }
+
+    @Test
+    void manyPagesArrivingMakeOnePresenceBroadcastNotOneEach() {
+        java.util.List<ServerWebSocket> pages = new java.util.ArrayList<>();
+        String token = token("dana", "DISPATCHER");
+        long started = System.nanoTime();
+        for (int i = 0; i < 50; i++) {
+            pages.add(open("page" + i));
+            auth("page" + i, token);
+        }
+        long arrivingMs = (System.nanoTime() - started) / 1_000_000;
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> pages.stream().allMatch(page -> !presence(page).isEmpty()));
+        // one broadcast per connection would be 50 + 49 + ... + 1 = 1,275 frames; one per 500 ms
+        // interval while they arrived (and one after) is at most 50 frames per interval
+        long intervals = arrivingMs / 500 + 2;
+        assertThat(pages.stream().mapToInt(page -> presence(page).size()).sum())
+                .as("presence frames, pages arrived in %d ms", arrivingMs).isLessThanOrEqualTo((int) (50 * intervals))
+                .isLessThan(1275);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(pages)
+                .allSatisfy(page -> assertThat(presence(page).get(presence(page).size() - 1)).contains("\"connections\":50")));
+    }
+
+    /** The presence frames written to a page, oldest first. */
+    private static java.util.List<String> presence(ServerWebSocket page) {
+        return org.mockito.Mockito.mockingDetails(page).getInvocations().stream()
+                .filter(call -> call.getMethod().getName().equals("writeTextMessage"))
+                .map(call -> String.valueOf(call.getArguments()[0]))
+                .filter(text -> text.contains("\"type\":\"presence\""))
+                .toList();
     }
 
     private ServerWebSocket open(String key) {

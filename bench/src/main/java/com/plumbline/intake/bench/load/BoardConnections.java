@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
  * posts --count signed emergency webhooks --interval ms apart and measures, for every connection
  * and every emergency, the time from the post to that connection's {@code alert} frame. Prints
  * how many connections were accepted, how many alerts arrived within --timeout seconds, and
- * p50/p99/max over all of them (one that never arrives counts as the timeout).
+ * p50/p99/max over all of them (one that never arrives counts as the timeout). Every connection
+ * pings every 30 s as the page does, so opening thousands of them takes as long as it must without
+ * the first being closed as idle.
  */
 final class BoardConnections {
 
@@ -53,6 +55,24 @@ final class BoardConnections {
         }
         Semaphore handshakes = new Semaphore(256);
         List<WebSocket> sockets = new ArrayList<>();
+        java.util.concurrent.ScheduledExecutorService pinger = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "board-pings");
+            thread.setDaemon(true);
+            return thread;
+        });
+        pinger.scheduleWithFixedDelay(() -> {
+            List<WebSocket> open;
+            synchronized (sockets) {
+                open = List.copyOf(sockets);
+            }
+            for (WebSocket socket : open) {
+                try {
+                    socket.sendText("{\"type\":\"ping\"}", true);
+                } catch (IllegalStateException busy) {
+                    // a send still under way on it: it was heard from recently enough
+                }
+            }
+        }, 30, 30, TimeUnit.SECONDS);
         long openStart = System.nanoTime();
         for (int i = 0; i < connections; i++) {
             Map<String, Long> seen = new ConcurrentHashMap<>();
@@ -129,10 +149,21 @@ final class BoardConnections {
                 latencies[n++] = at == null ? timeoutMs : at - postedAt.get(marker);
             }
         }
+        // per emergency: the first connection's latency is the pipeline (webhook to broadcast), the
+        // spread to the last is the fan-out to every connection
+        for (String marker : markers) {
+            long[] each = List.copyOf(arrivals).stream().map(seen -> seen.get(marker)).filter(java.util.Objects::nonNull)
+                    .mapToLong(at -> at - postedAt.get(marker)).sorted().toArray();
+            if (each.length > 0) {
+                System.out.printf("alert %s: first %d ms, last %d ms, fan-out %d ms (%d connections)%n", marker, each[0],
+                        each[each.length - 1], each[each.length - 1] - each[0], each.length);
+            }
+        }
         java.util.Arrays.sort(latencies);
         System.out.printf("alerts_arrived=%d/%d%nalert_p50_ms=%d%nalert_p99_ms=%d%nalert_max_ms=%d%n", arrived,
                 latencies.length, Bench.quantile(latencies, 0.5), Bench.quantile(latencies, 0.99),
                 latencies.length == 0 ? -1 : latencies[latencies.length - 1]);
+        pinger.shutdownNow();
         synchronized (sockets) {
             sockets.forEach(WebSocket::abort);
         }
