@@ -62,6 +62,9 @@ class EscalationTest extends NotifyIntegrationTest {
         CLOCK.advance(Duration.ofMinutes(15));
         await().atMost(Duration.ofSeconds(20)).until(() -> TWILIO.messagesTo(owner.getPhone()).size() == 2);
 
+        // the rung's SMS can leave before the poller's transaction that moved the tier has committed
+        await().atMost(Duration.ofSeconds(10)).until(() -> Integer.valueOf(3).equals(jdbc.queryForObject(
+                "select tier from escalation where message_id = ?", Integer.class, message.messageId())));
         Map<String, Object> escalation = jdbc.queryForMap("select * from escalation where message_id = ?",
                 message.messageId());
         assertThat(escalation.get("status")).isEqualTo("PENDING");
