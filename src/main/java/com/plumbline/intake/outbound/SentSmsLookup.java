@@ -3,7 +3,6 @@ package com.plumbline.intake.outbound;
 import java.time.Duration;
 import java.time.Instant;
 
-import com.twilio.base.Page;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import org.apache.camel.Body;
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * Asks Twilio whether it already has an SMS that an earlier sender may have sent before it died
  * (between Twilio's answer and the commit that records it): Twilio's Messages list, filtered by
- * To and From, newest first, back to {@code since}; the match is the same text, under a sid that
+ * To and From, newest first, page after page back to {@code since}; the match is the same text, under a sid that
  * none of our rows records yet (a staff SMS names its notification's ACK code, but two auto-replies
  * to one customer may read alike). Not filtered by DateSent: a message Twilio has only queued has
  * none yet.
@@ -32,8 +31,8 @@ public class SentSmsLookup {
     private static final Logger LOG = LoggerFactory.getLogger(SentSmsLookup.class);
     /** Twilio's clock against ours. */
     private static final Duration SKEW = Duration.ofMinutes(5);
-    /** One page: only the newest messages between our number and this one can be the one in doubt. */
-    private static final long PAGE_SIZE = 1000;   // Twilio's largest page: a busy staff phone gets many texts while a claim runs out
+    /** Twilio's largest page: a busy staff phone gets many texts while a claim runs out. */
+    private static final long PAGE_SIZE = 1000;
 
     private final CamelContext camel;
     private final JdbcTemplate jdbc;
@@ -47,14 +46,15 @@ public class SentSmsLookup {
     public Message find(@Body OutboundSms sms, @Header("smsInDoubtSince") Instant since) {
         // the client camel-twilio sends with (the TWILIO_API_URL one when set)
         TwilioRestClient client = camel.getComponent("twilio", TwilioComponent.class).getRestClient();
-        Page<Message> newest = Message.reader().setTo(sms.to()).setFrom(sms.from()).setPageSize(PAGE_SIZE)
-                .firstPage(client);
+        Instant earliest = since.minus(SKEW);
         Message found = null;
-        for (Message message : newest.getRecords()) {
-            boolean inTime = message.getDateCreated() == null
-                    || !message.getDateCreated().toInstant().isBefore(since.minus(SKEW));
-            if (inTime && sms.text().equals(message.getBody()) && !recorded(message.getSid())) {
-                found = message; // newest first: the last match is the earliest, the one sent first
+        // the ResourceSet reads the next page when this one is done; newest first, so older ones end the search
+        for (Message message : Message.reader().setTo(sms.to()).setFrom(sms.from()).setPageSize(PAGE_SIZE).read(client)) {
+            if (message.getDateCreated() != null && message.getDateCreated().toInstant().isBefore(earliest)) {
+                break;
+            }
+            if (sms.text().equals(message.getBody()) && !recorded(message.getSid())) {
+                found = message; // the last match is the earliest, the one sent first
             }
         }
         LOG.info("SMS in doubt after a crash: Twilio {} it ({}); {}", found == null ? "does not have" : "has",

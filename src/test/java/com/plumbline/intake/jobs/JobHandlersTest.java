@@ -112,6 +112,8 @@ class JobHandlersTest extends NotifyIntegrationTest {
         // as if the run had died after Twilio's answer, before anything was recorded
         jdbc.update("delete from message where provider_message_id = ? and direction = 'OUTBOUND'", sid);
         jdbc.update("update processing_job set status = 'RUNNING', result = null where id = ?", jobId);
+        // and the number has had more texts since than Twilio lists on one page: the lookup reads on
+        TWILIO.alsoTook(1_500, CUSTOMER, "Your plumber is on the way");
 
         // its ticket comes back redelivered: the claim takes the job over, with its SMS in doubt
         Map<String, Object> headers = new java.util.HashMap<>(Map.of("jobId", Long.toString(jobId),

@@ -142,6 +142,16 @@ public final class TwilioStandIn implements AutoCloseable {
                 .map(TwilioStandIn::form).toList();
     }
 
+    /**
+     * Twilio took {@code count} more messages to {@code to} from this account's number that did not
+     * come through this stand-in's senders (texts others sent meanwhile): they fill the Messages list.
+     */
+    public void alsoTook(int count, String to, String body) {
+        for (int i = 0; i < count; i++) {
+            accepted.add(new Accepted(nextSid(), to, FROM_NUMBER, body, Instant.now()));
+        }
+    }
+
     public List<Map<String, String>> messagesTo(String number) {
         return messages().stream().filter(m -> number.equals(m.get("To"))).toList();
     }
@@ -175,6 +185,10 @@ public final class TwilioStandIn implements AutoCloseable {
         return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
+    private String nextSid() {
+        return "SM%016x%016x".formatted(instance, sids.incrementAndGet());
+    }
+
     /** Accepts one message: recorded before the answer (and its delay), answered as Twilio does. */
     private final class Accept implements ResponseDefinitionTransformerV2 {
 
@@ -183,7 +197,7 @@ public final class TwilioStandIn implements AutoCloseable {
         @Override
         public ResponseDefinition transform(ServeEvent event) {
             Map<String, String> form = form(event.getRequest());
-            Accepted message = new Accepted("SM%016x%016x".formatted(instance, sids.incrementAndGet()), form.get("To"),
+            Accepted message = new Accepted(nextSid(), form.get("To"),
                     form.get("From"), form.get("Body"), Instant.now());
             accepted.add(message);
             return ResponseDefinitionBuilder.like(event.getResponseDefinition()).but()
@@ -201,7 +215,7 @@ public final class TwilioStandIn implements AutoCloseable {
         }
     }
 
-    /** Twilio's Messages list: filtered by To and From, newest first, one page of PageSize (50). */
+    /** Twilio's Messages list: filtered by To and From, newest first, in pages of PageSize (50) linked by next_page_uri. */
     private final class ListMessages implements ResponseDefinitionTransformerV2 {
 
         static final String NAME = "twilio-list";
@@ -212,19 +226,26 @@ public final class TwilioStandIn implements AutoCloseable {
             String to = query(request, "To");
             String from = query(request, "From");
             String size = query(request, "PageSize");
+            String number = query(request, "Page");
             int pageSize = size == null ? 50 : Integer.parseInt(size);
+            int page = number == null ? 0 : Integer.parseInt(number);
             List<Accepted> matching = new ArrayList<>(accepted.stream()
                     .filter(m -> to == null || to.equals(m.to()))
                     .filter(m -> from == null || from.equals(m.from())).toList());
             Collections.reverse(matching);
             String path = request.getUrl().replaceFirst("\\?.*", "");
-            String messages = matching.stream().limit(pageSize).map(m -> json(m, path))
-                    .collect(Collectors.joining(","));
+            int start = page * pageSize;
+            List<Accepted> onPage = matching.subList(Math.min(start, matching.size()),
+                    Math.min(start + pageSize, matching.size()));
+            String filter = (to == null ? "" : "To=" + encode(to) + "&") + (from == null ? "" : "From=" + encode(from) + "&");
+            String next = start + pageSize < matching.size()
+                    ? "\"%s?%sPageSize=%d&Page=%d\"".formatted(path, filter, pageSize, page + 1) : "null";
             String body = """
-                    {"messages": [%s], "end": %d, "first_page_uri": "%s?PageSize=%d&Page=0", "next_page_uri": null,
-                     "page": 0, "page_size": %d, "previous_page_uri": null, "start": 0, "uri": "%s"}"""
-                    .formatted(messages, Math.max(0, Math.min(pageSize, matching.size()) - 1), path, pageSize,
-                            pageSize, request.getUrl());
+                    {"messages": [%s], "end": %d, "first_page_uri": "%s?%sPageSize=%d&Page=0", "next_page_uri": %s,
+                     "page": %d, "page_size": %d, "previous_page_uri": null, "start": %d, "uri": "%s"}"""
+                    .formatted(onPage.stream().map(m -> json(m, path)).collect(Collectors.joining(",")),
+                            Math.max(start, start + onPage.size() - 1), path, filter, pageSize, next, page, pageSize,
+                            start, request.getUrl());
             return ResponseDefinitionBuilder.like(event.getResponseDefinition()).but().withBody(body).build();
         }
 
