@@ -24,6 +24,11 @@ public class TwilioApiConfiguration {
     TwilioRestClient twilioRestClient(@Value("${intake.twilio.api-url}") String apiUrl,
                                       @Value("${intake.notify.sms.account-sid}") String accountSid,
                                       @Value("${intake.notify.sms.auth-token}") String authToken) {
+        return clientAt(apiUrl, accountSid, authToken);
+    }
+
+    /** A Twilio client whose every request goes to {@code apiUrl} instead of https://api.twilio.com. */
+    public static TwilioRestClient clientAt(String apiUrl, String accountSid, String authToken) {
         return new TwilioRestClient.Builder(accountSid, authToken).accountSid(accountSid)
                 .httpClient(new RedirectingClient(apiUrl.replaceAll("/+$", ""))).build();
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.TextMessage;
 import com.plumbline.intake.PlumblineIntakeApplication;
+import com.plumbline.intake.support.FreePorts;
 import com.plumbline.intake.support.WebhookClient;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.AdviceWith;
@@ -84,6 +85,8 @@ class DurabilityTest {
         // as command-line arguments, so they win over application.yaml like a real deployment's
         return new SpringApplicationBuilder(PlumblineIntakeApplication.class).run(
                 "--server.port=0",
+                "--management.server.port=0",
+                "--intake.ws.port=" + FreePorts.next(),   // not the defaults: another service may hold them
                 "--intake.processing.auto-startup=false",
                 "--intake.data-dir=" + dataDir,
                 "--intake.public-base-url=" + WebhookClient.PUBLIC_BASE_URL,

@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.plumbline.intake.PlumblineIntakeApplication;
 import com.plumbline.intake.support.FakePubSubSubscriber;
+import com.plumbline.intake.support.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -26,7 +27,9 @@ class PubSubPullTest {
         try (FakePubSubSubscriber pubsub = new FakePubSubSubscriber();
              ConfigurableApplicationContext service = new SpringApplicationBuilder(PlumblineIntakeApplication.class).run(
                      "--server.port=0",
-                "--intake.processing.auto-startup=false",
+                     "--management.server.port=0",
+                     "--intake.ws.port=" + FreePorts.next(),   // not the defaults: another service may hold them
+                     "--intake.processing.auto-startup=false",
                      "--intake.data-dir=" + dataDir,
                      "--intake.pubsub.pull.enabled=true",
                      "--intake.pubsub.pull.project-id=plumbline-test",

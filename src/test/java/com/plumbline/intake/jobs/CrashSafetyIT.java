@@ -1,8 +1,6 @@
 package com.plumbline.intake.jobs;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.plumbline.intake.support.FreePorts;
 import com.plumbline.intake.support.MailStandIn;
 import com.plumbline.intake.support.TwilioStandIn;
 import com.plumbline.intake.support.WebhookClient;
@@ -150,10 +149,10 @@ class CrashSafetyIT {
     private final MailStandIn mail = new MailStandIn();
     private final TwilioStandIn twilio = new TwilioStandIn();
 
-    private final int httpPort = freePort();
-    private final int wsPort = freePort();
-    private final int managementPort = freePort();
-    private final int postgresPort = freePort();
+    private final int httpPort = FreePorts.next();
+    private final int wsPort = FreePorts.next();
+    private final int managementPort = FreePorts.next();
+    private final int postgresPort = FreePorts.next();
     private Process service;
     private int run;
 
@@ -854,23 +853,5 @@ class CrashSafetyIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    /**
-     * A free port below Linux's ephemeral range (32768-60999): the service may take minutes to
-     * bind it on a loaded machine, and a port the kernel hands out for outgoing connections can be
-     * taken by another process's connection meanwhile ("Port ... was already in use").
-     */
-    private static int freePort() {
-        java.util.Random random = new java.util.Random();
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int port = 20000 + random.nextInt(12000);
-            try (ServerSocket socket = new ServerSocket(port)) {
-                return socket.getLocalPort();
-            } catch (IOException taken) {
-                // try another
-            }
-        }
-        throw new UncheckedIOException(new IOException("no free port in 20000-31999"));
     }
 }

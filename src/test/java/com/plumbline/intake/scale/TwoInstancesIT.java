@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.plumbline.intake.support.FreePorts;
 import com.plumbline.intake.support.IntakeIntegrationTest;
 import com.plumbline.intake.support.MailStandIn;
 import com.plumbline.intake.support.StandaloneBroker;
@@ -92,7 +93,7 @@ class TwoInstancesIT {
 
     @Test
     void twoInstancesShareTheWorkProcessEachMessageOnceAndLoseNothingWhenOneIsKilled() throws Exception {
-        int brokerPort = MailStandIn.freePort();
+        int brokerPort = FreePorts.next();
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
              StandaloneBroker broker = StandaloneBroker.start(workDir.resolve("artemis"), brokerPort)) {
             Path rules = fastEscalation();
@@ -248,14 +249,14 @@ class TwoInstancesIT {
     private Instance start(String name, EmbeddedPostgres postgres, int brokerPort, Path rules) {
         try {
             assertThat(JAR).as("the packaged service (run by failsafe after package)").exists();
-            int port = MailStandIn.freePort();
-            int managementPort = MailStandIn.freePort();
+            int port = FreePorts.next();
+            int managementPort = FreePorts.next();
             Path log = workDir.resolve("service-" + name + ".log");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(),
                     "--server.port=" + port,
                     "--management.server.port=" + managementPort,
-                    "--intake.ws.port=" + MailStandIn.freePort(),
+                    "--intake.ws.port=" + FreePorts.next(),
                     "--intake.data-dir=" + workDir.resolve("data-" + name),
                     "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                     "--spring.datasource.username=postgres",

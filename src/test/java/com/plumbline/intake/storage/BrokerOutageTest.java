@@ -1,7 +1,5 @@
 package com.plumbline.intake.storage;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,6 +7,7 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.plumbline.intake.PlumblineIntakeApplication;
+import com.plumbline.intake.support.FreePorts;
 import com.plumbline.intake.support.IntakeIntegrationTest;
 import com.plumbline.intake.support.StandaloneBroker;
 import com.plumbline.intake.support.WebhookClient;
@@ -39,14 +38,14 @@ class BrokerOutageTest {
 
     @Test
     void webhooksAreRefusedWhileTheBrokerIsDownAndEverythingAcknowledgedIsProcessedWhenItReturns() throws Exception {
-        int brokerPort = freePort();
+        int brokerPort = FreePorts.next();
         Path brokerData = dataDir.resolve("external-artemis");
         StandaloneBroker broker = StandaloneBroker.start(brokerData, brokerPort);
-        int managementPort = freePort();
+        int managementPort = FreePorts.next();
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(PlumblineIntakeApplication.class).run(
                 "--server.port=0",
                 "--management.server.port=" + managementPort,
-                "--intake.ws.port=" + freePort(),
+                "--intake.ws.port=" + FreePorts.next(),
                 "--intake.data-dir=" + dataDir,
                 "--intake.test-endpoint.enabled=true",
                 "--spring.artemis.broker-url=" + StandaloneBroker.url(brokerPort),
@@ -138,11 +137,5 @@ class BrokerOutageTest {
     private static HttpResponse<String> send(WebhookClient client, String id) {
         return client.post("/api/webhooks/test", "application/json",
                 "{\"id\":\"%s\",\"type\":\"sms\",\"from\":\"+15125550192\",\"text\":\"kitchen sink is clogged\"}".formatted(id));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,13 +1,13 @@
 package com.plumbline.intake.storage;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
 import com.plumbline.intake.PlumblineIntakeApplication;
+import com.plumbline.intake.support.FreePorts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.plumbline.intake.support.GoogleTokens;
 import com.plumbline.intake.support.IntakeIntegrationTest;
@@ -41,13 +41,13 @@ class DatabaseOutageTest {
 
     @Test
     void webhooksAreRefusedWhileTheDatabaseIsDownAndEverythingAcknowledgedIsProcessedWhenItReturns() throws Exception {
-        int postgresPort = freePort();
+        int postgresPort = FreePorts.next();
         Path postgresData = dataDir.resolve("external-postgres");
         EmbeddedPostgres postgres = postgres(postgresData, postgresPort);
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(PlumblineIntakeApplication.class).run(
                 "--server.port=0",
                 "--management.server.port=0",
-                "--intake.ws.port=" + freePort(),
+                "--intake.ws.port=" + FreePorts.next(),
                 "--intake.data-dir=" + dataDir,
                 "--intake.test-endpoint.enabled=true",
                 "--intake.public-base-url=" + IntakeIntegrationTest.PUBLIC_BASE_URL,
@@ -127,11 +127,5 @@ class DatabaseOutageTest {
     /** PostgreSQL on a fixed port and data folder, so it can be stopped and started again as the same server. */
     private static EmbeddedPostgres postgres(Path data, int port) throws IOException {
         return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port).start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,12 +1,11 @@
 package com.plumbline.intake.storage;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import com.plumbline.intake.PlumblineIntakeApplication;
+import com.plumbline.intake.support.FreePorts;
 import com.plumbline.intake.support.WebhookClient;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
@@ -33,13 +32,14 @@ class ExternalServersTest {
 
     @Test
     void datasourceUrlAndBrokerUrlSwitchToExternalServers() throws Exception {
-        int brokerPort = freePort();
+        int brokerPort = FreePorts.next();
         EmbeddedActiveMQ broker = externalBroker(brokerPort);
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
              ConfigurableApplicationContext service = new SpringApplicationBuilder(PlumblineIntakeApplication.class).run(
                      "--server.port=0",
-                "--management.server.port=0",
-                "--intake.processing.auto-startup=false",
+                     "--management.server.port=0",
+                     "--intake.ws.port=" + FreePorts.next(),   // not the default port: another service may hold it
+                     "--intake.processing.auto-startup=false",
                      "--intake.data-dir=" + dataDir,
                      "--intake.test-endpoint.enabled=true",
                      "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
@@ -76,11 +76,5 @@ class ExternalServersTest {
         broker.setConfiguration(config);
         broker.start();
         return broker;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -77,7 +77,7 @@ public abstract class IntakeIntegrationTest {
         registry.add("intake.data-dir", dataDir::toString);
         registry.add("intake.pubsub.push.jwks-url", GOOGLE::jwksUrl);
         // the dashboard WebSocket server: its own port per context, as cached contexts live side by side
-        int wsPort = MailStandIn.freePort();
+        int wsPort = FreePorts.next();
         registry.add("intake.ws.port", () -> wsPort);
     }
 

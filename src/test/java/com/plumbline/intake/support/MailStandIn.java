@@ -1,8 +1,6 @@
 package com.plumbline.intake.support;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -14,7 +12,7 @@ import jakarta.mail.internet.MimeMessage;
  */
 public final class MailStandIn {
 
-    private final int port = freePort();
+    private final int port = FreePorts.next();
     private GreenMail greenMail;
 
     public int port() {
@@ -46,14 +44,6 @@ public final class MailStandIn {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        }
-    }
-
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -25,8 +25,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import com.twilio.http.NetworkHttpClient;
-import com.twilio.http.Response;
+import com.plumbline.intake.notify.TwilioApiConfiguration;
 import com.twilio.http.TwilioRestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -75,8 +74,7 @@ public final class TwilioStandIn implements AutoCloseable {
 
     /** A Twilio client whose every request goes to this stand-in instead of https://api.twilio.com. */
     public TwilioRestClient restClient(String accountSid, String authToken) {
-        return new TwilioRestClient.Builder(accountSid, authToken).accountSid(accountSid)
-                .httpClient(new RedirectingClient(baseUrl())).build();
+        return TwilioApiConfiguration.clientAt(baseUrl(), accountSid, authToken);
     }
 
     /** Every message is accepted: 201 with a new SM... sid; the list of accepted messages is served. */
@@ -284,35 +282,4 @@ public final class TwilioStandIn implements AutoCloseable {
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-
-    /** Sends each request to the stand-in: same method, path, parameters, headers and credentials. */
-    private static final class RedirectingClient extends NetworkHttpClient {
-
-        private final String baseUrl;
-
-        RedirectingClient(String baseUrl) {
-            this.baseUrl = baseUrl;
-        }
-
-        @Override
-        public Response makeRequest(com.twilio.http.Request request) {
-            String url = request.getUrl().replaceFirst("^https://[^/]+", baseUrl);
-            com.twilio.http.Request copy = new com.twilio.http.Request(request.getMethod(), url);
-            request.getQueryParams().forEach((k, values) -> values.forEach(v -> copy.addQueryParam(k, v)));
-            request.getPostParams().forEach((k, values) -> values.forEach(v -> copy.addPostParam(k, v)));
-            request.getHeaderParams().forEach((k, values) -> values.forEach(v -> copy.addHeaderParam(k, v)));
-            if (request.getAuthStrategy() != null) {
-                copy.setAuth(request.getAuthStrategy());
-            } else if (request.getUsername() != null) {
-                copy.setAuth(request.getUsername(), request.getPassword());
-            }
-            if (request.getContentType() != null) {
-                copy.setContentType(request.getContentType());
-            }
-            if (request.getBody() != null) {
-                copy.setBody(request.getBody());
-            }
-            return super.makeRequest(copy);
-        }
-    }
 }

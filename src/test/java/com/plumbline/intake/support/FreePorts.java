@@ -1,0 +1,30 @@
+package com.plumbline.intake.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Ports for the servers a test starts (the service, its PostgreSQL, broker, stand-ins). */
+public final class FreePorts {
+
+    private FreePorts() {
+    }
+
+    /**
+     * A free port below Linux's ephemeral range (32768-60999): a server may take minutes to bind it
+     * on a loaded machine, and a port the kernel hands out for outgoing connections can be taken by
+     * another process's connection meanwhile ("Port ... was already in use").
+     */
+    public static int next() {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = 20000 + ThreadLocalRandom.current().nextInt(12000);
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new UncheckedIOException(new IOException("no free port in 20000-31999"));
+    }
+}
