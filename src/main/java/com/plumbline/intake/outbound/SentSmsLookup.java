@@ -57,7 +57,7 @@ public class SentSmsLookup {
                 found = message; // the last match is the earliest, the one sent first
             }
         }
-        LOG.info("SMS in doubt after a crash: Twilio {} it ({}); {}", found == null ? "does not have" : "has",
+        LOG.info("SMS in doubt (an earlier try ended without an answer): Twilio {} it ({}); {}", found == null ? "does not have" : "has",
                 found == null ? "-" : found.getSid(), found == null ? "sending it" : "not sent again");
         return found;
     }

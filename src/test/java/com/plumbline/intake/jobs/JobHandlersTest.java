@@ -131,6 +131,21 @@ class JobHandlersTest extends NotifyIntegrationTest {
     }
 
     @Test
+    void anAutoReplyTwilioTookWhenItsAnswerFailedIsNotTextedAgainOnTheRetry() {
+        TWILIO.takeNextButFailTheAnswer();
+        long message = postSms("SMtookfail1", "Our water heater is leaking and there is no hot water since this morning");
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> jobStatus(message, "AUTO_REPLY").equals("DONE"));
+
+        List<TwilioStandIn.Accepted> taken = TWILIO.accepted().stream().filter(m -> m.to().equals(CUSTOMER)).toList();
+        assertThat(taken).as("Twilio took the text once").hasSize(1);
+        assertThat(TWILIO.messagesTo(CUSTOMER)).as("one send, then one look at Twilio's list").hasSize(1);
+        assertThat(job(message, "AUTO_REPLY")).containsEntry("result", "sent " + taken.get(0).sid())
+                .containsEntry("attempts", 2);
+        assertThat(job(message, "AUTO_REPLY").get("last_error")).as("the failed try is on the row").isNotNull();
+    }
+
+    @Test
     void anAiDraftIsSentOnlyWhenStaffApproveIt() {
         long message = postSms("SMaidraft1", "water heater not working, no hot water");
         await().atMost(Duration.ofSeconds(30)).until(() -> jobStatus(message, "AI_DRAFT").equals("DONE")

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -50,6 +51,7 @@ public final class TwilioStandIn implements AutoCloseable {
     public static final String FROM_NUMBER = "+15125550100";
     private static final String MESSAGES = "/2010-04-01/Accounts/[^/]+/Messages\\.json";
     private static final UUID ACCEPT = UUID.fromString("5d1b0a52-6f0e-4c55-9d4e-4a2f3c7a0001");
+    private static final String TOOK_BUT_FAILED = "took-but-failed";
     private static final DateTimeFormatter RFC_2822 = DateTimeFormatter.RFC_1123_DATE_TIME;
 
     /** What Twilio accepted: it would deliver these, whether or not the sender saw the answer. */
@@ -59,6 +61,7 @@ public final class TwilioStandIn implements AutoCloseable {
     // sids unique across stand-ins too: tests sharing one database store them under a unique key
     private final long instance = new java.security.SecureRandom().nextLong() >>> 1;
     private final AtomicInteger sids = new AtomicInteger();
+    private final AtomicInteger failures = new AtomicInteger();
     private final List<Accepted> accepted = new CopyOnWriteArrayList<>();
     private final WireMockServer server = new WireMockServer(options().dynamicPort()
             .extensions(new Accept(), new ListMessages()));
@@ -99,6 +102,17 @@ public final class TwilioStandIn implements AutoCloseable {
         } else {
             server.stubFor(accept);
         }
+    }
+
+    /**
+     * The next message is taken (recorded, as Twilio would deliver it) but the connection closes
+     * before the answer: a passing failure the sender retries (the HTTP client does not resend a POST).
+     */
+    public void takeNextButFailTheAnswer() {
+        server.stubFor(post(urlPathMatching(MESSAGES)).atPriority(1)
+                .inScenario(TOOK_BUT_FAILED + failures.incrementAndGet()).whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("answered")
+                .willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE).withTransformers(Accept.NAME)));
     }
 
     /** Every message accepted so far, oldest first (requests refused or throttled are not among them). */
