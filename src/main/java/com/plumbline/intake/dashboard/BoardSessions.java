@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -91,6 +92,8 @@ public class BoardSessions {
     }
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    /** This instance, on the events it relays to the others' boards (and ignores when they come back). */
+    private final String origin = UUID.randomUUID().toString();
     /** The same sessions by the event loop that owns their socket: a broadcast is one task per loop. */
     private final Map<Executor, Set<Session>> byLoop = new ConcurrentHashMap<>();
     /** Authenticated technicians online: without any, an event needs no look-up of whom it was routed to. */
@@ -168,6 +171,19 @@ public class BoardSessions {
             return 0;
         }
         return deliverAbout(event, messageId);
+    }
+
+    /** Route step (board-relay): who relays, so that an instance does not deliver its own event twice. */
+    public String origin() {
+        return origin;
+    }
+
+    /**
+     * Route step (board-relayed): an event another instance stored and delivered to its own boards,
+     * now to this instance's boards; answers how many. Its own events come back too and are skipped.
+     */
+    public int deliverRelayed(@Body String event, @Header("boardOrigin") String from) {
+        return origin.equals(from) ? 0 : deliver(event);
     }
 
     /** The same for an event already written, about this message (null: about none). */
