@@ -74,7 +74,7 @@ class TwoInstancesIT {
             String login = client().send("POST", "/api/auth/login", "{\"username\":\"" + IntakeIntegrationTest.ADMIN_USER
                     + "\",\"password\":\"" + IntakeIntegrationTest.ADMIN_PASSWORD + "\"}").body();
             String token = new ObjectMapper().readTree(login).get("accessToken").asText();
-            return DashboardSocket.loggedIn("ws://localhost:" + boardPort + "/ws/dashboard", token);
+            return DashboardSocket.loggedIn("ws://127.0.0.1:" + boardPort + "/ws/dashboard", token);
         }
 
         /** The actuator's own port (health, Prometheus). */
