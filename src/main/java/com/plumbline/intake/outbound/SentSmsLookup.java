@@ -33,7 +33,7 @@ public class SentSmsLookup {
     /** Twilio's clock against ours. */
     private static final Duration SKEW = Duration.ofMinutes(5);
     /** One page: only the newest messages between our number and this one can be the one in doubt. */
-    private static final long PAGE_SIZE = 100;
+    private static final long PAGE_SIZE = 1000;   // Twilio's largest page: a busy staff phone gets many texts while a claim runs out
 
     private final CamelContext camel;
     private final JdbcTemplate jdbc;
