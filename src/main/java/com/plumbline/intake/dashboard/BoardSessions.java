@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -91,6 +92,14 @@ public class BoardSessions {
     }
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    /**
+     * Messages that arrived before their connection's OPEN event was handled (the two can be
+     * processed on different threads; a page sends its auth message as soon as the socket opens).
+     */
+    private final Map<String, List<String>> early = new ConcurrentHashMap<>();
+    private static final int MAX_EARLY_MESSAGES = 4;
+    /** This instance, on the events it relays to the others' boards (and ignores when they come back). */
+    private final String origin = UUID.randomUUID().toString();
     /** The same sessions by the event loop that owns their socket: a broadcast is one task per loop. */
     private final Map<Executor, Set<Session>> byLoop = new ConcurrentHashMap<>();
     /** Authenticated technicians online: without any, an event needs no look-up of whom it was routed to. */
@@ -139,17 +148,38 @@ public class BoardSessions {
             case "OPEN" -> {
                 if (body instanceof ServerWebSocket socket) {
                     Session session = new Session(key, socket, clock.instant());
-                    sessions.put(key, session);
+                    List<String> before;
+                    synchronized (early) {
+                        sessions.put(key, session);
+                        before = early.remove(key);
+                    }
                     byLoop.computeIfAbsent(session.loop, loop -> ConcurrentHashMap.newKeySet()).add(session);
+                    if (before != null) {
+                        before.forEach(text -> message(key, session, text));
+                    }
                 }
             }
-            case "CLOSE", "ERROR" -> forget(key);
+            case "CLOSE", "ERROR" -> {
+                early.remove(key);
+                forget(key);
+            }
             default -> {
-                Session session = sessions.get(key);
-                if (session != null && body != null) {
-                    session.lastSeen = clock.instant();
-                    message(key, session, body.toString());
+                if (body == null) {
+                    return;
                 }
+                Session session;
+                synchronized (early) {
+                    session = sessions.get(key);
+                    if (session == null) {
+                        List<String> waiting = early.computeIfAbsent(key, k -> new ArrayList<>());
+                        if (waiting.size() < MAX_EARLY_MESSAGES) {
+                            waiting.add(body.toString());
+                        }
+                        return;
+                    }
+                }
+                session.lastSeen = clock.instant();
+                message(key, session, body.toString());
             }
         }
     }
@@ -168,6 +198,19 @@ public class BoardSessions {
             return 0;
         }
         return deliverAbout(event, messageId);
+    }
+
+    /** Route step (board-relay): who relays, so that an instance does not deliver its own event twice. */
+    public String origin() {
+        return origin;
+    }
+
+    /**
+     * Route step (board-relayed): an event another instance stored and delivered to its own boards,
+     * now to this instance's boards; answers how many. Its own events come back too and are skipped.
+     */
+    public int deliverRelayed(@Body String event, @Header("boardOrigin") String from) {
+        return origin.equals(from) ? 0 : deliver(event);
     }
 
     /** The same for an event already written, about this message (null: about none). */

@@ -12,6 +12,7 @@ import com.plumbline.intake.conversation.ThreadedMessage;
 import com.plumbline.intake.notify.MessageSummaries;
 import com.plumbline.intake.notify.MessageSummary;
 import org.apache.camel.Body;
+import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,12 +36,15 @@ public class DashboardEvents {
     private final ObjectMapper json;
     private final MessageSummaries messages;
     private final BoardSessions boards;
+    private final ProducerTemplate routes;
 
-    public DashboardEvents(JdbcTemplate jdbc, ObjectMapper json, MessageSummaries messages, BoardSessions boards) {
+    public DashboardEvents(JdbcTemplate jdbc, ObjectMapper json, MessageSummaries messages, BoardSessions boards,
+                           ProducerTemplate routes) {
         this.jdbc = jdbc;
         this.json = json;
         this.messages = messages;
         this.boards = boards;
+        this.routes = routes;
     }
 
     /**
@@ -80,8 +84,19 @@ public class DashboardEvents {
     /** Stores an event and sends it to every board that may see it; answers it with its eventId. */
     public Map<String, Object> publish(Map<String, Object> event, String actor) throws JsonProcessingException {
         Map<String, Object> stored = store(event, actor);
-        boards.deliverAbout(json.writeValueAsString(stored), number(stored.get("messageId")));
+        String written = json.writeValueAsString(stored);
+        boards.deliverAbout(written, number(stored.get("messageId")));
+        relay(written);
         return stored;
+    }
+
+    /** To the other instances' boards (route board-relay); a board that misses it catches up from the store. */
+    private void relay(String event) {
+        try {
+            routes.sendBody("direct:board-relay", event);
+        } catch (RuntimeException e) {
+            LOG.warn("Dashboard event not relayed to the other instances: {}", e.toString());
+        }
     }
 
     /**

@@ -150,7 +150,7 @@ public class Notifications {
         if (claimed.size() == 1) {
             Claim claim = claimed.get(0);
             if (claim.earlierRanOut()) {
-                LOG.warn("Notification {} ({}): an earlier sender's claim ran out without an outcome", notificationId,
+                LOG.warn("Notification {} ({}): an earlier try ended without a recorded outcome", notificationId,
                         claim.channel());
                 if (claim.channel() == NotifyChannel.SMS) {
                     headers.put(SentSmsLookup.IN_DOUBT_SINCE, claim.createdAt());
@@ -170,11 +170,15 @@ public class Notifications {
     private record Claim(boolean earlierRanOut, NotifyChannel channel, java.time.Instant createdAt) {
     }
 
-    /** A passing failure: the claim is let go and the error kept, for the broker's next try. */
+    /**
+     * A passing failure: the claim ends now and the error is kept, for the broker's next try. The
+     * claim is left as ended, not cleared: a timeout or broken connection may come after the
+     * provider took the message, so the next try counts as in doubt (an SMS is looked for at Twilio).
+     */
     @Transactional
     public void release(String id, String reason) {
         jdbc.update("""
-                update notification set claimed_until = null, attempts = attempts + 1, detail = ?, updated_at = ?
+                update notification set claimed_until = now(), attempts = attempts + 1, detail = ?, updated_at = ?
                 where id = ? and status = 'PENDING'""", reason, java.sql.Timestamp.from(clock.instant()),
                 Long.parseLong(id.trim()));
     }

@@ -51,6 +51,15 @@ class BoardSessionsTest {
     }
 
     @Test
+    void anAuthMessageHandledBeforeItsConnectionsOpenEventIsNotLost() {
+        // the page sends auth as soon as the socket opens; the server may handle it before OPEN
+        auth("early", token("dana", "DISPATCHER"));
+        ServerWebSocket page = open("early");
+        verify(page).writeTextMessage(contains("\"welcome\""));
+        assertThat(sessions.deliver(EVENT)).isEqualTo(1);
+    }
+
+    @Test
     void aForgedTokenIsRefusedAndTheConnectionClosed() {
         ServerWebSocket page = open("a");
         auth("a", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJtYWxsb3J5In0.c2lnbmF0dXJl");

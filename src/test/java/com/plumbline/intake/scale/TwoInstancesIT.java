@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.plumbline.intake.support.DashboardSocket;
 import com.plumbline.intake.support.FreePorts;
 import com.plumbline.intake.support.IntakeIntegrationTest;
 import com.plumbline.intake.support.MailStandIn;
@@ -63,9 +65,17 @@ class TwoInstancesIT {
 
     private final List<Instance> instances = new ArrayList<>();
 
-    private record Instance(String name, Process process, int port, int managementPort, Path log) {
+    private record Instance(String name, Process process, int port, int managementPort, int boardPort, Path log) {
         WebhookClient client() {
             return new WebhookClient(port);
+        }
+
+        /** A dispatch board on this instance, logged in as the admin (who sees every event). */
+        DashboardSocket board() throws IOException {
+            String login = client().send("POST", "/api/auth/login", "{\"username\":\"" + IntakeIntegrationTest.ADMIN_USER
+                    + "\",\"password\":\"" + IntakeIntegrationTest.ADMIN_PASSWORD + "\"}").body();
+            String token = new ObjectMapper().readTree(login).get("accessToken").asText();
+            return DashboardSocket.loggedIn("ws://127.0.0.1:" + boardPort + "/ws/dashboard", token);
         }
 
         /** The actuator's own port (health, Prometheus). */
@@ -108,6 +118,9 @@ class TwoInstancesIT {
             assertThat(db.queryForObject("select count(*) from user_account where admin", Integer.class)).isEqualTo(1);
             assertThat(db.queryForObject("select count(*) - count(distinct name) from staff_member", Integer.class))
                     .as("staff members seeded twice").isZero();
+            // a dispatch board open on each instance
+            DashboardSocket boardOnA = first.board();
+            DashboardSocket boardOnB = second.board();
             // 1. both up: requests alternate, every third is delivered to both at once
             Set<String> acknowledged = ConcurrentHashMap.newKeySet();
             Instant sending = Instant.now();
@@ -115,6 +128,18 @@ class TwoInstancesIT {
                 deliver(i, List.of(first, second), acknowledged);
             }
             await().atMost(Duration.ofMinutes(2)).until(() -> messages(db) >= FIRST);
+            // each board gets the alert of every emergency, whichever instance handled it
+            List<Long> emergencies = db.queryForList(
+                    "select id from message where priority = 'EMERGENCY' and direction = 'INBOUND' order by id", Long.class);
+            assertThat(emergencies).as("emergencies among the first messages").isNotEmpty();
+            await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+                assertThat(alertedMessages(boardOnA)).as("alerts on instance a's board").containsAll(emergencies);
+                assertThat(alertedMessages(boardOnB)).as("alerts on instance b's board").containsAll(emergencies);
+            });
+            // and once: an instance skips its own events when the topic brings them back
+            assertThat(boardOnA.ofType("alert")).as("alerts on instance a's board").hasSameSizeAs(Set.copyOf(boardOnA.ofType("alert")));
+            boardOnA.close();
+            boardOnB.close();
             double classifiedByA = classified(first);
             double classifiedByB = classified(second);
 
@@ -207,6 +232,15 @@ class TwoInstancesIT {
         }
     }
 
+    /** The message ids of the alert events a board received. */
+    private static Set<Long> alertedMessages(DashboardSocket board) throws IOException {
+        Set<Long> ids = new java.util.HashSet<>();
+        for (String alert : board.ofType("alert")) {
+            ids.add(new ObjectMapper().readTree(alert).get("messageId").asLong());
+        }
+        return ids;
+    }
+
     private static int messages(JdbcTemplate db) {
         return db.queryForObject("select count(*) from message where direction = 'INBOUND'", Integer.class);
     }
@@ -251,12 +285,13 @@ class TwoInstancesIT {
             assertThat(JAR).as("the packaged service (run by failsafe after package)").exists();
             int port = FreePorts.next();
             int managementPort = FreePorts.next();
+            int boardPort = FreePorts.next();
             Path log = workDir.resolve("service-" + name + ".log");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(),
                     "--server.port=" + port,
                     "--management.server.port=" + managementPort,
-                    "--intake.ws.port=" + FreePorts.next(),
+                    "--intake.ws.port=" + boardPort,
                     "--intake.data-dir=" + workDir.resolve("data-" + name),
                     "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                     "--spring.datasource.username=postgres",
@@ -277,7 +312,7 @@ class TwoInstancesIT {
                     || variable.startsWith("PUBSUB_") || variable.startsWith("GOOGLE_") || variable.equals("PUBLIC_BASE_URL")
                     || variable.equals("PORT") || variable.equals("EMBEDDED_POSTGRES_PORT"));
             Process process = builder.start();
-            Instance instance = new Instance(name, process, port, managementPort, log);
+            Instance instance = new Instance(name, process, port, managementPort, boardPort, log);
             synchronized (instances) {
                 instances.add(instance);
             }

@@ -21,7 +21,10 @@ public final class MailStandIn {
 
     public synchronized void start() {
         if (greenMail == null) {
-            greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            ServerSetup smtp = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+            // GreenMail's 2 s is short for a cold JVM on a busy 2-core machine (CrashSafetyIT failed on it)
+            smtp.setServerStartupTimeout(30_000);
+            greenMail = new GreenMail(smtp);
             greenMail.start();
         }
     }
