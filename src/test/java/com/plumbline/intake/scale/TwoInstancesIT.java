@@ -21,7 +21,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.plumbline.intake.support.DashboardSocket;
 import com.plumbline.intake.support.FreePorts;
 import com.plumbline.intake.support.IntakeIntegrationTest;
-import com.plumbline.intake.support.MailStandIn;
 import com.plumbline.intake.support.StandaloneBroker;
 import com.plumbline.intake.support.WebhookClient;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
