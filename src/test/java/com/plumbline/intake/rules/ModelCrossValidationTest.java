@@ -160,7 +160,8 @@ class ModelCrossValidationTest {
         softly.assertAll();
     }
 
-    static final double K_FOLD_PRIORITY_FLOOR = 0.0;
-    static final double HELD_OUT_PRIORITY_FLOOR = 0.0;
-    static final int EMERGENCIES_BELOW_HIGH_CEILING = 99;
+    // measured 2026-11-27 (branch learned): 10-fold 94.0 % (995 / 1059), held out 94.1 % (996 / 1059), no emergency below HIGH
+    static final double K_FOLD_PRIORITY_FLOOR = 0.939;
+    static final double HELD_OUT_PRIORITY_FLOOR = 0.940;
+    static final int EMERGENCIES_BELOW_HIGH_CEILING = 0;
 }
