@@ -36,6 +36,9 @@ def main(results, readme):
     if "classifier.ops_per_s" in v:
         row("classification, 200-character messages, one thread (JMH)",
             f"{fmt(num(v, 'classifier.ops_per_s'))} messages/s", "–", "≥ 50,000")
+    if "classifier.rules_only_ops_per_s" in v:
+        row("the same, rules alone (without the learned model, for comparison)",
+            f"{fmt(num(v, 'classifier.rules_only_ops_per_s'))} messages/s", "–", "–")
 
     rounds = sorted({k.split(".")[2] for k in v if k.startswith("ingest.service.r") and k.endswith(".rps")})
     if rounds:

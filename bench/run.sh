@@ -57,10 +57,11 @@ build_service() {
 
 # Classification of 200-character messages on ONE thread (target >= 50,000 messages/s).
 classifier() {
-  echo "== classifier: MessageClassifier.classify, 200-char messages, 1 thread (ops/s = messages/s)"
+  echo "== classifier: MessageClassifier.classify (rules + learned model; rulesOnly: the rules alone), 200-char messages, 1 thread (ops/s = messages/s)"
   java -Xms256m -Xmx256m -jar "$JAR" 'ClassifierBenchmark' -t 1 $JMH_OPTS \
     -bm thrpt -tu s -jvmArgs "-Xms256m -Xmx256m -Drules.file=$ROOT_DIR/config/rules.yaml" | tee "$RUN_DIR/classifier.txt"
   awk '/^ClassifierBenchmark.classify200CharMessage/ {print "classifier.ops_per_s=" $4}' "$RUN_DIR/classifier.txt" >> "$RESULTS"
+  awk '/^ClassifierBenchmark.rulesOnly200CharMessage/ {print "classifier.rules_only_ops_per_s=" $4}' "$RUN_DIR/classifier.txt" >> "$RESULTS"
 }
 
 # ------------------------------------------------------------------ helpers

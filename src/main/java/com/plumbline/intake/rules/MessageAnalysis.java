@@ -226,6 +226,19 @@ final class MessageAnalysis {
         return count;
     }
 
+    /**
+     * The rules read the context of a problem word here: negated ("no leak"), resolved ("the leak stopped"),
+     * only mentioned or history ("the flood last week"), taken back, or "not an emergency".
+     */
+    boolean contextRead() {
+        for (int i = 0; i < matches.size(); i++) {
+            if (isProblemOrSignal(i) && (negated[i] || dropped[i] || isResolvedAfter(i))) {
+                return true;
+            }
+        }
+        return anyLiveCue(Term.Cue.NOT_AN_EMERGENCY) || emergencyResolvedInMessage();
+    }
+
     /** The whole message says the emergency is over ("no longer flooding") and nothing says "still". */
     boolean emergencyResolvedInMessage() {
         boolean resolved = false;

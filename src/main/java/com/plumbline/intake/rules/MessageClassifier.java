@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * The rules bean: classifies a customer's SMS, call or voicemail transcript by priority and
- * service type with the rules currently in force (config/rules.yaml, see {@link RulesBook}).
- * Pure and thread-safe: all state is the immutable compiled rules, fetched once per call.
+ * service type with the rules currently in force (config/rules.yaml, see {@link RulesBook}) and,
+ * where the rules are unsure or silent, the {@link LearnedModel} trained from the labelled messages.
+ * Safety wins: the rules' emergency cues and the safety floor apply to what the model says too.
+ * Pure and thread-safe: all state is the immutable compiled rules and model, fetched once per call.
  */
 @Component("messageClassifier")
 public class MessageClassifier {
@@ -20,11 +23,30 @@ public class MessageClassifier {
     private static final double NO_EVIDENCE_CONFIDENCE = 0.2;
     private static final double EMPTY_CONFIDENCE = 0.1;
     private static final double CONFLICT_CEILING = 0.45;
+    /** The share of a message's words the model saw in training below which it keeps quiet (noise, other languages). */
+    static final double MIN_KNOWN = 0.5;
+
+    /** A model probability of EMERGENCY this high keeps a message at HIGH at least, flagged for review. */
+    static final double MODEL_EMERGENCY_REVIEW = 0.5;
 
     private final RulesBook rulesBook;
+    /** Null: the rules alone. */
+    private final LearnedModel model;
 
+    /** The rules alone. */
     public MessageClassifier(RulesBook rulesBook) {
+        this(rulesBook, (LearnedModel) null);
+    }
+
+    @Autowired
+    public MessageClassifier(RulesBook rulesBook, ModelProperties model) {
+        this(rulesBook, model.enabled() ? LearnedModel.load(rulesBook, model) : null);
+    }
+
+    /** @param model consulted where the rules are unsure or silent; null for the rules alone */
+    public MessageClassifier(RulesBook rulesBook, LearnedModel model) {
         this.rulesBook = rulesBook;
+        this.model = model;
     }
 
     /**
@@ -39,7 +61,7 @@ public class MessageClassifier {
         CompiledRules rules = rulesBook.current();
         MessageAnalysis analysis = analyse(rules, text);
 
-        Decision decision = decide(rules, analysis);
+        Decision decision = decide(rules, analysis, model, text);
         boolean afterHours = !rules.calendar().isOpen(receivedAt);
         Priority priority = decision.priority;
         if (afterHours) {
@@ -74,7 +96,7 @@ public class MessageClassifier {
                             String reviewReason, boolean retraction) {
     }
 
-    private static Decision decide(CompiledRules rules, MessageAnalysis analysis) {
+    private static Decision decide(CompiledRules rules, MessageAnalysis analysis, LearnedModel model, String text) {
         List<MessageAnalysis.PriorityEvidence> evidence = analysis.priorityEvidence();
         Priority priority = Priority.LOW;
         int support = 0;
@@ -97,6 +119,8 @@ public class MessageClassifier {
             priority = Priority.HIGH;
             conflict = true;
         }
+        // two service types tied is a conflict about the job, not about how urgent it is
+        boolean priorityConflict = conflict;
 
         MessageAnalysis.ServiceScores scores = analysis.serviceScores();
         ServiceType serviceType = ServiceType.GENERAL;
@@ -155,6 +179,29 @@ public class MessageClassifier {
         }
         boolean priorityEvidence = !evidence.isEmpty() || allClear;
         double confidence = confidence(analysis, priorityEvidence, support, best, conflict);
+
+        // the model decides where the rules are unsure or silent. Not where they read the context: a retraction,
+        // a follow-up, a problem negated, resolved or only mentioned, nor an emergency cue they disagree about
+        // (that is the safety floor's case below); and not on a message it knows too few pieces of (noise)
+        boolean context = allClear || followUp || analysis.contextRead() || (emergencyCue && conflict);
+        boolean prioritySure = context || (priorityEvidence && !priorityConflict);
+        boolean serviceSure = context || urgentService != null || (best > 0 && tiedAtBest == 1)
+                || (best == 0 && analysis.signalService() != null);
+        boolean modelEmergency = false;
+        if (model != null && analysis.wordCount() > 0 && !(prioritySure && serviceSure)) {
+            TextModel.Prediction predicted = model.predict(rules, analysis.tokens(), text);
+            if (predicted.known() >= MIN_KNOWN) {
+                if (!prioritySure) {
+                    priority = predicted.priority();
+                    keywords.add("model: " + priority);
+                }
+                if (!serviceSure) {
+                    serviceType = predicted.serviceType();
+                }
+                modelEmergency = predicted.probabilityOf(Priority.EMERGENCY) >= MODEL_EMERGENCY_REVIEW;
+            }
+        }
+
         String reviewReason = null;
         // "emergency, call me": urgent, but nothing says what is wrong
         boolean unnamed = emergencyCue && !allClear && best == 0 && analysis.signalService() == null;
@@ -168,6 +215,11 @@ public class MessageClassifier {
                     serviceType = bestService(rules, scores);
                 }
             }
+        }
+        // the model reads an emergency the rules did not: not below HIGH, and staff look at it
+        if (modelEmergency && reviewReason == null && !context && safety.safetyFloor().isAbove(priority)) {
+            reviewReason = "the model reads a possible emergency the rules did not";
+            priority = safety.safetyFloor();
         }
         // a quote, a date, a question: paperwork, whatever system it names, unless it asks for routine work on it
         if (priority == Priority.LOW && rules.lowPriorityService() != null && !analysis.anyLiveCue(Term.Cue.ROUTINE)) {

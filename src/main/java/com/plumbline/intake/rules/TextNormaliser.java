@@ -32,6 +32,11 @@ final class TextNormaliser {
         this.maxChars = maxChars;
     }
 
+    /** Folds every text exactly like {@code other} (same spellings, clause breakers and length limit). */
+    boolean foldsLike(TextNormaliser other) {
+        return maxChars == other.maxChars && spellings.equals(other.spellings) && clauseBreakers.equals(other.clauseBreakers);
+    }
+
     /** The words of a rule phrase, folded exactly like message words. */
     List<String> phraseWords(String phrase) {
         Tokens tokens = tokenize(phrase);

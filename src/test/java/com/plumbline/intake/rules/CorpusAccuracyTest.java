@@ -6,7 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Measures the rules on the labelled corpus (src/test/resources/classification/corpus.csv) and
+ * Measures the classifier (rules and the learned model, which is trained on this corpus) on the labelled corpus (src/main/resources/classification/corpus.csv) and
  * prints confusion matrices, precision and recall, and the misclassified texts. The corpus and the
  * rules were written together: this measures fit, as LabelledSetScoreTest does on a set that was
  * blind once; only a newer blind set measures the rules on messages nobody tuned them to.

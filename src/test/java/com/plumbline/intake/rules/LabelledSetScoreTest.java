@@ -9,8 +9,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The rules on the labelled sets written apart from the corpus (src/test/resources/classification,
- * described in BLIND-SET.md). Each set has floors at what the rules scored when it was last measured,
+ * The classifier (rules and learned model, as the application runs them) on the labelled sets written
+ * apart from the corpus (described in BLIND-SET.md): the development sets in src/main/resources/classification,
+ * which the model is trained on, and the blind set in src/test/resources/classification, which it never sees. Each set has floors at what the rules scored when it was last measured,
  * so a change that makes any of them worse fails the build; raise a floor when the rules get better.
  * Reports go to target/&lt;name&gt;-score.txt. Targets (issue 19): 95 % and no emergency below HIGH.
  *
@@ -38,14 +39,17 @@ class LabelledSetScoreTest {
         return Stream.of(
                 // 353 messages. Blind before any rule change: priority 62.0 %, service type 75.1 %, 35
                 // emergencies below HIGH; blind after issue 19's first rework: 66.9 / 76.2 %, 11. Tuned
-                // against (rules2): 95.2 / 85.0 %, 0; after rules3 (tuned on set b): 95.5 / 90.7 %, 0.
-                new LabelledSet("blind-2026-11.csv", false, 0.954, 0.906, 0),
+                // against (rules2): 95.2 / 85.0 %, 0; after rules3 (tuned on set b): 95.5 / 90.7 %, 0. With the
+                // learned model, which is trained on it (fit; ModelCrossValidationTest has the held-out figures): 95.8 / 91.5 %, 0.
+                new LabelledSet("blind-2026-11.csv", false, 0.957, 0.915, 0),
                 // 373 messages. Blind on the rules of the day it was written: 68.4 / 67.6 %, 14 of 65; still
-                // blind after rules2: 72.7 / 69.7 %, 10. Tuned against (rules3): 90.1 / 86.3 %, 0.
-                new LabelledSet("blind-2026-11b.csv", false, 0.900, 0.863, 0),
+                // blind after rules2: 72.7 / 69.7 %, 10. Tuned against (rules3): 90.1 / 86.3 %, 0. With the learned
+                // model, which is trained on it: 90.1 / 87.9 %, 0.
+                new LabelledSet("blind-2026-11b.csv", false, 0.900, 0.879, 0),
                 // 334 messages, written 2026-11-27. On the rules before rules3: 78.4 / 71.6 %, 6 of 63;
-                // after rules3, which was made without seeing it: 80.8 / 82.3 %, 5.
-                new LabelledSet("blind-2026-11c.csv", true, 0.808, 0.823, 5));
+                // after rules3, which was made without seeing it: 80.8 / 82.3 %, 5. Rules + learned model (branch
+                // learned; trained on the corpus and sets a and b only, combination chosen without it): 82.9 / 82.6 %, 4.
+                new LabelledSet("blind-2026-11c.csv", true, 0.829, 0.826, 4));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -20,15 +20,30 @@ final class Scorecard {
     final List<CorpusCsv.Row> rows;
     final List<Classification> results = new ArrayList<>();
 
-    private Scorecard(List<CorpusCsv.Row> rows) {
+    private Scorecard(List<CorpusCsv.Row> rows, MessageClassifier classifier) {
         this.rows = rows;
         for (CorpusCsv.Row row : rows) {
-            results.add(TestRules.classifier().classify(row.text(), OFFICE_HOURS, 0));
+            results.add(classifier.classify(row.text(), OFFICE_HOURS, 0));
         }
     }
 
+    /** Rows already classified (by models that never saw them, in cross-validation). */
+    Scorecard(List<CorpusCsv.Row> rows, List<Classification> results) {
+        this.rows = rows;
+        this.results.addAll(results);
+    }
+
+    /** The classifier the application runs (rules and model) on a labelled set. */
     static Scorecard of(String resource) throws IOException {
-        return new Scorecard(CorpusCsv.read(resource));
+        return of(resource, TestRules.classifier());
+    }
+
+    static Scorecard of(String resource, MessageClassifier classifier) throws IOException {
+        return new Scorecard(CorpusCsv.read(resource), classifier);
+    }
+
+    static Scorecard of(List<CorpusCsv.Row> rows, MessageClassifier classifier) {
+        return new Scorecard(rows, classifier);
     }
 
     double priorityAccuracy() {

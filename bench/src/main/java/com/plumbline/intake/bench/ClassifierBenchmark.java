@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.plumbline.intake.rules.Classification;
 import com.plumbline.intake.rules.MessageClassifier;
+import com.plumbline.intake.rules.ModelProperties;
 import com.plumbline.intake.rules.RulesBook;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -20,8 +21,9 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Classification throughput on 200-character customer messages (a mix of emergencies, everyday
- * problems, Spanish, negations, typos and spam), with the real config/rules.yaml.
- * One op = one message classified.
+ * problems, Spanish, negations, typos and spam), with the real config/rules.yaml and the model the
+ * application trains at start-up; {@code rulesOnly} is the same without the model, for comparison
+ * under the same load. One op = one message classified.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -50,6 +52,7 @@ public class ClassifierBenchmark {
     };
 
     private MessageClassifier classifier;
+    private MessageClassifier rulesOnly;
     private List<String> messages;
     private int next;
     private final Instant receivedAt = Instant.parse("2026-03-10T15:00:00Z");
@@ -57,7 +60,10 @@ public class ClassifierBenchmark {
     @Setup(Level.Trial)
     public void loadRules() {
         Path rules = Path.of(System.getProperty("rules.file", "../config/rules.yaml"));
-        classifier = new MessageClassifier(new RulesBook(rules));
+        RulesBook book = new RulesBook(rules);
+        classifier = new MessageClassifier(book, new ModelProperties(true, List.of("/classification/corpus.csv",
+                "/classification/blind-2026-11.csv", "/classification/blind-2026-11b.csv"), null));
+        rulesOnly = new MessageClassifier(book);
         messages = messagesOf(MESSAGE_LENGTH);
     }
 
@@ -66,6 +72,13 @@ public class ClassifierBenchmark {
         String message = messages.get(next);
         next = (next + 1) % messages.size();
         return classifier.classify(message, receivedAt, next & 3);
+    }
+
+    @Benchmark
+    public Classification rulesOnly200CharMessage() {
+        String message = messages.get(next);
+        next = (next + 1) % messages.size();
+        return rulesOnly.classify(message, receivedAt, next & 3);
     }
 
     /** Each message starts with a different snippet and is filled with the following ones. */

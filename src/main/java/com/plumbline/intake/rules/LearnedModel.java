@@ -1,0 +1,96 @@
+package com.plumbline.intake.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The statistical classifier beside the rules: a {@link TextModel} trained from labelled messages with the
+ * rules' own word folding, so it reads "floding", "toliet" and "tuberías" the way the rules do.
+ * {@link MessageClassifier} asks it only where the rules are unsure or silent; the rules' emergency cues and
+ * the safety floor still apply to what it says. Immutable; retrained from scratch at start-up.
+ */
+public final class LearnedModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LearnedModel.class);
+
+    private final TextModel model;
+    private final TextNormaliser trainedWith;
+    /** A later rules version whose folding equals {@link #trainedWith}: its tokens can be used as they are. */
+    private volatile TextNormaliser compatible;
+
+    private LearnedModel(TextModel model, TextNormaliser trainedWith) {
+        this.model = model;
+        this.trainedWith = trainedWith;
+        this.compatible = trainedWith;
+    }
+
+    /** Trains on the examples, folding their words with the rules currently in force. */
+    public static LearnedModel train(RulesBook rules, List<LabelledCsv.Example> examples) {
+        return train(rules.current().normaliser(), examples, TextModel.Settings.DEFAULT);
+    }
+
+    static LearnedModel train(TextNormaliser normaliser, List<LabelledCsv.Example> examples, TextModel.Settings settings) {
+        List<TextModel.Example> folded = new ArrayList<>(examples.size());
+        for (LabelledCsv.Example e : examples) {
+            folded.add(new TextModel.Example(normaliser.tokenize(e.text()), e.priority(), e.serviceType()));
+        }
+        return new LearnedModel(TextModel.train(folded, settings), normaliser);
+    }
+
+    /** The model of {@code intake.model}: the shipped labelled files plus every CSV in the extra folder. */
+    public static LearnedModel load(RulesBook rules, ModelProperties properties) {
+        List<LabelledCsv.Example> examples = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        try {
+            for (String resource : properties.training()) {
+                examples.addAll(LabelledCsv.readResource(resource));
+                sources.add(resource);
+            }
+            Path extra = properties.extraTraining();
+            if (extra != null && Files.isDirectory(extra)) {
+                try (Stream<Path> files = Files.list(extra)) {
+                    for (Path file : files.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {
+                        examples.addAll(LabelledCsv.read(file));
+                        sources.add(file.toString());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the model's training data: " + e.getMessage(), e);
+        }
+        long started = System.nanoTime();
+        LearnedModel model = train(rules, examples);
+        LOG.info("Classification model trained on {} labelled messages in {} ms from {}", examples.size(),
+                (System.nanoTime() - started) / 1_000_000, sources);
+        return model;
+    }
+
+    int examples() {
+        return model.examples();
+    }
+
+    /** The model's reading of a message the rules already tokenised (their tokens are reused when the folding is the same). */
+    TextModel.Prediction predict(CompiledRules rules, TextNormaliser.Tokens ruleTokens, String text) {
+        TextNormaliser normaliser = rules.normaliser();
+        if (normaliser != compatible) {
+            if (!normaliser.foldsLike(trainedWith)) {
+                return model.predict(trainedWith.tokenize(text));
+            }
+            compatible = normaliser;
+        }
+        return model.predict(ruleTokens);
+    }
+
+    /** For tests: the model alone on a text. */
+    TextModel.Prediction predict(String text) {
+        return model.predict(trainedWith.tokenize(text));
+    }
+}

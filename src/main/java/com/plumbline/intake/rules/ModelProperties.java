@@ -1,0 +1,23 @@
+package com.plumbline.intake.rules;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The learned model beside the rules (see {@link LearnedModel}).
+ *
+ * @param enabled        false classifies with the rules alone
+ * @param training       labelled CSVs on the classpath the model is trained from at start-up
+ * @param extraTraining  a folder whose *.csv files (same format, e.g. the review export of staff
+ *                       corrections) are added to the training; read at start-up, missing is fine
+ */
+@ConfigurationProperties("intake.model")
+public record ModelProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue({"/classification/corpus.csv", "/classification/blind-2026-11.csv",
+                "/classification/blind-2026-11b.csv"}) List<String> training,
+        @DefaultValue("config/training") Path extraTraining) {
+}

@@ -1,0 +1,266 @@
+package com.plumbline.intake.rules;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The statistical half of classification: two multinomial logistic regressions (priority, service type)
+ * over hashed features of the rules' normalised words (so "bursted", "floding", "toliet" reach the model
+ * already folded): each word, each pair of neighbouring words in a clause, and the 3- and 4-letter pieces
+ * of each word (so unseen spellings and Spanish endings still share evidence). Trained in memory from
+ * labelled examples in well under a second; immutable and thread-safe once built.
+ *
+ * <p>Both heads share one feature pass: {@code weights[bucket * OUTPUTS + k]}, k &lt; 4 for the priorities
+ * and k &gt;= 4 for the service types, so a message costs one hash and one cache line per feature.
+ */
+final class TextModel {
+
+    static final int PRIORITIES = Priority.values().length;
+    static final int SERVICES = ServiceType.values().length;
+    static final int OUTPUTS = PRIORITIES + SERVICES;
+
+    /**
+     * @param bucketBits    2^bits hashed feature buckets
+     * @param charGrams     add the 3- and 4-letter pieces of each word
+     * @param epochs        passes of stochastic gradient descent over the examples
+     * @param learningRate  first step size, decayed as 1 / (1 + epoch / 4)
+     * @param l2            weight decay per update of a feature's weights
+     */
+    record Settings(int bucketBits, boolean charGrams, int epochs, double learningRate, double l2) {
+
+        static final Settings DEFAULT = new Settings(16, true, 24, 0.5, 1e-5);
+    }
+
+    /**
+     * What the model makes of one message: a probability per priority and per service type (enum order), and
+     * {@code known}, the share of its words that occurred in training (low for noise: then it knows nothing).
+     */
+    record Prediction(double[] priorities, double[] services, double known) {
+
+        Priority priority() {
+            return Priority.values()[argmax(priorities)];
+        }
+
+        double priorityProbability() {
+            return priorities[argmax(priorities)];
+        }
+
+        double probabilityOf(Priority priority) {
+            return priorities[priority.ordinal()];
+        }
+
+        ServiceType serviceType() {
+            return ServiceType.values()[argmax(services)];
+        }
+
+        double serviceProbability() {
+            return services[argmax(services)];
+        }
+    }
+
+    /** One training example: the normalised words and the two labels. */
+    record Example(TextNormaliser.Tokens tokens, Priority priority, ServiceType serviceType) {
+    }
+
+    private final Settings settings;
+    private final int mask;
+    private final float[] weights;
+    private final float[] bias;
+    /** Words of the training examples, by a hash of their own (2^20 bits: a stray word rarely lands on a known one). */
+    private final BitSet seen;
+    private final int examples;
+
+    private TextModel(Settings settings, float[] weights, float[] bias, BitSet seen, int examples) {
+        this.settings = settings;
+        this.mask = (1 << settings.bucketBits()) - 1;
+        this.weights = weights;
+        this.bias = bias;
+        this.seen = seen;
+        this.examples = examples;
+    }
+
+    int examples() {
+        return examples;
+    }
+
+    static TextModel train(List<Example> examples, Settings settings) {
+        int buckets = 1 << settings.bucketBits();
+        float[] w = new float[buckets * OUTPUTS];
+        float[] b = new float[OUTPUTS];
+        BitSet seen = new BitSet(1 << WORD_BITS);
+        TextModel model = new TextModel(settings, w, b, seen, examples.size());
+        List<int[]> features = new ArrayList<>(examples.size());
+        for (Example e : examples) {
+            features.add(model.features(e.tokens()));
+            for (int i = 0; i < e.tokens().size(); i++) {
+                seen.set(wordBit(e.tokens().words()[i]));
+            }
+        }
+        int[] order = new int[examples.size()];
+        Arrays.setAll(order, i -> i);
+        Random random = new Random(19);
+        double[] scores = new double[OUTPUTS];
+        for (int epoch = 0; epoch < settings.epochs(); epoch++) {
+            shuffle(order, random);
+            float rate = (float) (settings.learningRate() / (1 + epoch / 4.0));
+            float decay = (float) (1 - rate * settings.l2());
+            for (int i : order) {
+                int[] f = features.get(i);
+                float value = value(f.length);
+                model.scores(f, scores);
+                softmax(scores, 0, PRIORITIES);
+                softmax(scores, PRIORITIES, OUTPUTS);
+                Example e = examples.get(i);
+                scores[e.priority().ordinal()] -= 1;
+                scores[PRIORITIES + e.serviceType().ordinal()] -= 1;
+                for (int k = 0; k < OUTPUTS; k++) {
+                    b[k] -= (float) (rate * scores[k]);
+                }
+                for (int feature : f) {
+                    int at = feature * OUTPUTS;
+                    for (int k = 0; k < OUTPUTS; k++) {
+                        w[at + k] = w[at + k] * decay - (float) (rate * scores[k] * value);
+                    }
+                }
+            }
+        }
+        return model;
+    }
+
+    Prediction predict(TextNormaliser.Tokens tokens) {
+        double[] scores = new double[OUTPUTS];
+        int[] features = features(tokens);
+        scores(features, scores);
+        softmax(scores, 0, PRIORITIES);
+        softmax(scores, PRIORITIES, OUTPUTS);
+        int known = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (seen.get(wordBit(tokens.words()[i]))) {
+                known++;
+            }
+        }
+        return new Prediction(Arrays.copyOfRange(scores, 0, PRIORITIES), Arrays.copyOfRange(scores, PRIORITIES, OUTPUTS),
+                tokens.size() == 0 ? 0 : (double) known / tokens.size());
+    }
+
+    private void scores(int[] features, double[] out) {
+        float[] sum = new float[OUTPUTS];
+        for (int feature : features) {
+            int at = feature * OUTPUTS;
+            for (int k = 0; k < OUTPUTS; k++) {
+                sum[k] += weights[at + k];
+            }
+        }
+        float value = value(features.length);
+        for (int k = 0; k < OUTPUTS; k++) {
+            out[k] = bias[k] + sum[k] * value;
+        }
+    }
+
+    /** Every feature counts 1 / sqrt(n): long voicemails do not shout down short texts. */
+    private static float value(int count) {
+        return count == 0 ? 0 : (float) (1 / Math.sqrt(count));
+    }
+
+    /** Bucket numbers of the message's features (repeats kept: a word said twice counts twice). */
+    int[] features(TextNormaliser.Tokens tokens) {
+        int size = tokens.size();
+        String[] words = tokens.words();
+        int[] clauses = tokens.clauses();
+        int capacity = 2 * size + 1;
+        if (settings.charGrams()) {
+            for (int i = 0; i < size; i++) {
+                capacity += 2 * (words[i].length() + 1);
+            }
+        }
+        int[] out = new int[capacity];
+        int n = 0;
+        int previous = 0;
+        for (int i = 0; i < size; i++) {
+            int word = words[i].hashCode();
+            out[n++] = bucket(word, 1);
+            if (i > 0 && clauses[i] == clauses[i - 1]) {
+                out[n++] = bucket(previous * 0x9E3779B1 + word, 2);
+            }
+            previous = word;
+            if (settings.charGrams()) {
+                n = charGrams(words[i], out, n);
+            }
+        }
+        if (size == 0) {
+            out[n++] = bucket(0, 3);
+        }
+        return n == out.length ? out : Arrays.copyOf(out, n);
+    }
+
+    /** The 3- and 4-letter pieces of "^word$" (only words of 3 letters or more: short ones are whole words already). */
+    private int charGrams(String word, int[] out, int n) {
+        int length = word.length();
+        if (length < 3) {
+            return n;
+        }
+        int padded = length + 2;
+        for (int gram = 3; gram <= 4; gram++) {
+            for (int start = 0; start + gram <= padded; start++) {
+                int h = gram;
+                for (int c = start; c < start + gram; c++) {
+                    h = h * 31 + (c == 0 ? '^' : c == padded - 1 ? '$' : word.charAt(c - 1));
+                }
+                out[n++] = bucket(h, 4 + gram);
+            }
+        }
+        return n;
+    }
+
+    private static final int WORD_BITS = 20;
+
+    private static int wordBit(String word) {
+        int h = word.hashCode() * 0x9E3779B1;
+        return (h ^ (h >>> 16)) & ((1 << WORD_BITS) - 1);
+    }
+
+    private int bucket(int hash, int kind) {
+        int h = hash * 0x85EBCA6B + kind * 0xC2B2AE35;
+        h ^= h >>> 15;
+        h *= 0x27D4EB2F;
+        h ^= h >>> 13;
+        return h & mask;
+    }
+
+    private static void softmax(double[] scores, int from, int to) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = from; k < to; k++) {
+            max = Math.max(max, scores[k]);
+        }
+        double total = 0;
+        for (int k = from; k < to; k++) {
+            scores[k] = Math.exp(scores[k] - max);
+            total += scores[k];
+        }
+        for (int k = from; k < to; k++) {
+            scores[k] /= total;
+        }
+    }
+
+    private static int argmax(double[] values) {
+        int best = 0;
+        for (int k = 1; k < values.length; k++) {
+            if (values[k] > values[best]) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    private static void shuffle(int[] order, Random random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package com.plumbline.intake.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How the learned model is trained and where it may decide (issue 19: the model beside the rules, safety wins). */
+class LearnedModelTest {
+
+    private static final List<String> SHIPPED = TestRules.MODEL.training();
+
+    private static Classification classify(MessageClassifier classifier, String text) {
+        return classifier.classify(text, Scorecard.OFFICE_HOURS, 0);
+    }
+
+    @Test
+    void staffCorrectionsInTheTrainingFolderAreLearnedAtStartUp(@TempDir Path folder) throws Exception {
+        // a word no rule and no shipped example knows, taught by corrections only
+        String unknown = "the quorbel in the utility room is making the quorbel noise again";
+        StringBuilder csv = new StringBuilder("\"text\",\"priority\",\"service_type\"\n");
+        for (String room : List.of("garage", "attic", "basement", "kitchen", "hall", "closet", "porch", "yard")) {
+            csv.append("\"our quorbel in the ").append(room).append(" is doing the quorbel thing\",\"HIGH\",\"WATER_HEATER\"\n");
+        }
+        Files.writeString(folder.resolve("corrections-2026-12.csv"), csv);
+        Files.writeString(folder.resolve("notes.txt"), "not a csv: ignored");
+
+        MessageClassifier without = new MessageClassifier(TestRules.rules(), new ModelProperties(true, SHIPPED, folder.resolve("none")));
+        MessageClassifier with = new MessageClassifier(TestRules.rules(), new ModelProperties(true, SHIPPED, folder));
+
+        assertThat(TestRules.rulesOnly().classify(unknown, Scorecard.OFFICE_HOURS, 0).matchedKeywords()).isEmpty();
+        assertThat(classify(without, unknown).serviceType()).isNotEqualTo(ServiceType.WATER_HEATER);
+        Classification learned = classify(with, unknown);
+        assertThat(learned.serviceType()).isEqualTo(ServiceType.WATER_HEATER);
+        assertThat(learned.priority()).isEqualTo(Priority.HIGH);
+        assertThat(learned.matchedKeywords()).contains("model: HIGH");
+    }
+
+    @Test
+    void aMalformedTrainingFileStopsTheStartUpNamingIt(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("bad.csv"), "\"text\",\"priority\",\"service_type\"\n\"leak\",\"URGENT\",\"GENERAL\"\n");
+        assertThatThrownBy(() -> new MessageClassifier(TestRules.rules(), new ModelProperties(true, SHIPPED, folder)))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("bad.csv")
+                .hasMessageContaining("URGENT");
+    }
+
+    @Test
+    void whereTheRulesAreSureTheModelChangesNothing() {
+        for (String text : List.of("Pipe burst in the laundry room, water spraying everywhere!!!",
+                "kitchen sink is clogged and wont drain", "false alarm, the water was from the hose outside",
+                "no leak anymore, all fixed, thanks")) {
+            Classification rules = classify(TestRules.rulesOnly(), text);
+            Classification both = classify(TestRules.classifier(), text);
+            assertThat(both.priority()).as(text).isEqualTo(rules.priority());
+            assertThat(both.serviceType()).as(text).isEqualTo(rules.serviceType());
+            assertThat(both.retraction()).as(text).isEqualTo(rules.retraction());
+        }
+    }
+
+    @Test
+    void theModelDecidesWhereTheRulesAreSilent() {
+        // no rule word at all, but plainly a job for a plumber: the rules say LOW, the model does not
+        String text = "hey can you guys come take a look at the thing under the bathroom sink, it keeps getting the cabinet wet";
+        Classification rules = classify(TestRules.rulesOnly(), text);
+        Classification both = classify(TestRules.classifier(), text);
+        assertThat(rules.priority()).isEqualTo(Priority.LOW);
+        assertThat(both.priority()).isNotEqualTo(Priority.LOW);
+        assertThat(both.matchedKeywords()).anyMatch(k -> k.startsWith("model: "));
+        // the confidence stays the rules': they were unsure
+        assertThat(both.confidence()).isEqualTo(rules.confidence());
+    }
+
+    @Test
+    void anEmergencyCueTheRulesAreUnsureOfStaysAtHighAtLeastAndFlagged() {
+        String text = "not an emergency really but water is pouring out of the wall and I can't find the shutoff";
+        Classification both = classify(TestRules.classifier(), text);
+        assertThat(both.priority()).isIn(Priority.EMERGENCY, Priority.HIGH);
+        assertThat(both.needsReview()).isTrue();
+    }
+
+    @Test
+    void theModelKeepsQuietOnNoise() {
+        Classification noise = classify(TestRules.classifier(), "xqzv plorth vvvmmm krrrt zzzbq 8823 jjhh");
+        assertThat(noise.priority()).isEqualTo(Priority.LOW);
+        assertThat(noise.matchedKeywords()).isEmpty();
+    }
+
+    @Test
+    void disabledMeansTheRulesAlone() {
+        MessageClassifier off = new MessageClassifier(TestRules.rules(), new ModelProperties(false, SHIPPED, null));
+        String text = "hey can you guys come take a look at the thing under the bathroom sink, it keeps getting the cabinet wet";
+        assertThat(classify(off, text)).isEqualTo(classify(TestRules.rulesOnly(), text));
+    }
+}
