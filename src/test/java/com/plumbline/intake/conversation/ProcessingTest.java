@@ -18,6 +18,7 @@ import com.plumbline.intake.support.IntakeIntegrationTest;
 import org.apache.camel.CamelContext;
 import org.apache.camel.EndpointInject;
 import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.spring.junit5.MockEndpointsAndSkip;
@@ -108,12 +109,12 @@ class ProcessingTest extends IntakeIntegrationTest {
                  "to":"+15125550100","body":"no water in the whole house","mediaUrls":[],
                  "receivedAt":"2026-11-26T15:00:00Z","rawPayload":"MessageSid=SM-redelivered"}""";
 
+        NotifyBuilder bothClassified = classified(2);
         producer.sendBody("jms:queue:intake.inbound", json);
         producer.sendBody("jms:queue:intake.inbound", json);
 
-        awaitMessages(1);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-                .until(() -> jdbc.queryForObject("select count(*) from message", Integer.class) == 1);
+        awaitDone(bothClassified);
+        assertThat(jdbc.queryForObject("select count(*) from message", Integer.class)).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from customer", Integer.class)).isEqualTo(1);
     }
 
@@ -263,12 +264,13 @@ class ProcessingTest extends IntakeIntegrationTest {
                  "to":"+15125550100","body":"no water in the whole house","mediaUrls":[],
                  "receivedAt":"2026-11-26T15:00:00Z","rawPayload":"MessageSid=SM-anon-redelivered"}""";
 
+        NotifyBuilder bothClassified = classified(2);
         producer.sendBody("jms:queue:intake.inbound", json);
         awaitMessages(1);
         producer.sendBody("jms:queue:intake.inbound", json);
 
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-                .until(() -> jdbc.queryForObject("select count(*) from message", Integer.class) == 1);
+        awaitDone(bothClassified);
+        assertThat(jdbc.queryForObject("select count(*) from message", Integer.class)).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from customer", Integer.class)).isEqualTo(1);
     }
 
@@ -276,6 +278,7 @@ class ProcessingTest extends IntakeIntegrationTest {
     void aVoicemailIsOneMessageClassifiedOnceItsTranscriptArrives() {
         String call = "CA6666666666666666666666666666666a";
         String recording = "https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE6666666666666666666666666666666b";
+        NotifyBuilder allThreeClassified = classified(3);
         voiceCallback(call, "CallStatus", "completed", "CallDuration", "41");
         voiceCallback(call, "CallStatus", "completed", "RecordingSid", "RE6666666666666666666666666666666b",
                 "RecordingUrl", recording, "RecordingDuration", "30");
@@ -285,8 +288,9 @@ class ProcessingTest extends IntakeIntegrationTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> routed() == 1 && jdbc.queryForObject(
                 "select count(*) from message where media_urls like '%RE6666%' and call_status = 'completed'", Integer.class) == 1);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-                .until(() -> jdbc.queryForObject("select count(*) from message", Integer.class) == 1 && routed() == 1);
+        awaitDone(allThreeClassified);
+        assertThat(jdbc.queryForObject("select count(*) from message", Integer.class)).isEqualTo(1);
+        assertThat(routed()).isEqualTo(1);
         Map<String, Object> message = jdbc.queryForMap("select * from message");
         assertThat(message).containsEntry("provider_message_id", call).containsEntry("channel", "VOICEMAIL")
                 .containsEntry("priority", "HIGH").containsEntry("service_type", "WATER_HEATER")
@@ -299,12 +303,13 @@ class ProcessingTest extends IntakeIntegrationTest {
     @Test
     void aMissedCallIsOneMessageRoutedOnce() {
         String call = "CA7777777777777777777777777777777a";
+        NotifyBuilder bothClassified = classified(2);
         voiceCallback(call, "CallStatus", "ringing");
         voiceCallback(call, "CallStatus", "no-answer", "CallDuration", "0");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> routed() == 1);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-                .until(() -> jdbc.queryForObject("select count(*) from message", Integer.class) == 1 && routed() == 1);
+        awaitDone(bothClassified);
+        assertThat(jdbc.queryForObject("select count(*) from message", Integer.class)).isEqualTo(1);
+        assertThat(routed()).isEqualTo(1);
         assertThat(jdbc.queryForMap("select * from message")).containsEntry("provider_message_id", call)
                 .containsEntry("channel", "VOICE").containsEntry("call_status", "no-answer");
     }
@@ -312,13 +317,14 @@ class ProcessingTest extends IntakeIntegrationTest {
     @Test
     void anAnsweredCallIsKeptInTheConversationButNotClassified() {
         String call = "CA8888888888888888888888888888888a";
+        NotifyBuilder bothClassified = classified(2);
         voiceCallback(call, "CallStatus", "in-progress");
         voiceCallback(call, "CallStatus", "completed", "CallDuration", "95");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-                "select count(*) from message where call_status = 'completed' and call_duration = 95", Integer.class) == 1);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-                .until(() -> jdbc.queryForObject("select count(*) from message", Integer.class) == 1);
+        awaitDone(bothClassified);
+        assertThat(jdbc.queryForObject(
+                "select count(*) from message where call_status = 'completed' and call_duration = 95", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from message", Integer.class)).isEqualTo(1);
         assertThat(jdbc.queryForObject("select priority from message", String.class)).isNull();
         assertThat(routed()).isZero();
     }
@@ -355,6 +361,20 @@ class ProcessingTest extends IntakeIntegrationTest {
         String event = """
                 {"id":"%s","type":"sms","from":"%s","to":"+15125550100","text":"%s"}""".formatted(id, from, text);
         assertThat(post("/api/webhooks/test", "application/json", event).statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * Done when the classify route has finished this many deliveries from intake.inbound, each with
+     * its rows committed (the beans' transactions end inside the route). Created before the sends: a
+     * test that checks "one message, routed once" then checks after every delivery that could add a
+     * second one, instead of watching the tables for a quiet 2 s.
+     */
+    private NotifyBuilder classified(int deliveries) {
+        return new NotifyBuilder(camel).fromRoute("classify").whenCompleted(deliveries).create();
+    }
+
+    private static void awaitDone(NotifyBuilder deliveries) {
+        assertThat(deliveries.matches(30, TimeUnit.SECONDS)).as("every delivery classified").isTrue();
     }
 
     private void awaitMessages(int count) {

@@ -7,6 +7,7 @@ import java.util.List;
 import com.plumbline.intake.PlumblineIntakeApplication;
 import com.plumbline.intake.support.FakePubSubSubscriber;
 import com.plumbline.intake.support.FreePorts;
+import com.plumbline.intake.support.SharedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -31,6 +32,9 @@ class PubSubPullTest {
                      "--intake.ws.port=" + FreePorts.next(),   // not the defaults: another service may hold them
                      "--intake.processing.auto-startup=false",
                      "--intake.data-dir=" + dataDir,
+                     // a database of its own on the test JVM's PostgreSQL: this test is not about the embedded one
+                     "--spring.datasource.url=" + SharedPostgres.newDatabase(),
+                     "--spring.datasource.username=postgres",
                      "--intake.pubsub.pull.enabled=true",
                      "--intake.pubsub.pull.project-id=plumbline-test",
                      "--intake.pubsub.pull.subscription=intake-pull",

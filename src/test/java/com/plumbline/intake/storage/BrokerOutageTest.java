@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.plumbline.intake.PlumblineIntakeApplication;
 import com.plumbline.intake.support.FreePorts;
 import com.plumbline.intake.support.IntakeIntegrationTest;
+import com.plumbline.intake.support.SharedPostgres;
 import com.plumbline.intake.support.StandaloneBroker;
 import com.plumbline.intake.support.WebhookClient;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,9 @@ class BrokerOutageTest {
                 "--management.server.port=" + managementPort,
                 "--intake.ws.port=" + FreePorts.next(),
                 "--intake.data-dir=" + dataDir,
+                // a database of its own on the test JVM's PostgreSQL: this test is not about the embedded one
+                "--spring.datasource.url=" + SharedPostgres.newDatabase(),
+                "--spring.datasource.username=postgres",
                 "--intake.test-endpoint.enabled=true",
                 "--spring.artemis.broker-url=" + StandaloneBroker.url(brokerPort),
                 "--intake.security.jwt-secret=" + IntakeIntegrationTest.JWT_SECRET,

@@ -29,8 +29,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole service on a random port (and its actuator on another: {@link #management()}), with
- * embedded PostgreSQL and Artemis in a fresh data
- * folder, and the providers' secrets set to test values. Subclasses share one context.
+ * a fresh database of its own on the test JVM's one PostgreSQL server ({@link SharedPostgres}),
+ * embedded Artemis in a fresh data folder, and the providers' secrets set to test values.
+ * Subclasses share one context.
  */
 @CamelSpringBootTest
 // metrics are exported as in production (Spring Boot's tests switch Prometheus off by default)
@@ -72,9 +73,12 @@ public abstract class IntakeIntegrationTest {
     protected static final GoogleTokens GOOGLE = new GoogleTokens();
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        // called once per application context: each gets its own PostgreSQL and Artemis data
+        // called once per application context: each gets its own database and Artemis data
         Path dataDir = tempDir();
         registry.add("intake.data-dir", dataDir::toString);
+        String database = SharedPostgres.newDatabase();
+        registry.add("spring.datasource.url", () -> database);
+        registry.add("spring.datasource.username", () -> "postgres");
         registry.add("intake.pubsub.push.jwks-url", GOOGLE::jwksUrl);
         // the dashboard WebSocket server: its own port per context, as cached contexts live side by side
         int wsPort = FreePorts.next();
