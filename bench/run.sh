@@ -14,7 +14,8 @@
 # post at today's ingest rate; BACKLOG=10000 for the full figure), EMERGENCIES (per case, 5),
 # BOARDS (dispatch-board WebSocket connections, 10000), JMH_OPTS (e.g. "-wi 5 -i 10 -f 2"),
 # JFR=1 (a flight recording of the drain in target/run/drain.jfr),
-# MEMORY_OPTIONS (JVM options of the memory scenario instead of the Dockerfile's, to try others).
+# MEMORY_OPTIONS (JVM options of the memory scenario instead of the Dockerfile's, to try others),
+# CDS=0 (the memory scenario without the Dockerfile's class data sharing archive).
 # Ports (BENCH_PORT_BASE, 18080): service +0, dashboard socket +1, management +2, PostgreSQL +352, receiver +10,
 # Twilio stand-in +19. Needs: JDK 17, curl, python3.
 set -euo pipefail
@@ -224,18 +225,33 @@ boards() {
   grep '=' "$RUN_DIR/boards.out" | grep -v '^ready=' | sed 's/^/boards./' >> "$RESULTS"
 }
 
-# (d) memory and start as the Dockerfile runs the jar (its JAVA_TOOL_OPTIONS), under 30 s of
-# ingest load with processing running; the plain `java -jar` figures come from the main service
+# (d) memory and start as the Dockerfile runs the jar: unpacked (jarmode tools), with the class data
+# sharing archive of a training run (a start to health UP, then a stop, as the image build does), its
+# JAVA_TOOL_OPTIONS and MALLOC_ARENA_MAX; a fresh start with the archive, then 30 s of ingest load
+# with processing running. The plain `java -jar` figures come from the main service.
 memory() {
-  echo "== memory: java -jar with the Dockerfile's JAVA_TOOL_OPTIONS, 30 s of ingest load"
-  local options; options=${MEMORY_OPTIONS:-$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\(.*\)"/\1/p' "$ROOT_DIR/Dockerfile")}
+  echo "== memory: as the Dockerfile runs the jar (unpacked, CDS archive, its JAVA_TOOL_OPTIONS), 30 s of ingest load"
+  local options; options=${MEMORY_OPTIONS:-$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\([^"]*\)".*/\1/p' "$ROOT_DIR/Dockerfile")}
+  local arenas; arenas=$(sed -n 's/^ *MALLOC_ARENA_MAX=\([0-9]*\).*/\1/p' "$ROOT_DIR/Dockerfile")
   record memory.java_tool_options "$options"
-  start_service docker "$(fresh docker)" "$options"
+  local app="$RUN_DIR/application" jar=$SERVICE_JAR
+  rm -rf "$app"
+  java -Djarmode=tools -jar "$SERVICE_JAR" extract --destination "$app" --application-filename app.jar > /dev/null
+  SERVICE_JAR="$app/app.jar"
+  local archive=
+  if [ "${CDS:-1}" = 1 ]; then
+    SERVICE_JAVA_OPTS="-XX:ArchiveClassesAtExit=$app/intake.jsa" MALLOC_ARENA_MAX=$arenas \
+      start_service cds-training "$(fresh cds-training)" "$options"
+    stop_service
+    archive="-XX:SharedArchiveFile=$app/intake.jsa"
+  fi
+  SERVICE_JAVA_OPTS="$archive" MALLOC_ARENA_MAX=$arenas start_service docker "$(fresh docker)" "$options"
   start_rss docker
   tool_recorded docker.load load --url "$SERVICE_URL" --series "m$STAMP" --token "$TOKEN" \
     --public-url "$PUBLIC_URL" --concurrency "$CONCURRENCY" --seconds 30
   sleep 10
   stop_service
+  SERVICE_JAR=$jar
 }
 
 # before/after a change, side by side: the drain on BEFORE_JAR (run with the routes/ and config/ of
