@@ -66,6 +66,15 @@ classifier() {
 # ------------------------------------------------------------------ helpers
 record() { echo "$1=$2" >> "$RESULTS"; }
 load_now() { cut -d' ' -f1 /proc/loadavg; }
+# PostgreSQL commits so far, every database of the service's server (pg_stat_database.xact_commit)
+pg_commits() { psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -Atc 'select sum(xact_commit) from pg_stat_database'; }
+# commits per message of a drain: (after - before - the watcher's own looks - these two queries) / N
+record_commits() {
+  local prefix="$1" before="$2" after; after=$(pg_commits)
+  local watch; watch=$(sed -n "s/^$prefix.watch_commits=//p" "$RESULTS" | tail -1)
+  record "$prefix.commits" "$((after - before - ${watch:-0} - 2))"
+  record "$prefix.commits_per_message" "$(awk -v c="$((after - before - ${watch:-0} - 2))" -v n="$DRAIN_N" 'BEGIN {printf "%.1f", c / n}')"
+}
 tool() { java -Xms64m -Xmx1g -cp "$JAR" com.plumbline.intake.bench.load.Bench "$@"; }
 # a tool in the background, as the process itself (so that $! is the JVM and cleanup stops it)
 tool_in_background() { ( exec java -Xms64m -Xmx1g -cp "$JAR" com.plumbline.intake.bench.load.Bench "$@" ) & }
@@ -175,10 +184,12 @@ drain() {
     jcmd "$SERVICE_PID" JFR.start name=drain settings=profile filename="$RUN_DIR/drain.jfr" > /dev/null
   fi
   record drain.load_before "$(load_now)"
+  local commits; commits=$(pg_commits)
   local since; since=$(now_ms)
   tool_recorded drain.ingest load --url "$SERVICE_URL" --series "d$STAMP" --token "$TOKEN" \
     --public-url "$PUBLIC_URL" --concurrency "$CONCURRENCY" --count "$DRAIN_N"
   tool_recorded drain drain --jdbc "$JDBC" --series "d$STAMP" --count "$DRAIN_N" --since "$since"
+  record_commits drain "$commits"
   record drain.load_after "$(load_now)"
   if [ "${JFR:-0}" = 1 ]; then
     jcmd "$SERVICE_PID" JFR.stop name=drain > /dev/null
@@ -253,10 +264,12 @@ compare() {
         jcmd "$SERVICE_PID" JFR.start name=drain settings=profile filename="$RUN_DIR/compare.$side.r$round.jfr" > /dev/null
       fi
       record "compare.$side.r$round.load" "$(load_now)"
+      local commits; commits=$(pg_commits)
       local since; since=$(now_ms)
       tool_recorded "compare.$side.r$round.ingest" load --url "$SERVICE_URL" --series "c$STAMP$round$side" --token "$TOKEN" \
         --public-url "$PUBLIC_URL" --concurrency "$CONCURRENCY" --count "$DRAIN_N"
       tool_recorded "compare.$side.r$round" drain --jdbc "$JDBC" --series "c$STAMP$round$side" --count "$DRAIN_N" --since "$since"
+      record_commits "compare.$side.r$round" "$commits"
       stop_service
     done
   done
