@@ -134,6 +134,16 @@ def compare(results):
             medians[side] = statistics.median(rates)
             lines.append(f"| {side} | {', '.join(fmt(x, 1) for x in rates)} | **{fmt(medians[side], 1)}** | "
                          f"{fmt(statistics.median(ingest))} | {', '.join(commits)} | {', '.join(fmt(x) for x in rss if x)} | {', '.join(loads)} |")
+    for side in ("before", "after"):
+        rounds = sorted({k.split(".")[2] for k in v if k.startswith(f"emergency.{side}.r") and k.endswith("ws_p99_ms")})
+        for r in rounds:
+            for case in ("idle", "backlog"):
+                p = f"emergency.{side}.{r}.{case}."
+                if p + "ws_p99_ms" in v:
+                    behind = f" behind {v[p + 'backlog_at_first']} waiting" if p + "backlog_at_first" in v else ""
+                    lines.append(f"\n{side} {r}, emergency {case}{behind} (load {v.get(p + 'load', '?')}): WebSocket p50 "
+                                 f"{v[p + 'ws_p50_ms']} ms, p99 {v[p + 'ws_p99_ms']} ms ({v[p + 'ws_arrived']}); SMS p50 "
+                                 f"{v[p + 'sms_p50_ms']} ms, p99 {v[p + 'sms_p99_ms']} ms ({v[p + 'sms_arrived']})")
     if len(medians) == 2:
         lines.append(f"\nRatio of medians, after / before: **{medians['after'] / medians['before']:.2f}×**")
     print("\n".join(lines))

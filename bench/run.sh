@@ -6,7 +6,8 @@
 #   bench/run.sh ingest|drain|emergency|boards|memory   one end-to-end scenario (the table is rewritten
 #                              with what this run measured)
 #   BEFORE_JAR=... BEFORE_REF=main bench/run.sh compare   the drain before/after a change, alternately
-#                              (prints the comparison; the README table is left alone)
+#                              (prints the comparison; the README table is left alone); with
+#                              COMPARE_EMERGENCY=1 each side then also runs (c), idle and behind BACKLOG
 # Settings (environment): ROUNDS (A B pairs of the ingest comparison, 3), INGEST_SECONDS (10),
 # CONCURRENCY (64 connections), DRAIN_N (messages of the drain, 2000: at today's 25-50 messages/s
 # the 20,000 would take 7-13 minutes; DRAIN_N=20000 for the full figure), BACKLOG
@@ -254,10 +255,14 @@ compare() {
   local before_dir="$RUN_DIR/before"
   rm -rf "$before_dir"; mkdir -p "$before_dir"
   git -C "$ROOT_DIR" archive "${BEFORE_REF:?BEFORE_REF: the revision to compare with}" routes config | tar -x -C "$before_dir"
-  local after_jar=$SERVICE_JAR
+  local after_jar=$SERVICE_JAR after_dir=$ROOT_DIR
+  if [ -n "${AFTER_REF:-}" ]; then   # the after side with the routes/ and config/ of a revision, not the work tree
+    after_dir="$RUN_DIR/after"; rm -rf "$after_dir"; mkdir -p "$after_dir"
+    git -C "$ROOT_DIR" archive "$AFTER_REF" routes config | tar -x -C "$after_dir"
+  fi
   for round in $(seq 1 "${COMPARE_ROUNDS:-2}"); do
     for side in before after; do
-      if [ "$side" = before ]; then SERVICE_JAR=${BEFORE_JAR:?}; SERVICE_DIR=$before_dir; else SERVICE_JAR=$after_jar; SERVICE_DIR=$ROOT_DIR; fi
+      if [ "$side" = before ]; then SERVICE_JAR=${BEFORE_JAR:?}; SERVICE_DIR=$before_dir; else SERVICE_JAR=$after_jar; SERVICE_DIR=$after_dir; fi
       start_service "compare.$side.r$round" "$(fresh compare)"
       start_rss "compare.$side.r$round"
       if [ "${JFR:-0}" = 1 ]; then
@@ -270,6 +275,13 @@ compare() {
         --public-url "$PUBLIC_URL" --concurrency "$CONCURRENCY" --count "$DRAIN_N"
       tool_recorded "compare.$side.r$round" drain --jdbc "$JDBC" --series "c$STAMP$round$side" --count "$DRAIN_N" --since "$since"
       record_commits "compare.$side.r$round" "$commits"
+      if [ "${COMPARE_EMERGENCY:-0}" = 1 ]; then
+        # then on the same service, idle again: emergencies alone, and right after BACKLOG ordinary ones
+        emergencies "$side.r$round.idle" "x$STAMP$round${side:0:1}" --timeout 60
+        tool_recorded "emergency.$side.r$round.backlog_ingest" load --url "$SERVICE_URL" --series "b$STAMP$round$side" \
+          --token "$TOKEN" --public-url "$PUBLIC_URL" --concurrency "$CONCURRENCY" --count "$BACKLOG"
+        emergencies "$side.r$round.backlog" "y$STAMP$round${side:0:1}" --timeout 180 --jdbc "$JDBC"
+      fi
       stop_service
     done
   done
