@@ -10,7 +10,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.apache.camel.spring.spi.SpringTransactionPolicy;
 import org.springframework.transaction.PlatformTransactionManager;
 
 @Configuration(proxyBeanMethods = false)
@@ -31,28 +30,6 @@ public class IntakeConfiguration {
     @Bean
     ProcessedMessageIds processedMessageIds(JdbcTemplate jdbc) {
         return new ProcessedMessageIds(jdbc, "intake");
-    }
-
-    /**
-     * {@code transacted} in the routes: one transaction, joined by every bean called in it. Named as
-     * Camel looks it up, since with a second policy (below) it no longer picks the only one.
-     */
-    @Bean("PROPAGATION_REQUIRED")
-    SpringTransactionPolicy requiredTransaction(PlatformTransactionManager transactionManager) {
-        SpringTransactionPolicy policy = new SpringTransactionPolicy(transactionManager);
-        policy.setPropagationBehaviorName("PROPAGATION_REQUIRED");
-        return policy;
-    }
-
-    /**
-     * {@code transacted: {ref: jobSavepoint}}: a savepoint in the caller's transaction (create-jobs
-     * runs a job there); a failing job rolls back to it, and the caller's work stays.
-     */
-    @Bean("jobSavepoint")
-    SpringTransactionPolicy jobSavepoint(PlatformTransactionManager transactionManager) {
-        SpringTransactionPolicy policy = new SpringTransactionPolicy(transactionManager);
-        policy.setPropagationBehaviorName("PROPAGATION_NESTED");
-        return policy;
     }
 
     /** camel-jpa endpoints use the application's entities, PostgreSQL and Spring transactions. */
