@@ -261,7 +261,7 @@ compare() {
     git -C "$ROOT_DIR" archive "$AFTER_REF" routes config | tar -x -C "$after_dir"
   fi
   for round in $(seq 1 "${COMPARE_ROUNDS:-2}"); do
-    for side in before after; do
+    for side in ${COMPARE_SIDES:-before after}; do   # COMPARE_SIDES=after: one side again (say so when reporting)
       if [ "$side" = before ]; then SERVICE_JAR=${BEFORE_JAR:?}; SERVICE_DIR=$before_dir; else SERVICE_JAR=$after_jar; SERVICE_DIR=$after_dir; fi
       start_service "compare.$side.r$round" "$(fresh compare)"
       start_rss "compare.$side.r$round"
