@@ -60,7 +60,8 @@ def main(results, readme):
     if "drain.done_s" in v or "drain.timeout" in v:
         row(f"(b) drain: {v.get('drain.messages', '?')} messages posted at once, until every job is DONE",
             f"**{fmt(num(v, 'drain.msgs_per_s'), 1)} messages/s** (all done in {v.get('drain.done_s', 'timeout')} s; "
-            f"all classified after {v.get('drain.classified_s', '?')} s; ingest {fmt(num(v, 'drain.ingest.rps'))} req/s)",
+            f"all classified after {v.get('drain.classified_s', '?')} s; ingest {fmt(num(v, 'drain.ingest.rps'))} req/s; "
+            f"{v.get('drain.commits_per_message', '?')} PostgreSQL commits per message)",
             f"{v.get('drain.load_before', '?')} → {v.get('drain.load_after', '?')}", "≥ 500 messages/s")
 
     for case, label, target in (("idle", "(c) emergency, idle", "≤ 250 ms p99"),
@@ -122,8 +123,8 @@ def main(results, readme):
 def compare(results):
     """The before/after drain comparison of `run.sh compare`, as a small table (printed)."""
     v = read(results)
-    lines = ["| build | drain messages/s per run | median | ingest req/s (median) | JVM RSS peak MiB | load average |",
-             "| --- | --- | --- | --- | --- | --- |"]
+    lines = ["| build | drain messages/s per run | median | ingest req/s (median) | PostgreSQL commits per message | JVM RSS peak MiB | load average |",
+             "| --- | --- | --- | --- | --- | --- | --- |"]
     medians = {}
     for side in ("before", "after"):
         rounds = sorted({k.split(".")[2] for k in v if k.startswith(f"compare.{side}.r") and k.endswith(".msgs_per_s")})
@@ -131,10 +132,21 @@ def compare(results):
         ingest = [num(v, f"compare.{side}.{r}.ingest.rps") for r in rounds]
         rss = [num(v, f"compare.{side}.{r}.rss_peak_mib") for r in rounds]
         loads = [v.get(f"compare.{side}.{r}.load", "?") for r in rounds]
+        commits = [v.get(f"compare.{side}.{r}.commits_per_message", "?") for r in rounds]
         if rates:
             medians[side] = statistics.median(rates)
             lines.append(f"| {side} | {', '.join(fmt(x, 1) for x in rates)} | **{fmt(medians[side], 1)}** | "
-                         f"{fmt(statistics.median(ingest))} | {', '.join(fmt(x) for x in rss if x)} | {', '.join(loads)} |")
+                         f"{fmt(statistics.median(ingest))} | {', '.join(commits)} | {', '.join(fmt(x) for x in rss if x)} | {', '.join(loads)} |")
+    for side in ("before", "after"):
+        rounds = sorted({k.split(".")[2] for k in v if k.startswith(f"emergency.{side}.r") and k.endswith("ws_p99_ms")})
+        for r in rounds:
+            for case in ("idle", "backlog"):
+                p = f"emergency.{side}.{r}.{case}."
+                if p + "ws_p99_ms" in v:
+                    behind = f" behind {v[p + 'backlog_at_first']} waiting" if p + "backlog_at_first" in v else ""
+                    lines.append(f"\n{side} {r}, emergency {case}{behind} (load {v.get(p + 'load', '?')}): WebSocket p50 "
+                                 f"{v[p + 'ws_p50_ms']} ms, p99 {v[p + 'ws_p99_ms']} ms ({v[p + 'ws_arrived']}); SMS p50 "
+                                 f"{v[p + 'sms_p50_ms']} ms, p99 {v[p + 'sms_p99_ms']} ms ({v[p + 'sms_arrived']})")
     if len(medians) == 2:
         lines.append(f"\nRatio of medians, after / before: **{medians['after'] / medians['before']:.2f}×**")
     print("\n".join(lines))

@@ -6,7 +6,8 @@
 #   bench/run.sh ingest|drain|emergency|boards|memory   one end-to-end scenario (the table is rewritten
 #                              with what this run measured)
 #   BEFORE_JAR=... BEFORE_REF=main bench/run.sh compare   the drain before/after a change, alternately
-#                              (prints the comparison; the README table is left alone)
+#                              (prints the comparison; the README table is left alone); with
+#                              COMPARE_EMERGENCY=1 each side then also runs (c), idle and behind BACKLOG
 # Settings (environment): ROUNDS (A B pairs of the ingest comparison, 3), INGEST_SECONDS (10),
 # CONCURRENCY (64 connections), DRAIN_N (messages of the drain, 2000: at today's 25-50 messages/s
 # the issue's 20,000 would take 7-13 minutes; DRAIN_N=20000 for the full figure), BACKLOG
@@ -68,6 +69,15 @@ classifier() {
 # ------------------------------------------------------------------ helpers
 record() { echo "$1=$2" >> "$RESULTS"; }
 load_now() { cut -d' ' -f1 /proc/loadavg; }
+# PostgreSQL commits so far, every database of the service's server (pg_stat_database.xact_commit)
+pg_commits() { psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -Atc 'select sum(xact_commit) from pg_stat_database'; }
+# commits per message of a drain: (after - before - the watcher's own looks - these two queries) / N
+record_commits() {
+  local prefix="$1" before="$2" after; after=$(pg_commits)
+  local watch; watch=$(sed -n "s/^$prefix.watch_commits=//p" "$RESULTS" | tail -1)
+  record "$prefix.commits" "$((after - before - ${watch:-0} - 2))"
+  record "$prefix.commits_per_message" "$(awk -v c="$((after - before - ${watch:-0} - 2))" -v n="$DRAIN_N" 'BEGIN {printf "%.1f", c / n}')"
+}
 tool() { java -Xms64m -Xmx1g -cp "$JAR" com.plumbline.intake.bench.load.Bench "$@"; }
 # a tool in the background, as the process itself (so that $! is the JVM and cleanup stops it)
 tool_in_background() { ( exec java -Xms64m -Xmx1g -cp "$JAR" com.plumbline.intake.bench.load.Bench "$@" ) & }
@@ -177,10 +187,12 @@ drain() {
     jcmd "$SERVICE_PID" JFR.start name=drain settings=profile filename="$RUN_DIR/drain.jfr" > /dev/null
   fi
   record drain.load_before "$(load_now)"
+  local commits; commits=$(pg_commits)
   local since; since=$(now_ms)
   tool_recorded drain.ingest load --url "$SERVICE_URL" --series "d$STAMP" --token "$TOKEN" \
     --public-url "$PUBLIC_URL" --concurrency "$CONCURRENCY" --count "$DRAIN_N"
   tool_recorded drain drain --jdbc "$JDBC" --series "d$STAMP" --count "$DRAIN_N" --since "$since"
+  record_commits drain "$commits"
   record drain.load_after "$(load_now)"
   if [ "${JFR:-0}" = 1 ]; then
     jcmd "$SERVICE_PID" JFR.stop name=drain > /dev/null
@@ -260,20 +272,33 @@ compare() {
   local before_dir="$RUN_DIR/before"
   rm -rf "$before_dir"; mkdir -p "$before_dir"
   git -C "$ROOT_DIR" archive "${BEFORE_REF:?BEFORE_REF: the revision to compare with}" routes config | tar -x -C "$before_dir"
-  local after_jar=$SERVICE_JAR
+  local after_jar=$SERVICE_JAR after_dir=$ROOT_DIR
+  if [ -n "${AFTER_REF:-}" ]; then   # the after side with the routes/ and config/ of a revision, not the work tree
+    after_dir="$RUN_DIR/after"; rm -rf "$after_dir"; mkdir -p "$after_dir"
+    git -C "$ROOT_DIR" archive "$AFTER_REF" routes config | tar -x -C "$after_dir"
+  fi
   for round in $(seq 1 "${COMPARE_ROUNDS:-2}"); do
-    for side in before after; do
-      if [ "$side" = before ]; then SERVICE_JAR=${BEFORE_JAR:?}; SERVICE_DIR=$before_dir; else SERVICE_JAR=$after_jar; SERVICE_DIR=$ROOT_DIR; fi
+    for side in ${COMPARE_SIDES:-before after}; do   # COMPARE_SIDES=after: one side again (say so when reporting)
+      if [ "$side" = before ]; then SERVICE_JAR=${BEFORE_JAR:?}; SERVICE_DIR=$before_dir; else SERVICE_JAR=$after_jar; SERVICE_DIR=$after_dir; fi
       start_service "compare.$side.r$round" "$(fresh compare)"
       start_rss "compare.$side.r$round"
       if [ "${JFR:-0}" = 1 ]; then
         jcmd "$SERVICE_PID" JFR.start name=drain settings=profile filename="$RUN_DIR/compare.$side.r$round.jfr" > /dev/null
       fi
       record "compare.$side.r$round.load" "$(load_now)"
+      local commits; commits=$(pg_commits)
       local since; since=$(now_ms)
       tool_recorded "compare.$side.r$round.ingest" load --url "$SERVICE_URL" --series "c$STAMP$round$side" --token "$TOKEN" \
         --public-url "$PUBLIC_URL" --concurrency "$CONCURRENCY" --count "$DRAIN_N"
       tool_recorded "compare.$side.r$round" drain --jdbc "$JDBC" --series "c$STAMP$round$side" --count "$DRAIN_N" --since "$since"
+      record_commits "compare.$side.r$round" "$commits"
+      if [ "${COMPARE_EMERGENCY:-0}" = 1 ]; then
+        # then on the same service, idle again: emergencies alone, and right after BACKLOG ordinary ones
+        emergencies "$side.r$round.idle" "x$STAMP$round${side:0:1}" --timeout 60
+        tool_recorded "emergency.$side.r$round.backlog_ingest" load --url "$SERVICE_URL" --series "b$STAMP$round$side" \
+          --token "$TOKEN" --public-url "$PUBLIC_URL" --concurrency "$CONCURRENCY" --count "$BACKLOG"
+        emergencies "$side.r$round.backlog" "y$STAMP$round${side:0:1}" --timeout 180 --jdbc "$JDBC"
+      fi
       stop_service
     done
   done

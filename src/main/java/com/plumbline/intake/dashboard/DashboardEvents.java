@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The dispatch board's event log. Every event sent on {@code /ws/dashboard} is stored first
@@ -57,8 +59,10 @@ public class DashboardEvents {
     }
 
     /**
-     * Route step (classify): a new customer message on every board's live feed. Never fails the
-     * intake: the board is a view, and a page that missed it reads the feed again.
+     * Route step (process-message): a new customer message on every board's live feed. Inside a
+     * transaction the event is stored with it and sent once it commits, so no board shows a message
+     * that a rollback takes back. Never fails the intake: the board is a view, and a page that
+     * missed it reads the feed again.
      */
     public void messageReceived(@Body ThreadedMessage message) {
         try {
@@ -75,10 +79,33 @@ public class DashboardEvents {
             event.put("receivedAt", summary.receivedAt());
             event.put("responseDue", summary.responseDue());
             event.put("status", "OPEN");
-            publish(event, null);
+            Map<String, Object> stored = store(event, null);
+            String frame = json.writeValueAsString(stored);
+            afterCommit(() -> {
+                boards.deliverAbout(frame, message.messageId());
+                relay(frame);
+            });
         } catch (RuntimeException | JsonProcessingException e) {
             LOG.warn("Message {} not announced to the dashboards: {}", message.messageId(), e.toString());
         }
+    }
+
+    /** Runs now, or after the commit of the transaction this thread is in. */
+    private static void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("A dashboard event was not sent: {}", e.toString());
+                }
+            }
+        });
     }
 
     /** Stores an event and sends it to every board that may see it; answers it with its eventId. */

@@ -12,4 +12,9 @@ public record JobTicket(long jobId, JobType type, Priority priority) {
     public int jmsPriority() {
         return priority.jmsPriority();
     }
+
+    /** True when the job can run at once, in the caller's transaction (it calls no provider). */
+    public boolean runsHere() {
+        return !type.callsProvider();
+    }
 }

@@ -129,8 +129,11 @@ public class Jobs {
         headers.remove(SentSmsLookup.IN_DOUBT_SINCE);
         // RUNNING and delivered again: its consumer died mid-run, maybe after Twilio took its SMS;
         // the send-sms adapter then asks Twilio first (SMS since that run started)
-        Instant earlierRun = repository.findById(jobId).filter(job -> job.getStatus() == JobStatus.RUNNING)
-                .map(ProcessingJob::getStartedAt).orElse(null);
+        // not there (yet): an in-memory (seda) ticket can arrive before the transaction that made
+        // the job commits; failing lets the jobs route's redelivery look again a moment later
+        ProcessingJob current = repository.findById(jobId).orElseThrow(() -> new IllegalStateException(
+                "Job " + jobId + " not found: its transaction has not committed yet, or it was removed"));
+        Instant earlierRun = current.getStatus() == JobStatus.RUNNING ? current.getStartedAt() : null;
         boolean claimed = repository.claim(jobId, Boolean.TRUE.equals(redelivered), now) == 1;
         if (claimed) {
             if (earlierRun != null) {

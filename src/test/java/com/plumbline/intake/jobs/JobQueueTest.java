@@ -17,6 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.plumbline.intake.ingress.Channel;
+import com.plumbline.intake.ingress.InboundMessage;
+import com.plumbline.intake.ingress.Provider;
 import com.plumbline.intake.rules.Priority;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -53,6 +57,8 @@ class JobQueueTest extends IntakeIntegrationTest {
     /** Failures still to throw, per job id (-1: always), and when each attempt ran. */
     static final Map<Long, AtomicInteger> FAILURES = new ConcurrentHashMap<>();
     static final Map<Long, List<Instant>> ATTEMPTS = new ConcurrentHashMap<>();
+    /** Failures still to throw for jobs not in FAILURES (their ids are not known before they run). */
+    static final AtomicInteger OTHER_JOBS_FAILING = new AtomicInteger();
     private static final java.util.Set<CamelContext> ADVISED = ConcurrentHashMap.newKeySet();
 
     @Autowired
@@ -61,6 +67,8 @@ class JobQueueTest extends IntakeIntegrationTest {
     ProducerTemplate producer;
     @Autowired
     Jobs jobs;
+    @Autowired
+    ObjectMapper json;
     @Autowired
     PlatformTransactionManager transactions;
     @Autowired
@@ -83,12 +91,15 @@ class JobQueueTest extends IntakeIntegrationTest {
                         'DRAIN_CLEANING', now() + interval '2 hours', now()) returning id""", Long.class, conversationId);
         FAILURES.clear();
         ATTEMPTS.clear();
+        OTHER_JOBS_FAILING.set(0);
         if (ADVISED.add(camel)) {
             AdviceWith.adviceWith(camel, "job-quote-estimate", route -> route.weaveAddFirst().process(exchange -> {
                 long jobId = exchange.getMessage().getHeader("jobId", Long.class);
                 ATTEMPTS.computeIfAbsent(jobId, id -> new CopyOnWriteArrayList<>()).add(Instant.now());
                 AtomicInteger left = FAILURES.get(jobId);
-                if (left != null && (left.get() < 0 || left.getAndDecrement() > 0)) {
+                boolean fail = left != null ? left.get() < 0 || left.getAndDecrement() > 0
+                        : OTHER_JOBS_FAILING.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+                if (fail) {
                     throw new java.net.SocketTimeoutException("quote service timed out");
                 }
             }));
@@ -109,6 +120,43 @@ class JobQueueTest extends IntakeIntegrationTest {
 
         List<Long> order = jdbc.queryForList("select id from processing_job order by started_at, id", Long.class);
         assertThat(order.indexOf(emergency)).as("position of the emergency among 201 jobs").isLessThan(5);
+    }
+
+    /**
+     * A quote estimate calls no provider, so it runs in the transaction of its message; when it
+     * fails there, the message rolls back and the broker redelivers it, and the redelivery queues
+     * the job, whose retries run it. The message is stored once, each job done once.
+     */
+    @Test
+    void aJobThatFailsWhereItsMessageIsProcessedIsDoneFromTheQueueAfterTheRedelivery() throws Exception {
+        OTHER_JOBS_FAILING.set(1);
+        String inbound = json.writeValueAsString(new InboundMessage(Provider.TEST, "fails-where-created", Channel.SMS,
+                "+15125550171", "+15125550100", "the kitchen sink drain is clogged", List.of(), Instant.now(), "{}"));
+        camel.getRouteController().startRoute("classify");
+        try {
+            producer.sendBody("jms:queue:intake.inbound", inbound);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("""
+                    select count(*) from processing_job j join message m on m.id = j.message_id
+                    where m.provider_message_id = 'fails-where-created' and j.type = 'QUOTE_ESTIMATE' and j.status = 'DONE'""",
+                    Integer.class) == 1);
+        } finally {
+            camel.getRouteController().stopRoute("classify");
+        }
+        long message = jdbc.queryForObject("select id from message where provider_message_id = 'fails-where-created'",
+                Long.class);
+        long quote = jdbc.queryForObject("select id from processing_job where message_id = ? and type = 'QUOTE_ESTIMATE'",
+                Long.class, message);
+        assertThat(jdbc.queryForObject("select count(*) from message where provider_message_id = 'fails-where-created'",
+                Integer.class)).isEqualTo(1);
+        // the failed run's job row was rolled back with its message (its id is not this one's)
+        assertThat(ATTEMPTS.values().stream().mapToInt(List::size).sum()).as("runs of any quote job").isEqualTo(2);
+        assertThat(ATTEMPTS.get(quote)).as("runs of the job the redelivery created, from the queue").hasSize(1);
+        assertThat(jdbc.queryForObject("select attempts from processing_job where id = ?", Integer.class, quote))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("select status from processing_job where message_id = ? and type = 'NOTIFY_STAFF'",
+                String.class, message)).isEqualTo("DONE");
+        assertThat(jdbc.queryForObject("select count(*) from dead_letter", Integer.class)).isZero();
     }
 
     /**

@@ -24,7 +24,7 @@ class IntegratorGuideTest {
     private static final Path ROUTES = Path.of("routes");
 
     /** The stage that sets the routing headers (README: "the headers set for routing"). */
-    private static final String CLASSIFY_ROUTE = "classify";
+    private static final String CLASSIFY_ROUTE = "process-message";
 
     @Test
     void namesEveryRouteFileAndRoute() throws IOException {

@@ -19,7 +19,8 @@ class RoutesStartTest extends OpsIntegrationTest {
      */
     private static final Map<String, String> NOT_STARTED = Map.of(
             "ingress-google-pubsub-pull", "off unless PUBSUB_PULL_ENABLED=true (its precondition): needs Google credentials",
-            "classify", "the test base keeps the intake.inbound consumer off (intake.processing.auto-startup=false)");
+            "classify", "the test base keeps the intake.inbound consumer off (intake.processing.auto-startup=false)",
+            "classify-emergencies", "the same switch keeps the emergency consumer of intake.inbound off");
 
     @Autowired
     private CamelContext camel;
