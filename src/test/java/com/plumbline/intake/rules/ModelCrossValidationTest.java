@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.Function;
 
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,8 +40,9 @@ class ModelCrossValidationTest {
         }
     }
 
-    /** Results in the order of {@code ALL}; each message classified by a model trained without its fold. */
-    static List<Classification> crossValidated(int[] foldOf, int folds, TextModel.Settings settings) {
+    /** Results in the order of {@code ALL}; each message classified through a model trained without its fold. */
+    static List<Classification> crossValidated(int[] foldOf, int folds,
+                                               Function<LearnedModel, Function<String, Classification>> classifierOf) {
         Classification[] out = new Classification[ALL.size()];
         for (int fold = 0; fold < folds; fold++) {
             List<LabelledCsv.Example> training = new ArrayList<>();
@@ -50,15 +52,30 @@ class ModelCrossValidationTest {
                     training.add(new LabelledCsv.Example(r.line(), r.text(), r.priority(), r.serviceType()));
                 }
             }
-            LearnedModel model = LearnedModel.train(TestRules.rules().current().normaliser(), training, settings);
-            MessageClassifier classifier = new MessageClassifier(TestRules.rules(), model);
+            Function<String, Classification> classify = classifierOf.apply(
+                    LearnedModel.train(TestRules.rules().current().normaliser(), training, TextModel.Settings.DEFAULT));
             for (int i = 0; i < ALL.size(); i++) {
                 if (foldOf[i] == fold) {
-                    out[i] = classifier.classify(ALL.get(i).row().text(), Scorecard.OFFICE_HOURS, 0);
+                    out[i] = classify.apply(ALL.get(i).row().text());
                 }
             }
         }
         return Arrays.asList(out);
+    }
+
+    /** The rules with the model beside them, as the service classifies. */
+    static Function<String, Classification> withRules(LearnedModel model) {
+        MessageClassifier classifier = new MessageClassifier(TestRules.rules(), model);
+        return text -> classifier.classify(text, Scorecard.OFFICE_HOURS, 0);
+    }
+
+    /** The model alone, for comparison (no rules, no safety floor). */
+    static Function<String, Classification> alone(LearnedModel model) {
+        return text -> {
+            TextModel.Prediction p = model.predict(text);
+            return new Classification(p.priority(), p.serviceType(), List.of(), 0, 0, false,
+                    p.priorityProbability(), Scorecard.OFFICE_HOURS, "en");
+        };
     }
 
     static int[] kFolds(int folds) {
@@ -100,37 +117,14 @@ class ModelCrossValidationTest {
                 card.rows.stream().filter(r -> r.priority() == Priority.EMERGENCY).count());
     }
 
-    /** The model alone, for comparison (no rules, no safety floor). */
-    static List<Classification> modelAlone(int[] foldOf, int folds) {
-        Classification[] out = new Classification[ALL.size()];
-        for (int fold = 0; fold < folds; fold++) {
-            List<LabelledCsv.Example> training = new ArrayList<>();
-            for (int i = 0; i < ALL.size(); i++) {
-                if (foldOf[i] != fold) {
-                    CorpusCsv.Row r = ALL.get(i).row();
-                    training.add(new LabelledCsv.Example(r.line(), r.text(), r.priority(), r.serviceType()));
-                }
-            }
-            LearnedModel model = LearnedModel.train(TestRules.rules().current().normaliser(), training, TextModel.Settings.DEFAULT);
-            for (int i = 0; i < ALL.size(); i++) {
-                if (foldOf[i] == fold) {
-                    TextModel.Prediction p = model.predict(ALL.get(i).row().text());
-                    out[i] = new Classification(p.priority(), p.serviceType(), List.of(), 0, 0, false,
-                            p.priorityProbability(), Scorecard.OFFICE_HOURS, "en");
-                }
-            }
-        }
-        return Arrays.asList(out);
-    }
-
     @Test
     void everyMessageScoredByAModelThatNeverSawIt() throws Exception {
         List<Classification> rules = ALL.stream()
                 .map(l -> TestRules.rulesOnly().classify(l.row().text(), Scorecard.OFFICE_HOURS, 0)).toList();
-        List<Classification> kFold = crossValidated(kFolds(FOLDS), FOLDS, TextModel.Settings.DEFAULT);
-        List<Classification> heldOut = crossValidated(bySet(), TRAINING.size(), TextModel.Settings.DEFAULT);
-        List<Classification> modelKFold = modelAlone(kFolds(FOLDS), FOLDS);
-        List<Classification> modelHeldOut = modelAlone(bySet(), TRAINING.size());
+        List<Classification> kFold = crossValidated(kFolds(FOLDS), FOLDS, ModelCrossValidationTest::withRules);
+        List<Classification> heldOut = crossValidated(bySet(), TRAINING.size(), ModelCrossValidationTest::withRules);
+        List<Classification> modelKFold = crossValidated(kFolds(FOLDS), FOLDS, ModelCrossValidationTest::alone);
+        List<Classification> modelHeldOut = crossValidated(bySet(), TRAINING.size(), ModelCrossValidationTest::alone);
 
         StringBuilder out = new StringBuilder("Summary (every message scored by a model trained without it)\n");
         for (String set : TRAINING) {
