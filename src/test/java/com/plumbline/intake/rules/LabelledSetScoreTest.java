@@ -53,7 +53,7 @@ class LabelledSetScoreTest {
                 new LabelledSet("blind-2026-11c.csv", false, 0.829, 0.826, 4),
                 // 345 messages, written 2026-11-27 08:40-08:45 UTC (BLIND-SET.md). Blind on main of that hour
                 // (rules + learned model, d61a940): priority 84.1 %, service type 78.3 %, 5 of 71 emergencies below HIGH.
-                new LabelledSet("blind-2026-11d.csv", true, 0.841, 0.783, 5));
+                new LabelledSet("blind-2026-11d.csv", true, 0.840, 0.782, 5));
     }
 
     @ParameterizedTest(name = "{0}")
