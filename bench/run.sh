@@ -12,7 +12,8 @@
 # CONCURRENCY (64 connections), DRAIN_N (messages of the drain, 2000: at today's 25-50 messages/s
 # the 20,000 would take 7-13 minutes; DRAIN_N=20000 for the full figure), BACKLOG
 # (ordinary messages the emergencies are posted behind, 3000: the 10,000 take minutes to
-# post at today's ingest rate; BACKLOG=10000 for the full figure), EMERGENCIES (per case, 5),
+# post at today's ingest rate; BACKLOG=10000 for the full figure), EMERGENCIES (per case, 20),
+# WARMUP (ordinary messages worked off before the idle emergencies, 500),
 # BOARDS (dispatch-board WebSocket connections, 10000), JMH_OPTS (e.g. "-wi 5 -i 10 -f 2"),
 # JFR=1 (a flight recording of the drain in target/run/drain.jfr),
 # MEMORY_OPTIONS (JVM options of the memory scenario instead of the Dockerfile's, to try others),
@@ -35,7 +36,8 @@ INGEST_SECONDS="${INGEST_SECONDS:-10}"
 CONCURRENCY="${CONCURRENCY:-64}"
 DRAIN_N="${DRAIN_N:-2000}"
 BACKLOG="${BACKLOG:-3000}"
-EMERGENCIES="${EMERGENCIES:-5}"
+EMERGENCIES="${EMERGENCIES:-20}"
+WARMUP="${WARMUP:-500}"
 BASE="${BENCH_PORT_BASE:-18080}"
 PORT=$BASE; WS_PORT=$((BASE + 1)); MANAGEMENT_PORT=$((BASE + 2)); RECEIVER_PORT=$((BASE + 10)); STANDIN_PORT=$((BASE + 19)); PG_PORT=$((BASE + 352))
 JDBC="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres"
@@ -208,7 +210,19 @@ emergencies() {
     --base "http://127.0.0.1:$PORT" --user admin --password "$ADMIN_PASSWORD" \
     --token "$TOKEN" --public-url "$PUBLIC_URL" "$@"
 }
+# idle: the first emergency on a fresh service (its code not yet compiled by the JIT: what the first
+# emergency after a deploy meets), then WARMUP ordinary messages worked off (the state of a service
+# that has run for a while), then EMERGENCIES emergencies with nothing else waiting
 emergency_idle() {
+  echo "== emergency latency, the first after a fresh start"
+  emergencies cold "f$STAMP" --count 1 --timeout 60
+  echo "== warm-up: $WARMUP ordinary messages, worked off"
+  record emergency.warmup "$WARMUP"
+  local since; since=$(now_ms)
+  tool load --url "$SERVICE_URL" --series "w$STAMP" --token "$TOKEN" --public-url "$PUBLIC_URL" \
+    --concurrency 8 --count "$WARMUP" > /dev/null
+  tool drain --jdbc "$JDBC" --series "w$STAMP" --count "$WARMUP" --since "$since" > /dev/null
+  sleep 5
   echo "== emergency latency, idle"
   emergencies idle "x$STAMP" --timeout 60
 }
@@ -322,7 +336,7 @@ mkdir -p "$RUN_DIR"
 : > "$RESULTS"
 record date "$(date -u '+%Y-%m-%d %H:%M UTC')"
 record machine "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(java -version 2>&1 | head -1)"
-record settings "ROUNDS=$ROUNDS INGEST_SECONDS=$INGEST_SECONDS CONCURRENCY=$CONCURRENCY DRAIN_N=$DRAIN_N BACKLOG=$BACKLOG EMERGENCIES=$EMERGENCIES"
+record settings "ROUNDS=$ROUNDS INGEST_SECONDS=$INGEST_SECONDS CONCURRENCY=$CONCURRENCY DRAIN_N=$DRAIN_N BACKLOG=$BACKLOG EMERGENCIES=$EMERGENCIES WARMUP=$WARMUP"
 build
 case "${1:-all}" in
   classifier) classifier ;;

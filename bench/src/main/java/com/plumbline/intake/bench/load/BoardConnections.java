@@ -40,7 +40,8 @@ final class BoardConnections {
         long timeoutMs = options.number("timeout", 60) * 1000L;
         String series = options.get("series");
         TwilioRequests requests = new TwilioRequests(options.get("token"), options.get("public-url"));
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
         String accessToken = login(http, options.get("base"), options.get("user"), options.get("password"));
 
         // every accepted connection: when each emergency's alert reached it

@@ -35,7 +35,10 @@ final class EmergencyLatency {
         TwilioRequests requests = new TwilioRequests(options.get("token"), options.get("public-url"));
 
         Map<String, Long> onSocket = new ConcurrentHashMap<>();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // HTTP/1.1 as the providers post; the login below opens the connection the posts reuse, so the
+        // first emergency does not pay this client's connection set-up
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create(options.get("ws")), new WebSocket.Listener() {
             private final StringBuilder partial = new StringBuilder();
 
@@ -97,5 +100,9 @@ final class EmergencyLatency {
         System.out.printf("%s_arrived=%d/%d%n%s_p50_ms=%d%n%s_p99_ms=%d%n%s_max_ms=%d%n", name,
                 markers.stream().filter(arrived::containsKey).count(), markers.size(), name,
                 Bench.quantile(latencies, 0.5), name, Bench.quantile(latencies, 0.99), name, latencies[latencies.length - 1]);
+        // in posting order: shows whether the slow ones are the first after a start (a cold JVM) or spread out
+        System.out.printf("%s_in_order_ms=%s%n", name, markers.stream()
+                .map(m -> arrived.containsKey(m) ? String.valueOf(arrived.get(m) - postedAt.get(m)) : "-")
+                .collect(java.util.stream.Collectors.joining(" ")));
     }
 }
