@@ -16,14 +16,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Honest figures for the rules + model classifier on the labelled files it is trained from: every message
- * is scored by a model that never saw it. Two splits: 10-fold over the three files pooled, and one file
- * held out at a time (trained on the two others: messages by another writer, the nearest thing to a
- * blind set). The rules were tuned on all three files, so the rules-alone column here measures fit, not
+ * is scored by a model that never saw it. Two splits: 10-fold over the four files pooled, and one file
+ * held out at a time (trained on the three others: messages by another writer, the nearest thing to a
+ * blind set). The rules were tuned on all four files, so the rules-alone column here measures fit, not
  * generalisation. Reports go to target/model-cross-validation.txt (copied into bench/RESULTS-classifier.md).
  */
 class ModelCrossValidationTest {
 
-    static final List<String> TRAINING = List.of("corpus.csv", "blind-2026-11.csv", "blind-2026-11b.csv");
+    static final List<String> TRAINING = List.of("corpus.csv", "blind-2026-11.csv", "blind-2026-11b.csv", "blind-2026-11c.csv");
     static final int FOLDS = 10;
 
     record Labelled(String set, CorpusCsv.Row row) {
@@ -136,9 +136,9 @@ class ModelCrossValidationTest {
         }
         out.append(line("rules + model, 10-fold, all", card(kFold, null)))
                 .append(line("rules + model, set held out, all", card(heldOut, null)))
-                .append("\n").append(card(kFold, null).report("Rules + model, 10-fold over the three files"));
+                .append("\n").append(card(kFold, null).report("Rules + model, 10-fold over the four files"));
         for (String set : TRAINING) {
-            out.append("\n").append(card(heldOut, set).report("Rules + model on " + set + ", trained on the other two files"));
+            out.append("\n").append(card(heldOut, set).report("Rules + model on " + set + ", trained on the other three files"));
         }
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "model-cross-validation.txt"), out);
@@ -154,8 +154,9 @@ class ModelCrossValidationTest {
         softly.assertAll();
     }
 
-    // measured 2026-11-27 (branch learned): 10-fold 94.0 % (995 / 1059), held out 94.1 % (996 / 1059), no emergency below HIGH
-    static final double K_FOLD_PRIORITY_FLOOR = 0.939;
-    static final double HELD_OUT_PRIORITY_FLOOR = 0.940;
+    // measured 2026-11-27 (branch learned): 10-fold 94.0 % (995 / 1059), held out 94.1 % (996 / 1059), no emergency below HIGH;
+    // with set c trained on and the rules4 pass: 10-fold 94.3 % (1313 / 1393), held out 94.3 % (1313 / 1393), none below HIGH
+    static final double K_FOLD_PRIORITY_FLOOR = 0.942;
+    static final double HELD_OUT_PRIORITY_FLOOR = 0.942;
     static final int EMERGENCIES_BELOW_HIGH_CEILING = 0;
 }

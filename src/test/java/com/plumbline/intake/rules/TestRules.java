@@ -12,7 +12,8 @@ final class TestRules {
     static final Path RULES_FILE = Path.of("config/rules.yaml");
 
     static final ModelProperties MODEL = new ModelProperties(true,
-            List.of("/classification/corpus.csv", "/classification/blind-2026-11.csv", "/classification/blind-2026-11b.csv"),
+            List.of("/classification/corpus.csv", "/classification/blind-2026-11.csv", "/classification/blind-2026-11b.csv",
+                    "/classification/blind-2026-11c.csv"),
             null);
 
     private static final RulesBook RULES = new RulesBook(RULES_FILE);
