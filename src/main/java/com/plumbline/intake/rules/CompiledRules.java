@@ -17,6 +17,8 @@ record CompiledRules(
         List<ServiceType> serviceTieOrder,
         int negationWindow,
         int resolutionWindow,
+        /** How far after a problem word a past-time cue makes it history. */
+        int pastWindow,
         UrgencyWeights urgency,
         BusinessCalendar calendar,
         ResponseTargets responseTargets,

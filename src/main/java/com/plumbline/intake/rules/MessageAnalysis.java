@@ -24,6 +24,8 @@ final class MessageAnalysis {
     private final boolean[] negated;
     /** Problem words that are only mentioned, history, or taken back by a retraction: they count for nothing. */
     private final boolean[] dropped;
+    /** Some cue says a problem is back ("again"): its sentence's problems are news, whatever past cue follows. */
+    private final boolean anyRecurring;
     /** Bit per signal found live in this message; set by {@link #priorityEvidence}. */
     private long signalsPresent;
     /** The service type named by the most urgent signal rule that held; null when none. */
@@ -45,6 +47,11 @@ final class MessageAnalysis {
             negated[i] |= matches.get(i).term().is(Term.Cue.NOT_AN_EMERGENCY) && tokens.inQuestion(matches.get(i).start());
         }
         this.dropped = new boolean[matches.size()];
+        boolean recurring = false;
+        for (Match m : matches) {
+            recurring |= m.term().is(Term.Cue.RECURRING);
+        }
+        this.anyRecurring = recurring;
         for (int i = 0; i < matches.size(); i++) {
             dropped[i] = isProblemOrSignal(i) && (isMentionOnly(i) || isHistory(i));
         }
@@ -76,12 +83,21 @@ final class MessageAnalysis {
         return false;
     }
 
-    /** Followed closely in its clause by a past-time cue: "the flood last week" is history, not news. */
+    /**
+     * Followed closely in its clause by a past-time cue: "the flood last week" is history, not news. Not when a
+     * later word of its clause says it is back: "pipe burst again in the same spot as last winter".
+     */
     private boolean isHistory(int i) {
         Match m = matches.get(i);
+        for (int j = i + 1; j < matches.size() && anyRecurring; j++) {
+            Match r = matches.get(j);
+            if (r.start() >= m.end() && r.term().is(Term.Cue.RECURRING) && !negated[j] && sameClause(m, r)) {
+                return false;
+            }
+        }
         for (int j = i + 1; j < matches.size(); j++) {
             Match p = matches.get(j);
-            if (p.start() - m.end() >= rules.resolutionWindow()) {
+            if (p.start() - m.end() >= rules.pastWindow()) {
                 break;
             }
             if (p.start() >= m.end() && p.term().is(Term.Cue.PAST) && sameClause(m, p)) {

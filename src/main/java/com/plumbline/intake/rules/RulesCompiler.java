@@ -60,7 +60,7 @@ final class RulesCompiler {
         addCues(negation.notAnEmergency(), Term.Cue.NOT_AN_EMERGENCY, "negation.notAnEmergency");
         addCues(negation.mentions(), Term.Cue.MENTION, "negation.mentions");
         RulesFile.Resolution resolution = file.resolution() == null
-                ? new RulesFile.Resolution(null, null, null, null, null, null, null, null, null, null, null)
+                ? new RulesFile.Resolution(null, null, null, null, null, null, null, null, null, null, null, null, null)
                 : file.resolution();
         addCues(resolution.after(), Term.Cue.RESOLUTION_AFTER, "resolution.after");
         addCues(resolution.blockedBy(), Term.Cue.RESOLUTION_BLOCKER, "resolution.blockedBy");
@@ -68,6 +68,7 @@ final class RulesCompiler {
         addCues(resolution.stillGoing(), Term.Cue.STILL_GOING, "resolution.stillGoing");
         addCues(resolution.allClear(), Term.Cue.ALL_CLEAR, "resolution.allClear");
         addCues(resolution.past(), Term.Cue.PAST, "resolution.past");
+        addCues(resolution.recurring(), Term.Cue.RECURRING, "resolution.recurring");
         addCues(resolution.newTopic(), Term.Cue.NEW_TOPIC, "resolution.newTopic");
         addCues(resolution.followUps(), Term.Cue.FOLLOW_UP, "resolution.followUps");
         addCues(resolution.changed(), Term.Cue.CHANGED, "resolution.changed");
@@ -107,6 +108,7 @@ final class RulesCompiler {
                 fraction(urgency.repeatWeight(), 0.3, "urgency.repeatWeight"));
         int negationWindow = positive(negation.window(), 3, "negation.window");
         int resolutionWindow = positive(resolution.window(), 4, "resolution.window");
+        int pastWindow = positive(resolution.pastWindow(), resolutionWindow, "resolution.pastWindow");
 
         if (!problems.isEmpty()) {
             throw new InvalidRulesException(source, problems);
@@ -114,7 +116,7 @@ final class RulesCompiler {
         TermIndex index = new TermIndex(termsByWords.values(), vocabulary.size());
         return new CompiledRules(normaliser, vocabulary, index, List.copyOf(comboPriorities),
                 comboGroups.stream().mapToInt(Integer::intValue).toArray(), List.copyOf(comboNames),
-                tieOrder, negationWindow, resolutionWindow, weights, calendar,
+                tieOrder, negationWindow, resolutionWindow, pastWindow, weights, calendar,
                 new ResponseTargets(targets, calendar), raise, signals, lowPriorityService);
     }
 

@@ -80,7 +80,8 @@ public record RulesFile(
     }
 
     /**
-     * past: a problem word followed closely by one of these is history, not news ("the flood last week");
+     * past: a problem word followed (within pastWindow words) by one of these is history, not news ("the flood last
+     * week"), unless a recurring cue in its sentence says it is back ("burst again in the same spot as last winter");
      * newTopic: after a retraction or all-clear, these start a new problem that still counts
      * ("false alarm on the gas smell. But the water heater is not working");
      * followUps: the customer asks after a problem already reported ("any update?"): LOW unless {@code changed}
@@ -88,7 +89,8 @@ public record RulesFile(
      */
     public record Resolution(List<String> after, Integer window, List<String> blockedBy, List<String> wholeMessage,
                              List<String> stillGoing, List<String> allClear, List<String> retractions,
-                             List<String> past, List<String> newTopic, List<String> followUps, List<String> changed) {
+                             List<String> past, Integer pastWindow, List<String> recurring, List<String> newTopic,
+                             List<String> followUps, List<String> changed) {
     }
 
     public record Urgency(List<String> cues, Double cueWeight, Double maxFromCues, Double exclamationWeight,
