@@ -204,4 +204,39 @@ class GeneralisationTest {
     void waterOutOfATapAndThingsThatAlreadyStoppedAreNotUrgent(String text) {
         assertThat(classify(text).priority()).isIn(Priority.MEDIUM, Priority.LOW);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            water is dripping down from the bathroom above straight into the ceiling fan in the den      | EMERGENCY
+            the laundry faucet popped off the wall and water is coming out everywhere                    | EMERGENCY
+            water is coming out from under the washer and the valve behind it doesn't do anything       | EMERGENCY
+            water coming up through the tile and the wet area is growing fast                           | EMERGENCY
+            the sink is running over the edge onto the floor and it won't shut off                      | EMERGENCY
+            there's a strange odor around the oven and it's stronger near the back                      | EMERGENCY
+            the heat is out and the pipes froze, my wife has parkinsons, it's in the teens              | EMERGENCY
+            se congelo la tuberia y no tenemos nada de agua, mi papa es mayor y hace 20 grados afuera   | EMERGENCY
+            the pipe under the kitchen burst again in the same spot as last winter                      | EMERGENCY
+            we can't get into the crawl space to turn it off and water is spraying from the pipe        | EMERGENCY
+            the city says our cleanout in the side yard is spilling sewage into the street              | HIGH
+            the meter is moving with every faucet off and we hear water running inside the wall         | HIGH
+            when we flush the hall toilet the shower drain bubbles up                                   | HIGH
+            el agua no sale de ninguna llave desde la manana                                            | HIGH
+            """)
+    void dangerShapesFromTheThirdDevelopmentSet(String text, Priority expected) {
+        assertThat(classify(text.trim()).priority()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            no worries, we don't smell any gas, we just want a quote to move the stove line   | LOW
+            what if our pipes freeze while we're away, should we leave the heat on?           | LOW
+            I poured bleach down the tub drain and it's still slow                            | MEDIUM
+            we had a gas leak repaired by your team last spring, do we need a yearly check?   | LOW
+            the cable guy said there's a small drip under the house                           | MEDIUM
+            the water heater makes a clicking sound when it starts up                         | MEDIUM
+            there's moisture on the baseboard behind the fridge, nothing dripping              | MEDIUM
+            """)
+    void lookAlikesOfTheThirdPassShapesKeepTheirPriority(String text, Priority expected) {
+        assertThat(classify(text.trim()).priority()).isEqualTo(expected);
+    }
 }
