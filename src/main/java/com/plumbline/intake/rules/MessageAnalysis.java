@@ -305,10 +305,13 @@ final class MessageAnalysis {
             for (Term.ComboPart part : term.comboParts) {
                 int sentence = tokens.sentences()[m.start()];
                 long key = ((long) part.combination() << 32) | sentence;
+                // computeIfAbsent, not put: it decides the order of combinations found at one word (matchedKeywords)
                 ComboHit hit = combos.computeIfAbsent(key, k -> new ComboHit(part.combination(), m.start()));
                 hit.groups |= 1 << part.group();
                 hit.resolved |= isResolvedAfter(i);
-                hit.parts.add(term.text);
+                if (!hit.parts.contains(term.text)) {
+                    hit.parts.add(term.text);
+                }
             }
         }
         for (ComboHit hit : combos.values()) {
@@ -587,18 +590,24 @@ final class MessageAnalysis {
         return false;
     }
 
+    /** Inside a longer problem phrase starting at most MAX_PHRASE_WORDS before it (matches are in start order). */
     private boolean isCoveredByProblem(int i) {
         Match m = matches.get(i);
-        for (int j = 0; j < matches.size(); j++) {
-            Match p = matches.get(j);
-            if (p.start() > m.start()) {
-                break;
+        for (int j = i - 1; j >= 0 && m.start() - matches.get(j).start() <= MAX_PHRASE_WORDS; j--) {
+            if (coversAsProblem(matches.get(j), m)) {
+                return true;
             }
-            if (j != i && m.start() - p.start() <= MAX_PHRASE_WORDS && p.term().isProblem() && p.covers(m)) {
+        }
+        for (int j = i + 1; j < matches.size() && matches.get(j).start() == m.start(); j++) {
+            if (coversAsProblem(matches.get(j), m)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean coversAsProblem(Match p, Match m) {
+        return p.term().isProblem() && p.covers(m);
     }
 
     private boolean sameClause(Match a, Match b) {
@@ -615,7 +624,8 @@ final class MessageAnalysis {
     private static final class ComboHit {
         final int combination;
         final int start;
-        final Set<String> parts = new LinkedHashSet<>(4);
+        /** The words that made it, each once, in message order (a handful: a list is cheaper than a set). */
+        final List<String> parts = new ArrayList<>(4);
         int groups;
         boolean resolved;
 

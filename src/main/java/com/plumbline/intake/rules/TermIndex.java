@@ -30,7 +30,7 @@ final class TermIndex {
 
     /** Every term occurrence, by start and then longest first; a phrase never spans two clauses. */
     List<Match> findAll(int[] ids, int[] clauses, int size) {
-        List<Match> matches = new ArrayList<>();
+        List<Match> matches = new ArrayList<>(size + 8);   // about one match per word in customer texts
         for (int start = 0; start < size; start++) {
             int first = ids[start];
             if (first < 0) {

@@ -49,21 +49,27 @@ final class TextNormaliser {
             return out.build();
         }
         int length = Math.min(text.length(), maxChars);
-        StringBuilder word = new StringBuilder(16);
+        // the word being read, in a plain buffer: one String per word, made when the word ends
+        char[] word = new char[32];
+        int wordLength = 0;
         int exclamationRun = 0;
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
             char folded = fold(c);
             if (folded != 0) {
-                word.append(folded);
-                out.countLetter(Character.isLetter(c), Character.isUpperCase(c));
+                if (wordLength == word.length) {
+                    word = Arrays.copyOf(word, 2 * wordLength);
+                }
+                word[wordLength++] = folded;
+                out.countLetter(isLetter(c), isUpperCase(c));
                 exclamationRun = 0;
                 continue;
             }
             if (c == '\'' || c == '\u2019' || c == '`') {
                 continue;
             }
-            addWord(word, out);
+            addWord(word, wordLength, out);
+            wordLength = 0;
             // "shut-off", "call-out": a hyphen inside a word separates words, not clauses
             if (c == '-' && i > 0 && i + 1 < length && fold(text.charAt(i - 1)) != 0 && fold(text.charAt(i + 1)) != 0) {
                 exclamationRun = 0;
@@ -85,16 +91,15 @@ final class TextNormaliser {
                 }
             }
         }
-        addWord(word, out);
+        addWord(word, wordLength, out);
         return out.build();
     }
 
-    private void addWord(StringBuilder word, Tokens.Builder out) {
-        if (word.length() == 0) {
+    private void addWord(char[] word, int length, Tokens.Builder out) {
+        if (length == 0) {
             return;
         }
-        String raw = word.toString();
-        word.setLength(0);
+        String raw = new String(word, 0, length);
         String corrected = isTemperature(raw) ? "degrees"
                 : isLowNumber(raw) ? LOW_NUMBER : spellings.getOrDefault(raw, raw);
         String stem = stem(corrected);
@@ -159,6 +164,25 @@ final class TextNormaliser {
             return w.substring(0, n - 1);
         }
         return w;
+    }
+
+    /** Character.isLetter and isUpperCase of each char of the folding table, looked up once per char of a message. */
+    private static final boolean[] LETTER = new boolean[FOLDED.length];
+    private static final boolean[] UPPER_CASE = new boolean[FOLDED.length];
+
+    static {
+        for (char c = 0; c < FOLDED.length; c++) {
+            LETTER[c] = Character.isLetter(c);
+            UPPER_CASE[c] = Character.isUpperCase(c);
+        }
+    }
+
+    private static boolean isLetter(char c) {
+        return c < LETTER.length ? LETTER[c] : Character.isLetter(c);
+    }
+
+    private static boolean isUpperCase(char c) {
+        return c < UPPER_CASE.length ? UPPER_CASE[c] : Character.isUpperCase(c);
     }
 
     private static char fold(char c) {

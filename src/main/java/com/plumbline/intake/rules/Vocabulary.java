@@ -25,6 +25,12 @@ final class Vocabulary {
     private final Map<String, Integer> undoubled = new HashMap<>();
     private final Set<String> notTypos;
     private final int typoMinLength;
+    /**
+     * A bit per hash of every key of {@link #ids} and {@link #deletions}: most one-letter deletions of an unknown
+     * word are no key, and this says so before the deleted string is made and looked up.
+     */
+    private final long[] keyHashes = new long[KEY_HASH_BITS / 64];
+    private static final int KEY_HASH_BITS = 1 << 17;
 
     Vocabulary(Set<String> notTypos, int typoMinLength) {
         this.notTypos = Set.copyOf(notTypos);
@@ -39,12 +45,15 @@ final class Vocabulary {
         }
         int id = ids.size();
         ids.put(word, id);
+        markKey(word.hashCode());
         if (word.length() >= MIN_UNDOUBLED_LENGTH) {
             undoubled.merge(undouble(word), id, (a, b) -> a.equals(b) ? a : AMBIGUOUS);
         }
         if (word.length() >= MIN_TARGET_LENGTH && isAlphabetic(word)) {
             for (int i = 0; i < word.length(); i++) {
-                deletions.merge(deleteAt(word, i), id, (a, b) -> a.equals(b) ? a : AMBIGUOUS);
+                String deleted = deleteAt(word, i);
+                deletions.merge(deleted, id, (a, b) -> a.equals(b) ? a : AMBIGUOUS);
+                markKey(deleted.hashCode());
             }
         }
         return id;
@@ -65,7 +74,7 @@ final class Vocabulary {
         }
         // a letter typed twice or once too few: "gass", "watter", "toilett"
         if (word.length() > MIN_UNDOUBLED_LENGTH) {
-            Integer same = undoubled.get(undouble(word));
+            Integer same = undoubled.get(hasDoubledLetter(word) ? undouble(word) : word);
             if (same != null && same != AMBIGUOUS) {
                 return same;
             }
@@ -75,6 +84,9 @@ final class Vocabulary {
         }
         int found = candidate(UNKNOWN, deletions.get(word));
         for (int i = 0; i < word.length() && found != AMBIGUOUS; i++) {
+            if (!mayBeKey(hashWithout(word, i))) {
+                continue;
+            }
             String deleted = deleteAt(word, i);
             Integer exact = ids.get(deleted);
             if (exact != null && deleted.length() >= MIN_TARGET_LENGTH) {
@@ -93,6 +105,42 @@ final class Vocabulary {
             return next;
         }
         return AMBIGUOUS;
+    }
+
+    private void markKey(int hash) {
+        int bit = spread(hash);
+        keyHashes[bit >>> 6] |= 1L << bit;
+    }
+
+    /** False: no key of {@link #ids} or {@link #deletions} has this hash. */
+    private boolean mayBeKey(int hash) {
+        int bit = spread(hash);
+        return (keyHashes[bit >>> 6] & (1L << bit)) != 0;
+    }
+
+    private static int spread(int hash) {
+        int h = hash * 0x9E3779B1;
+        return (h ^ (h >>> 15)) & (KEY_HASH_BITS - 1);
+    }
+
+    /** {@code deleteAt(word, skip).hashCode()}, without making that string. */
+    private static int hashWithout(String word, int skip) {
+        int h = 0;
+        for (int k = 0; k < word.length(); k++) {
+            if (k != skip) {
+                h = 31 * h + word.charAt(k);
+            }
+        }
+        return h;
+    }
+
+    private static boolean hasDoubledLetter(String word) {
+        for (int i = 1; i < word.length(); i++) {
+            if (word.charAt(i) == word.charAt(i - 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String undouble(String word) {
