@@ -61,6 +61,11 @@ public sealed interface HolidayRule {
     record EveryYear(MonthDay day, boolean observed) implements HolidayRule {
         @Override
         public boolean matches(LocalDate candidate) {
+            // the day, or the day it is observed on (one day off), is in its month or the next or previous one
+            int monthsApart = Math.floorMod(candidate.getMonthValue() - day.getMonthValue(), 12);
+            if (monthsApart > 1 && monthsApart < 11) {
+                return false;
+            }
             if (!observed) {
                 return day.atYear(candidate.getYear()).equals(candidate);
             }

@@ -22,6 +22,8 @@ final class MessageAnalysis {
     private final List<Match> matches;
     private final boolean[] coveredByProblem;
     private final boolean[] negated;
+    /** A resolution cue follows the match closely ("the leak stopped"): asked several times per match, worked out once. */
+    private final boolean[] resolvedAfter;
     /** Problem words that are only mentioned, history, or taken back by a retraction: they count for nothing. */
     private final boolean[] dropped;
     /** Some cue says a problem is back ("again"): its sentence's problems are news, whatever past cue follows. */
@@ -45,6 +47,10 @@ final class MessageAnalysis {
             negated[i] = hasCueBefore(i, Term.Cue.NEGATION, rules.negationWindow());
             // "not an emergency?" asks; it does not tell
             negated[i] |= matches.get(i).term().is(Term.Cue.NOT_AN_EMERGENCY) && tokens.inQuestion(matches.get(i).start());
+        }
+        this.resolvedAfter = new boolean[matches.size()];
+        for (int i = 0; i < matches.size(); i++) {
+            resolvedAfter[i] = hasResolutionAfter(i);
         }
         this.dropped = new boolean[matches.size()];
         boolean recurring = false;
@@ -71,12 +77,12 @@ final class MessageAnalysis {
             if (m.start() - p.start() > MAX_PHRASE_WORDS) {
                 break;
             }
-            if (p.term().is(Term.Cue.MENTION) && p.covers(m)) {
+            if (p.covers(m) && p.term().is(Term.Cue.MENTION)) {
                 return true;
             }
         }
         for (int j = i + 1; j < matches.size() && matches.get(j).start() == m.start(); j++) {
-            if (matches.get(j).term().is(Term.Cue.MENTION) && matches.get(j).covers(m)) {
+            if (matches.get(j).covers(m) && matches.get(j).term().is(Term.Cue.MENTION)) {
                 return true;
             }
         }
@@ -275,6 +281,10 @@ final class MessageAnalysis {
 
     /** A resolution cue follows the match closely in the same clause: "the leak stopped". */
     boolean isResolvedAfter(int i) {
+        return resolvedAfter[i];
+    }
+
+    private boolean hasResolutionAfter(int i) {
         Match m = matches.get(i);
         for (int j = i + 1; j < matches.size(); j++) {
             Match r = matches.get(j);
@@ -582,8 +592,8 @@ final class MessageAnalysis {
             if (m.start() - n.start() > window + MAX_PHRASE_WORDS) {
                 break;
             }
-            if (n.term().is(cue) && !coveredByProblem[j] && n.end() <= m.start()
-                    && m.start() - n.end() < window && sameClause(n, m)) {
+            if (n.end() <= m.start() && m.start() - n.end() < window && n.term().is(cue) && !coveredByProblem[j]
+                    && sameClause(n, m)) {
                 return true;
             }
         }
@@ -607,7 +617,7 @@ final class MessageAnalysis {
     }
 
     private static boolean coversAsProblem(Match p, Match m) {
-        return p.term().isProblem() && p.covers(m);
+        return p.covers(m) && p.term().isProblem();
     }
 
     private boolean sameClause(Match a, Match b) {

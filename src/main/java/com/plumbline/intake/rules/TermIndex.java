@@ -11,6 +11,9 @@ final class TermIndex {
     private static final Term[] NONE = new Term[0];
 
     private final Term[][] byFirstWord;
+    /** The second word of each term of {@link #byFirstWord} (NO_SECOND_WORD for one word): most phrases are ruled out by it. */
+    private final int[][] secondWords;
+    private static final int NO_SECOND_WORD = -1;
 
     TermIndex(Collection<Term> terms, int vocabularySize) {
         List<List<Term>> buckets = new ArrayList<>(vocabularySize);
@@ -21,10 +24,16 @@ final class TermIndex {
             buckets.get(term.words[0]).add(term);
         }
         byFirstWord = new Term[vocabularySize][];
+        secondWords = new int[vocabularySize][];
         for (int i = 0; i < vocabularySize; i++) {
             List<Term> bucket = buckets.get(i);
             bucket.sort(Comparator.comparingInt(Term::length).reversed());
             byFirstWord[i] = bucket.isEmpty() ? NONE : bucket.toArray(Term[]::new);
+            secondWords[i] = new int[byFirstWord[i].length];
+            for (int t = 0; t < byFirstWord[i].length; t++) {
+                Term term = byFirstWord[i][t];
+                secondWords[i][t] = term.length() > 1 ? term.words[1] : NO_SECOND_WORD;
+            }
         }
     }
 
@@ -36,7 +45,14 @@ final class TermIndex {
             if (first < 0) {
                 continue;
             }
-            for (Term term : byFirstWord[first]) {
+            Term[] terms = byFirstWord[first];
+            int[] seconds = secondWords[first];
+            int next = start + 1 < size ? ids[start + 1] : NO_SECOND_WORD;
+            for (int t = 0; t < terms.length; t++) {
+                if (seconds[t] != NO_SECOND_WORD && seconds[t] != next) {
+                    continue;
+                }
+                Term term = terms[t];
                 int end = start + term.length();
                 if (end <= size && clauses[end - 1] == clauses[start] && wordsMatch(term.words, ids, start)) {
                     matches.add(new Match(term, start, end));

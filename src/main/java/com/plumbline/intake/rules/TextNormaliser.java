@@ -4,6 +4,9 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,8 +30,9 @@ final class TextNormaliser {
     private final int maxChars;
 
     TextNormaliser(Map<String, String> spellings, Set<String> clauseBreakers, int maxChars) {
-        this.spellings = Map.copyOf(spellings);
-        this.clauseBreakers = Set.copyOf(clauseBreakers);
+        // hash tables, not Map.copyOf / Set.copyOf: looked up for every word, and their probe divides
+        this.spellings = Collections.unmodifiableMap(new HashMap<>(spellings));
+        this.clauseBreakers = Collections.unmodifiableSet(new HashSet<>(clauseBreakers));
         this.maxChars = maxChars;
     }
 

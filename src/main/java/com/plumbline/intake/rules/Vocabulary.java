@@ -1,6 +1,8 @@
 package com.plumbline.intake.rules;
 
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -33,7 +35,7 @@ final class Vocabulary {
     private static final int KEY_HASH_BITS = 1 << 17;
 
     Vocabulary(Set<String> notTypos, int typoMinLength) {
-        this.notTypos = Set.copyOf(notTypos);
+        this.notTypos = Collections.unmodifiableSet(new HashSet<>(notTypos));   // a hash table: asked for unknown words
         this.typoMinLength = typoMinLength;
     }
 
