@@ -48,9 +48,13 @@ final class MessageAnalysis {
             // "not an emergency?" asks; it does not tell
             negated[i] |= matches.get(i).term().is(Term.Cue.NOT_AN_EMERGENCY) && tokens.inQuestion(matches.get(i).start());
         }
+        boolean[] resolves = new boolean[matches.size()];
+        for (int j = 0; j < matches.size(); j++) {
+            resolves[j] = matches.get(j).term().is(Term.Cue.RESOLUTION_AFTER) && !coveredByProblem[j] && !isResolutionBlocked(j);
+        }
         this.resolvedAfter = new boolean[matches.size()];
         for (int i = 0; i < matches.size(); i++) {
-            resolvedAfter[i] = hasResolutionAfter(i);
+            resolvedAfter[i] = hasResolutionAfter(i, resolves);
         }
         this.dropped = new boolean[matches.size()];
         boolean recurring = false;
@@ -284,15 +288,15 @@ final class MessageAnalysis {
         return resolvedAfter[i];
     }
 
-    private boolean hasResolutionAfter(int i) {
+    /** @param resolves per match: a resolution cue that counts (not inside a problem phrase, not blocked) */
+    private boolean hasResolutionAfter(int i, boolean[] resolves) {
         Match m = matches.get(i);
         for (int j = i + 1; j < matches.size(); j++) {
             Match r = matches.get(j);
             if (r.start() - m.end() >= rules.resolutionWindow()) {
                 break;
             }
-            if (r.start() >= m.end() && sameClause(m, r) && r.term().is(Term.Cue.RESOLUTION_AFTER)
-                    && !coveredByProblem[j] && !isResolutionBlocked(j)) {
+            if (resolves[j] && r.start() >= m.end() && sameClause(m, r)) {
                 return true;
             }
         }
