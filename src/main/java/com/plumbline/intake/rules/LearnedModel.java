@@ -77,16 +77,20 @@ public final class LearnedModel {
         return model.examples();
     }
 
-    /** The model's reading of a message the rules already tokenised (their tokens are reused when the folding is the same). */
-    TextModel.Prediction predict(CompiledRules rules, TextNormaliser.Tokens ruleTokens, String text) {
+    /**
+     * The model's reading of a message the rules already tokenised (their tokens are reused when the folding is the same).
+     *
+     * @param withServices false: the priority head alone, for a caller that keeps the rules' service type
+     */
+    TextModel.Prediction predict(CompiledRules rules, TextNormaliser.Tokens ruleTokens, String text, boolean withServices) {
         TextNormaliser normaliser = rules.normaliser();
         if (normaliser != compatible) {
             if (!normaliser.foldsLike(trainedWith)) {
-                return model.predict(trainedWith.tokenize(text));
+                return model.predict(trainedWith.tokenize(text), withServices);
             }
             compatible = normaliser;
         }
-        return model.predict(ruleTokens);
+        return model.predict(ruleTokens, withServices);
     }
 
     /** For tests: the model alone on a text. */

@@ -189,7 +189,8 @@ public class MessageClassifier {
                 || (best == 0 && analysis.signalService() != null);
         boolean modelEmergency = false;
         if (model != null && analysis.wordCount() > 0 && !(prioritySure && serviceSure)) {
-            TextModel.Prediction predicted = model.predict(rules, analysis.tokens(), text);
+            // the priority head always (its EMERGENCY probability is checked below); the service head only when asked
+            TextModel.Prediction predicted = model.predict(rules, analysis.tokens(), text, !serviceSure);
             if (predicted.known() >= MIN_KNOWN) {
                 if (!prioritySure) {
                     priority = predicted.priority();

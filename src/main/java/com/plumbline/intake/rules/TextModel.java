@@ -37,6 +37,7 @@ final class TextModel {
     /**
      * What the model makes of one message: a probability per priority and per service type (enum order), and
      * {@code known}, the share of its words that occurred in training (low for noise: then it knows nothing).
+     * {@code services} is null when only the priority head was asked for.
      */
     record Prediction(double[] priorities, double[] services, double known) {
 
@@ -53,6 +54,9 @@ final class TextModel {
         }
 
         ServiceType serviceType() {
+            if (services == null) {
+                throw new IllegalStateException("the service type head was not computed");
+            }
             return ServiceType.values()[argmax(services)];
         }
 
@@ -130,20 +134,65 @@ final class TextModel {
         return model;
     }
 
+    /** Both heads. */
     Prediction predict(TextNormaliser.Tokens tokens) {
-        double[] scores = new double[OUTPUTS];
-        int[] features = features(tokens);
-        scores(features, scores);
-        softmax(scores, 0, PRIORITIES);
-        softmax(scores, PRIORITIES, OUTPUTS);
+        return predict(tokens, true);
+    }
+
+    /**
+     * @param withServices false: the priority head alone (the services of the prediction are null), for a caller that
+     *                     keeps its own service type; the weights of the service head are then not read at all
+     */
+    Prediction predict(TextNormaliser.Tokens tokens, boolean withServices) {
+        int outputs = withServices ? OUTPUTS : PRIORITIES;
+        // the features are summed as they are made (same order, same sums as training's scores()), not collected first
+        Summed summed = new Summed(outputs);
+        forEachFeature(tokens, summed);
+        float value = value(summed.count);
+        double[] priorities = new double[PRIORITIES];
+        for (int k = 0; k < PRIORITIES; k++) {
+            priorities[k] = bias[k] + summed.sum[k] * value;
+        }
+        softmax(priorities, 0, PRIORITIES);
+        double[] services = null;
+        if (withServices) {
+            services = new double[SERVICES];
+            for (int k = 0; k < SERVICES; k++) {
+                services[k] = bias[PRIORITIES + k] + summed.sum[PRIORITIES + k] * value;
+            }
+            softmax(services, 0, SERVICES);
+        }
         int known = 0;
         for (int i = 0; i < tokens.size(); i++) {
             if (seen.get(wordBit(tokens.words()[i]))) {
                 known++;
             }
         }
-        return new Prediction(Arrays.copyOfRange(scores, 0, PRIORITIES), Arrays.copyOfRange(scores, PRIORITIES, OUTPUTS),
-                tokens.size() == 0 ? 0 : (double) known / tokens.size());
+        return new Prediction(priorities, services, tokens.size() == 0 ? 0 : (double) known / tokens.size());
+    }
+
+    /** Receives the bucket of each feature of a message, in order. */
+    private interface FeatureSink {
+        void add(int bucket);
+    }
+
+    /** The weights of the first {@code outputs} outputs, summed over the features it is given. */
+    private final class Summed implements FeatureSink {
+        final float[] sum;
+        int count;
+
+        Summed(int outputs) {
+            sum = new float[outputs];
+        }
+
+        @Override
+        public void add(int bucket) {
+            int at = bucket * OUTPUTS;
+            for (int k = 0; k < sum.length; k++) {
+                sum[k] += weights[at + k];
+            }
+            count++;
+        }
     }
 
     private void scores(int[] features, double[] out) {
@@ -169,7 +218,6 @@ final class TextModel {
     int[] features(TextNormaliser.Tokens tokens) {
         int size = tokens.size();
         String[] words = tokens.words();
-        int[] clauses = tokens.clauses();
         int capacity = 2 * size + 1;
         if (settings.charGrams()) {
             for (int i = 0; i < size; i++) {
@@ -177,30 +225,37 @@ final class TextModel {
             }
         }
         int[] out = new int[capacity];
-        int n = 0;
+        int[] n = {0};
+        forEachFeature(tokens, bucket -> out[n[0]++] = bucket);
+        return n[0] == out.length ? out : Arrays.copyOf(out, n[0]);
+    }
+
+    private void forEachFeature(TextNormaliser.Tokens tokens, FeatureSink out) {
+        int size = tokens.size();
+        String[] words = tokens.words();
+        int[] clauses = tokens.clauses();
         int previous = 0;
         for (int i = 0; i < size; i++) {
             int word = words[i].hashCode();
-            out[n++] = bucket(word, 1);
+            out.add(bucket(word, 1));
             if (i > 0 && clauses[i] == clauses[i - 1]) {
-                out[n++] = bucket(previous * 0x9E3779B1 + word, 2);
+                out.add(bucket(previous * 0x9E3779B1 + word, 2));
             }
             previous = word;
             if (settings.charGrams()) {
-                n = charGrams(words[i], out, n);
+                charGrams(words[i], out);
             }
         }
         if (size == 0) {
-            out[n++] = bucket(0, 3);
+            out.add(bucket(0, 3));
         }
-        return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
     /** The 3- and 4-letter pieces of "^word$" (only words of 3 letters or more: short ones are whole words already). */
-    private int charGrams(String word, int[] out, int n) {
+    private void charGrams(String word, FeatureSink out) {
         int length = word.length();
         if (length < 3) {
-            return n;
+            return;
         }
         int padded = length + 2;
         for (int gram = 3; gram <= 4; gram++) {
@@ -209,10 +264,9 @@ final class TextModel {
                 for (int c = start; c < start + gram; c++) {
                     h = h * 31 + (c == 0 ? '^' : c == padded - 1 ? '$' : word.charAt(c - 1));
                 }
-                out[n++] = bucket(h, 4 + gram);
+                out.add(bucket(h, 4 + gram));
             }
         }
-        return n;
     }
 
     private static final int WORD_BITS = 20;
