@@ -146,28 +146,29 @@ final class TextNormaliser {
         if (n <= 3) {
             return word;
         }
-        String w = word;
-        if (w.endsWith("ies") && n > 4) {
-            w = w.substring(0, n - 3) + "y";
-        } else if (w.endsWith("ing") && n > 5) {
-            w = undouble(w.substring(0, n - 3));
-        } else if (w.endsWith("ed") && n > 4) {
-            w = undouble(w.substring(0, n - 2));
-        } else if (w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us")) {
-            w = w.substring(0, n - 1);
+        // the stem is a prefix of the word (plus a "y" for "-ies"): worked out as its end, made as one string
+        int end = n;
+        if (word.endsWith("ies") && n > 4) {
+            return word.substring(0, n - 3) + "y";
+        } else if (word.endsWith("ing") && n > 5) {
+            end = undoubledEnd(word, n - 3);
+        } else if (word.endsWith("ed") && n > 4) {
+            end = undoubledEnd(word, n - 2);
+        } else if (word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("us")) {
+            end = n - 1;
         }
-        if (w.length() > 4 && w.endsWith("e")) {
-            w = w.substring(0, w.length() - 1);
+        if (end > 4 && word.charAt(end - 1) == 'e') {
+            end--;
         }
-        return w;
+        return word.substring(0, end);
     }
 
-    private static String undouble(String w) {
-        int n = w.length();
-        if (n >= 3 && w.charAt(n - 1) == w.charAt(n - 2) && "lsz".indexOf(w.charAt(n - 1)) < 0) {
-            return w.substring(0, n - 1);
+    /** The end of {@code word}'s first {@code end} letters with a doubled last letter made single ("stopp" -> "stop"). */
+    private static int undoubledEnd(String word, int end) {
+        if (end >= 3 && word.charAt(end - 1) == word.charAt(end - 2) && "lsz".indexOf(word.charAt(end - 1)) < 0) {
+            return end - 1;
         }
-        return w;
+        return end;
     }
 
     /** Character.isLetter and isUpperCase of each char of the folding table, looked up once per char of a message. */
