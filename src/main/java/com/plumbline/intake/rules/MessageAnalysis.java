@@ -43,8 +43,9 @@ final class MessageAnalysis {
         for (int i = 0; i < matches.size(); i++) {
             coveredByProblem[i] = isCoveredByProblem(i);
         }
+        int[] negations = indicesOf(Term.Cue.NEGATION);
         for (int i = 0; i < matches.size(); i++) {
-            negated[i] = hasCueBefore(i, Term.Cue.NEGATION, rules.negationWindow());
+            negated[i] = hasCueBefore(i, negations, rules.negationWindow());
             // "not an emergency?" asks; it does not tell
             negated[i] |= matches.get(i).term().is(Term.Cue.NOT_AN_EMERGENCY) && tokens.inQuestion(matches.get(i).start());
         }
@@ -589,19 +590,41 @@ final class MessageAnalysis {
         return false;
     }
 
-    private boolean hasCueBefore(int i, Term.Cue cue, int window) {
+    /** @param cues the matches that are the cue, in order (a few per message: only they are looked at) */
+    private boolean hasCueBefore(int i, int[] cues, int window) {
         Match m = matches.get(i);
-        for (int j = i - 1; j >= 0; j--) {
+        for (int c = cues.length - 1; c >= 0; c--) {
+            int j = cues[c];
+            if (j >= i) {
+                continue;
+            }
             Match n = matches.get(j);
             if (m.start() - n.start() > window + MAX_PHRASE_WORDS) {
                 break;
             }
-            if (n.end() <= m.start() && m.start() - n.end() < window && n.term().is(cue) && !coveredByProblem[j]
-                    && sameClause(n, m)) {
+            if (n.end() <= m.start() && m.start() - n.end() < window && !coveredByProblem[j] && sameClause(n, m)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The numbers of the matches whose term is {@code cue}, in order. */
+    private int[] indicesOf(Term.Cue cue) {
+        int count = 0;
+        for (Match m : matches) {
+            if (m.term().is(cue)) {
+                count++;
+            }
+        }
+        int[] indices = new int[count];
+        count = 0;
+        for (int j = 0; j < matches.size(); j++) {
+            if (matches.get(j).term().is(cue)) {
+                indices[count++] = j;
+            }
+        }
+        return indices;
     }
 
     /** Inside a longer problem phrase starting at most MAX_PHRASE_WORDS before it (matches are in start order). */
