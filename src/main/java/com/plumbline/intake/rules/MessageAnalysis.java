@@ -321,12 +321,12 @@ final class MessageAnalysis {
                 int sentence = tokens.sentences()[m.start()];
                 long key = ((long) part.combination() << 32) | sentence;
                 // computeIfAbsent, not put: it decides the order of combinations found at one word (matchedKeywords)
-                ComboHit hit = combos.computeIfAbsent(key, k -> new ComboHit(part.combination(), m.start()));
+                ComboHit hit = combos.computeIfAbsent(key, ComboHit::new);
+                if (hit.start < 0) {
+                    hit.start = m.start();
+                }
                 hit.groups |= 1 << part.group();
                 hit.resolved |= isResolvedAfter(i);
-                if (!hit.parts.contains(term.text)) {
-                    hit.parts.add(term.text);
-                }
             }
         }
         for (ComboHit hit : combos.values()) {
@@ -336,7 +336,7 @@ final class MessageAnalysis {
                 if (priority == Priority.EMERGENCY && hit.resolved) {
                     priority = Priority.HIGH;
                 }
-                found.add(new PriorityEvidence(priority, String.join(" + ", hit.parts), hit.start, null));
+                found.add(new PriorityEvidence(priority, comboWords(hit), hit.start, null));
             }
         }
         signalEvidence(found);
@@ -628,6 +628,28 @@ final class MessageAnalysis {
     }
 
     /** Inside a longer problem phrase starting at most MAX_PHRASE_WORDS before it (matches are in start order). */
+    /**
+     * "pipe + burst": the words of a combination that held, each once, in message order. Looked up again only for the
+     * few that hold, rather than collected for every partial one.
+     */
+    private String comboWords(ComboHit hit) {
+        List<String> words = new ArrayList<>(4);
+        for (int i = 0; i < matches.size(); i++) {
+            Term term = matches.get(i).term();
+            if (negated[i] || dropped[i] || tokens.sentences()[matches.get(i).start()] != hit.sentence
+                    || words.contains(term.text)) {
+                continue;
+            }
+            for (Term.ComboPart part : term.comboParts) {
+                if (part.combination() == hit.combination) {
+                    words.add(term.text);
+                    break;
+                }
+            }
+        }
+        return String.join(" + ", words);
+    }
+
     private boolean isCoveredByProblem(int i) {
         Match m = matches.get(i);
         for (int j = i - 1; j >= 0 && m.start() - matches.get(j).start() <= MAX_PHRASE_WORDS; j--) {
@@ -658,17 +680,19 @@ final class MessageAnalysis {
     record ServiceScores(int[] scores, List<String> keywords) {
     }
 
+    /** One combination in one sentence: the groups found so far. */
     private static final class ComboHit {
         final int combination;
-        final int start;
-        /** The words that made it, each once, in message order (a handful: a list is cheaper than a set). */
-        final List<String> parts = new ArrayList<>(4);
+        final int sentence;
+        /** Where its first word is; -1 until one is found. */
+        int start = -1;
         int groups;
         boolean resolved;
 
-        ComboHit(int combination, int start) {
-            this.combination = combination;
-            this.start = start;
+        /** @param key the combination number in the high 32 bits, the sentence in the low ones */
+        ComboHit(long key) {
+            this.combination = (int) (key >>> 32);
+            this.sentence = (int) key;
         }
     }
 }
