@@ -4,7 +4,6 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -25,14 +24,14 @@ final class TextNormaliser {
     /** The word a low number on its own is read as: see {@link #isLowNumber}. */
     static final String LOW_NUMBER = "lownumber";
 
-    private final Map<String, String> spellings;
-    private final Set<String> clauseBreakers;
+    // read-only after construction; plain hash tables, looked up for every word of every message
+    private final HashMap<String, String> spellings;
+    private final HashSet<String> clauseBreakers;
     private final int maxChars;
 
     TextNormaliser(Map<String, String> spellings, Set<String> clauseBreakers, int maxChars) {
-        // hash tables, not Map.copyOf / Set.copyOf: looked up for every word, and their probe divides
-        this.spellings = Collections.unmodifiableMap(new HashMap<>(spellings));
-        this.clauseBreakers = Collections.unmodifiableSet(new HashSet<>(clauseBreakers));
+        this.spellings = new HashMap<>(spellings);
+        this.clauseBreakers = new HashSet<>(clauseBreakers);
         this.maxChars = maxChars;
     }
 

@@ -1,6 +1,5 @@
 package com.plumbline.intake.rules;
 
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -25,7 +24,7 @@ final class Vocabulary {
     private final Map<String, Integer> deletions = new HashMap<>();
     /** Rule words by their form with doubled letters made single ("watter", "gass", "floodding"). */
     private final Map<String, Integer> undoubled = new HashMap<>();
-    private final Set<String> notTypos;
+    private final HashSet<String> notTypos;   // read-only after construction
     private final int typoMinLength;
     /**
      * A bit per hash of every key of {@link #ids} and {@link #deletions}: most one-letter deletions of an unknown
@@ -35,7 +34,7 @@ final class Vocabulary {
     private static final int KEY_HASH_BITS = 1 << 17;
 
     Vocabulary(Set<String> notTypos, int typoMinLength) {
-        this.notTypos = Collections.unmodifiableSet(new HashSet<>(notTypos));   // a hash table: asked for unknown words
+        this.notTypos = new HashSet<>(notTypos);
         this.typoMinLength = typoMinLength;
     }
 
