@@ -24,6 +24,8 @@ final class MessageAnalysis {
     private final boolean[] negated;
     /** A resolution cue follows the match closely ("the leak stopped"): asked several times per match, worked out once. */
     private final boolean[] resolvedAfter;
+    /** The cues of every match of the message, a bit each: most cues are in no message, and need no search then. */
+    private final int cuesPresent;
     /** Problem words that are only mentioned, history, or taken back by a retraction: they count for nothing. */
     private final boolean[] dropped;
     /** Some cue says a problem is back ("again"): its sentence's problems are news, whatever past cue follows. */
@@ -38,6 +40,11 @@ final class MessageAnalysis {
         this.rules = rules;
         this.tokens = tokens;
         this.matches = matches;
+        int cues = 0;
+        for (Match m : matches) {
+            cues |= m.term().cueBits();
+        }
+        this.cuesPresent = cues;
         this.coveredByProblem = new boolean[matches.size()];
         this.negated = new boolean[matches.size()];
         for (int i = 0; i < matches.size(); i++) {
@@ -76,6 +83,9 @@ final class MessageAnalysis {
 
     /** Inside a phrase that names the word without reporting it: "flood of emails", "emergency shut-off valve". */
     private boolean isMentionOnly(int i) {
+        if (absent(Term.Cue.MENTION)) {
+            return false;
+        }
         Match m = matches.get(i);
         for (int j = i - 1; j >= 0; j--) {
             Match p = matches.get(j);
@@ -99,6 +109,9 @@ final class MessageAnalysis {
      * later word of its clause says it is back: "pipe burst again in the same spot as last winter".
      */
     private boolean isHistory(int i) {
+        if (absent(Term.Cue.PAST)) {
+            return false;
+        }
         Match m = matches.get(i);
         for (int j = i + 1; j < matches.size() && anyRecurring; j++) {
             Match r = matches.get(j);
@@ -124,6 +137,9 @@ final class MessageAnalysis {
      * working" still counts). Not when that part says the problem is still going on.
      */
     private void dropRetracted() {
+        if (absent(Term.Cue.RETRACTION)) {
+            return;
+        }
         for (int r = 0; r < matches.size(); r++) {
             if (!isLiveCue(r, Term.Cue.RETRACTION)) {
                 continue;
@@ -164,6 +180,9 @@ final class MessageAnalysis {
      * still running though"): the first new-topic cue after it; -1 when there is none.
      */
     int newTopicAfterAllClear() {
+        if (absent(Term.Cue.ALL_CLEAR)) {
+            return -1;
+        }
         int lastClear = -1;
         for (int i = 0; i < matches.size(); i++) {
             if (isLiveCue(i, Term.Cue.ALL_CLEAR)) {
@@ -229,12 +248,20 @@ final class MessageAnalysis {
         return tokens;
     }
 
+    /** No match of the message has this cue. */
+    private boolean absent(Term.Cue cue) {
+        return (cuesPresent & cue.bit()) == 0;
+    }
+
     /** A cue that counts: not swallowed by a longer problem phrase and not negated itself. */
     boolean isLiveCue(int i, Term.Cue cue) {
         return matches.get(i).term().is(cue) && !coveredByProblem[i] && !negated[i];
     }
 
     boolean anyLiveCue(Term.Cue cue) {
+        if (absent(cue)) {
+            return false;
+        }
         for (int i = 0; i < matches.size(); i++) {
             if (isLiveCue(i, cue)) {
                 return true;
@@ -244,6 +271,9 @@ final class MessageAnalysis {
     }
 
     int countLiveCues(Term.Cue cue) {
+        if (absent(cue)) {
+            return 0;
+        }
         int count = 0;
         for (int i = 0; i < matches.size(); i++) {
             if (isLiveCue(i, cue)) {
@@ -268,6 +298,9 @@ final class MessageAnalysis {
 
     /** The whole message says the emergency is over ("no longer flooding") and nothing says "still". */
     boolean emergencyResolvedInMessage() {
+        if (absent(Term.Cue.RESOLUTION_WHOLE)) {
+            return false;
+        }
         boolean resolved = false;
         for (int i = 0; i < matches.size(); i++) {
             Term term = matches.get(i).term();
@@ -636,13 +669,14 @@ final class MessageAnalysis {
         List<String> words = new ArrayList<>(4);
         for (int i = 0; i < matches.size(); i++) {
             Term term = matches.get(i).term();
-            if (negated[i] || dropped[i] || tokens.sentences()[matches.get(i).start()] != hit.sentence
-                    || words.contains(term.text)) {
+            if (negated[i] || dropped[i] || tokens.sentences()[matches.get(i).start()] != hit.sentence) {
                 continue;
             }
             for (Term.ComboPart part : term.comboParts) {
                 if (part.combination() == hit.combination) {
-                    words.add(term.text);
+                    if (!words.contains(term.text)) {
+                        words.add(term.text);
+                    }
                     break;
                 }
             }

@@ -59,6 +59,11 @@ final class Term {
         return (cues & cue.bit()) != 0;
     }
 
+    /** Every cue of this term, a bit each ({@link Cue#bit}). */
+    int cueBits() {
+        return cues;
+    }
+
     void addService(ServiceType type, int weight) {
         serviceWeights[type.ordinal()] = Math.max(serviceWeights[type.ordinal()], weight);
         hasService = true;
