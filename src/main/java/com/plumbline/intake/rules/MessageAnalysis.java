@@ -660,7 +660,6 @@ final class MessageAnalysis {
         return indices;
     }
 
-    /** Inside a longer problem phrase starting at most MAX_PHRASE_WORDS before it (matches are in start order). */
     /**
      * "pipe + burst": the words of a combination that held, each once, in message order. Looked up again only for the
      * few that hold, rather than collected for every partial one.
@@ -684,6 +683,7 @@ final class MessageAnalysis {
         return String.join(" + ", words);
     }
 
+    /** Inside a longer problem phrase starting at most MAX_PHRASE_WORDS before it (matches are in start order). */
     private boolean isCoveredByProblem(int i) {
         Match m = matches.get(i);
         for (int j = i - 1; j >= 0 && m.start() - matches.get(j).start() <= MAX_PHRASE_WORDS; j--) {
