@@ -1,7 +1,6 @@
 package com.plumbline.intake.rules;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -47,11 +46,12 @@ final class TextNormaliser {
     }
 
     Tokens tokenize(String text) {
-        Tokens.Builder out = new Tokens.Builder();
         if (text == null) {
-            return out.build();
+            return new Tokens.Builder(0).build();
         }
         int length = Math.min(text.length(), maxChars);
+        // room for a word every 4 characters, more than customers write: the arrays rarely grow
+        Tokens.Builder out = new Tokens.Builder(length / 4 + 8);
         // the word being read, in a plain buffer: one String per word, made when the word ends
         char[] word = new char[32];
         int wordLength = 0;
@@ -223,9 +223,10 @@ final class TextNormaliser {
         }
 
         static final class Builder {
-            private final List<String> words = new ArrayList<>();
-            private int[] clauses = new int[32];
-            private int[] sentences = new int[32];
+            private String[] words;
+            private int[] clauses;
+            private int[] sentences;
+            private int size;
             private int clause;
             private int sentence;
             private int letters;
@@ -233,15 +234,24 @@ final class TextNormaliser {
             private int exclamationRuns;
             private final BitSet questions = new BitSet();
 
+            Builder(int capacity) {
+                words = new String[capacity];
+                clauses = new int[capacity];
+                sentences = new int[capacity];
+            }
+
             void add(String word) {
-                int i = words.size();
+                int i = size;
                 if (i == clauses.length) {
-                    clauses = Arrays.copyOf(clauses, i * 2);
-                    sentences = Arrays.copyOf(sentences, i * 2);
+                    int grown = Math.max(8, i * 2);
+                    words = Arrays.copyOf(words, grown);
+                    clauses = Arrays.copyOf(clauses, grown);
+                    sentences = Arrays.copyOf(sentences, grown);
                 }
                 clauses[i] = clause;
                 sentences[i] = sentence;
-                words.add(word);
+                words[i] = word;
+                size++;
             }
 
             void breakClause() {
@@ -272,7 +282,7 @@ final class TextNormaliser {
             }
 
             Tokens build() {
-                return new Tokens(words.toArray(String[]::new), clauses, sentences, words.size(),
+                return new Tokens(Arrays.copyOf(words, size), clauses, sentences, size,
                         letters, upper, exclamationRuns, questions);
             }
         }
