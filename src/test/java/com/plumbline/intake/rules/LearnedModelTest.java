@@ -93,6 +93,23 @@ class LearnedModelTest {
     }
 
     @Test
+    void thePriorityHeadAloneReadsAsBothHeadsDo() {
+        // the classifier skips the service head where the rules are sure of the service: the priorities must not move
+        LearnedModel model = LearnedModel.load(TestRules.rules(), TestRules.MODEL);
+        CompiledRules rules = TestRules.rules().current();
+        for (String text : List.of("the thing under the bathroom sink keeps getting the cabinet wet",
+                "water heater making a loud banging noise and the relief valve drips", "xqzv plorth vvvmmm", "")) {
+            TextNormaliser.Tokens tokens = rules.normaliser().tokenize(text);
+            TextModel.Prediction both = model.predict(rules, tokens, text, true);
+            TextModel.Prediction priorityAlone = model.predict(rules, tokens, text, false);
+            assertThat(priorityAlone.priorities()).as(text).containsExactly(both.priorities());
+            assertThat(priorityAlone.known()).as(text).isEqualTo(both.known());
+            assertThat(priorityAlone.services()).as(text).isNull();
+            assertThat(both.services()).as(text).hasSize(ServiceType.values().length);
+        }
+    }
+
+    @Test
     void disabledMeansTheRulesAlone() {
         MessageClassifier off = new MessageClassifier(TestRules.rules(), new ModelProperties(false, SHIPPED, null));
         String text = "hey can you guys come take a look at the thing under the bathroom sink, it keeps getting the cabinet wet";
