@@ -28,8 +28,6 @@ final class MessageAnalysis {
     private final int cuesPresent;
     /** Problem words that are only mentioned, history, or taken back by a retraction: they count for nothing. */
     private final boolean[] dropped;
-    /** Some cue says a problem is back ("again"): its sentence's problems are news, whatever past cue follows. */
-    private final boolean anyRecurring;
     /** Bit per signal found live in this message; set by {@link #priorityEvidence}. */
     private long signalsPresent;
     /** The service type named by the most urgent signal rule that held; null when none. */
@@ -65,11 +63,6 @@ final class MessageAnalysis {
             resolvedAfter[i] = hasResolutionAfter(i, resolves);
         }
         this.dropped = new boolean[matches.size()];
-        boolean recurring = false;
-        for (Match m : matches) {
-            recurring |= m.term().is(Term.Cue.RECURRING);
-        }
-        this.anyRecurring = recurring;
         for (int i = 0; i < matches.size(); i++) {
             dropped[i] = isProblemOrSignal(i) && (isMentionOnly(i) || isHistory(i));
         }
@@ -113,7 +106,8 @@ final class MessageAnalysis {
             return false;
         }
         Match m = matches.get(i);
-        for (int j = i + 1; j < matches.size() && anyRecurring; j++) {
+        // a cue saying a problem is back ("again"): its clause's problems are news, whatever past cue follows
+        for (int j = i + 1; j < matches.size() && !absent(Term.Cue.RECURRING); j++) {
             Match r = matches.get(j);
             if (r.start() >= m.end() && r.term().is(Term.Cue.RECURRING) && !negated[j] && sameClause(m, r)) {
                 return false;
