@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Random;
+import java.util.function.IntConsumer;
 
 /**
  * The statistical half of classification: two multinomial logistic regressions (priority, service type)
@@ -171,13 +172,8 @@ final class TextModel {
         return new Prediction(priorities, services, tokens.size() == 0 ? 0 : (double) known / tokens.size());
     }
 
-    /** Receives the bucket of each feature of a message, in order. */
-    private interface FeatureSink {
-        void add(int bucket);
-    }
-
     /** The weights of the first {@code outputs} outputs, summed over the features it is given. */
-    private final class Summed implements FeatureSink {
+    private final class Summed implements IntConsumer {
         final float[] sum;
         int count;
 
@@ -186,7 +182,7 @@ final class TextModel {
         }
 
         @Override
-        public void add(int bucket) {
+        public void accept(int bucket) {
             int at = bucket * OUTPUTS;
             for (int k = 0; k < sum.length; k++) {
                 sum[k] += weights[at + k];
@@ -230,16 +226,16 @@ final class TextModel {
         return n[0] == out.length ? out : Arrays.copyOf(out, n[0]);
     }
 
-    private void forEachFeature(TextNormaliser.Tokens tokens, FeatureSink out) {
+    private void forEachFeature(TextNormaliser.Tokens tokens, IntConsumer out) {
         int size = tokens.size();
         String[] words = tokens.words();
         int[] clauses = tokens.clauses();
         int previous = 0;
         for (int i = 0; i < size; i++) {
             int word = words[i].hashCode();
-            out.add(bucket(word, 1));
+            out.accept(bucket(word, 1));
             if (i > 0 && clauses[i] == clauses[i - 1]) {
-                out.add(bucket(previous * 0x9E3779B1 + word, 2));
+                out.accept(bucket(previous * 0x9E3779B1 + word, 2));
             }
             previous = word;
             if (settings.charGrams()) {
@@ -247,12 +243,12 @@ final class TextModel {
             }
         }
         if (size == 0) {
-            out.add(bucket(0, 3));
+            out.accept(bucket(0, 3));
         }
     }
 
     /** The 3- and 4-letter pieces of "^word$" (only words of 3 letters or more: short ones are whole words already). */
-    private void charGrams(String word, FeatureSink out) {
+    private void charGrams(String word, IntConsumer out) {
         int length = word.length();
         if (length < 3) {
             return;
@@ -264,7 +260,7 @@ final class TextModel {
                 for (int c = start; c < start + gram; c++) {
                     h = h * 31 + (c == 0 ? '^' : c == padded - 1 ? '$' : word.charAt(c - 1));
                 }
-                out.add(bucket(h, 4 + gram));
+                out.accept(bucket(h, 4 + gram));
             }
         }
     }
