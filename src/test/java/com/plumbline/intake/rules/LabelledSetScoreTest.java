@@ -57,7 +57,8 @@ class LabelledSetScoreTest {
                 // 345 messages, written 2026-11-27 08:40-08:45 UTC (BLIND-SET.md). Blind on main of that hour
                 // (rules + learned model, d61a940): priority 84.1 %, service type 78.3 %, 5 of 71 emergencies below HIGH.
                 // After rules4 (made without seeing it; scored once at its end): 86.7 / 78.6 %, 5.
-                new LabelledSet("blind-2026-11d.csv", true, 0.866, 0.785, 5),
+                // A development set from 2026-11-27 11:20 UTC, once set e was written: its failures may be read.
+                new LabelledSet("blind-2026-11d.csv", false, 0.866, 0.785, 5),
                 // 347 messages, written 2026-11-27 11:10-11:13 UTC (BLIND-SET.md). Blind on main of that hour (rules +
                 // learned model, 38f58a6; scored before any rule change): priority 83.0 %, service type 81.3 %,
                 // 4 of 74 emergencies below HIGH.
