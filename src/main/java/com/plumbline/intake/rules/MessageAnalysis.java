@@ -629,7 +629,24 @@ final class MessageAnalysis {
             if (m.start() - n.start() > window + MAX_PHRASE_WORDS) {
                 break;
             }
-            if (n.end() <= m.start() && m.start() - n.end() < window && !coveredByProblem[j] && sameClause(n, m)) {
+            if (n.end() <= m.start() && m.start() - n.end() < window && !coveredByProblem[j] && !startsSignalWord(j)
+                    && sameClause(n, m)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The word begins a signal's own phrase: the "no" of "no heat" says what is wrong, it negates nothing after it. */
+    private boolean startsSignalWord(int j) {
+        Match n = matches.get(j);
+        for (int k = j + 1; k < matches.size() && matches.get(k).start() == n.start(); k++) {
+            if (matches.get(k).covers(n) && matches.get(k).term().isSignalWord()) {
+                return true;
+            }
+        }
+        for (int k = j - 1; k >= 0 && matches.get(k).start() == n.start(); k--) {
+            if (matches.get(k).covers(n) && matches.get(k).term().isSignalWord()) {
                 return true;
             }
         }

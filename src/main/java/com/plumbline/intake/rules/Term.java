@@ -69,6 +69,16 @@ final class Term {
         hasService = true;
     }
 
+    /** One of a signal's own words ("no heat"), as opposed to a word of its near groups or its exceptions. */
+    boolean isSignalWord() {
+        for (SignalPart part : signalParts) {
+            if (part.role() == SignalPart.WORD) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A problem term says what is wrong (priority, combination or service), as opposed to a cue. */
     boolean isProblem() {
         return priority != null || !comboParts.isEmpty() || hasService;
