@@ -37,7 +37,7 @@ class RulesValidationTest {
             `LOW:       { respondWithin: 4h,  clock: businessHours }` | `LOW:       { respondWithin: 4h,  clock: officeHours }` | sla.LOW.clock: unknown clock 'officeHours'
             `    keywords: [water heater, hot water heater`     | `    keywrods: [water heater, hot water heater`     | serviceTypes.WATER_HEATER.keywrods: unknown key 'keywrods'
             `  raisePriority: {}`                               | `  raisePriority: { MEDIUM: SUPER }`               | afterHours.raisePriority.MEDIUM: unknown priority 'SUPER'
-            `  TOILET_REPAIR:\n    keywords: [toilet, toilets, inodoro, escusado, bano tapado, flapper]` | `  TOILET_REPAIR:\n    keywords: []` | serviceTypes.TOILET_REPAIR.keywords: empty keyword list
+            `  DRAIN_CLEANING:\n    keywords: [drain, drains, clogged drain, garbage disposal, disposal, snake, drenaje, desague, drano]` | `  DRAIN_CLEANING:\n    keywords: []` | serviceTypes.DRAIN_CLEANING.keywords: empty keyword list
             """)
     void mistakeIsReportedWithItsKey(String original, String replacement, String expectedMessage) throws IOException {
         Path file = writeRulesWith(original.replace("\\n", "\n"), replacement.replace("\\n", "\n"));
