@@ -239,4 +239,58 @@ class GeneralisationTest {
     void lookAlikesOfTheThirdPassShapesKeepTheirPriority(String text, Priority expected) {
         assertThat(classify(text.trim()).priority()).isEqualTo(expected);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            the hose to the dishwasher let go, water keeps going and going and I can't find where to turn it off | EMERGENCY
+            water rushing behind the kitchen wall, I shut the main and it's still running                        | EMERGENCY
+            the supply under the vanity snapped and water is blasting everywhere, where's the valve              | EMERGENCY
+            the laundry room floor is covered and the water won't stop                                           | EMERGENCY
+            the tank in the garage is shooting water like a fire hose and we can't shut it off                   | EMERGENCY
+            the shower filled up with toilet water when we ran the washer and now it's on the floor              | EMERGENCY
+            furnace quit overnight, 18 outside, my granddaughter is staying with us and she has epilepsy         | EMERGENCY
+            se rompio la manguera del calentador y el agua no para, no encuentro la llave principal              | EMERGENCY
+            boiler went out again, no heat no hot water, it's 20 out and my dad is 88 yrs old                    | EMERGENCY
+            the utility red tagged our meter after the inspection, we need the line fixed today                 | HIGH
+            the pipe over the garage door is leaking steady into a storage tote                                  | HIGH
+            se rompio la manguera de la lavadora, ya cerre la llave                                              | HIGH
+            """)
+    void dangerShapesFromTheFourthDevelopmentSet(String text, Priority expected) {
+        assertThat(classify(text.trim()).priority()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            the toilet fills really high after a flush but it hasn't run over yet                  | MEDIUM
+            the hall toilet overflowed once last night, I shut the valve and now it sits full       | MEDIUM
+            the drywall by the tub feels damp to the touch, nothing dripping                        | MEDIUM
+            only the hot water has a sulfur smell, the cold is fine, no smell anywhere else         | MEDIUM
+            the guy who fixed our burst pipe in the spring did great work, thanks                   | LOW
+            just wondering where the main shut off usually is, nothing's broken, asking in case     | LOW
+            hot water is back, the breaker had been flipped, thanks anyway                          | LOW
+            """)
+    void lookAlikesOfTheFourthPassShapesKeepTheirPriority(String text, Priority expected) {
+        assertThat(classify(text.trim()).priority()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            the sewer cleanout in the side yard is overflowing and it reeks, nothing inside the house  | HIGH
+            the back yard smells like a septic tank and the grass is soggy                              | EMERGENCY
+            """)
+    void aSewageSmellIsAnEmergencyUnlessTheCustomerSaysNoneIsInside(String text, Priority expected) {
+        assertThat(classify(text.trim()).priority()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            strong smell of gas in the utility room near the water heater      | GENERAL
+            we have had no running water since noon, the bill is paid          | GENERAL
+            the garbage disposal makes a loud grinding noise and then stops    | GENERAL
+            the garbage disposal hums and the sink won't drain                 | DRAIN_CLEANING
+            the flush handle came off in my hand                               | TOILET_REPAIR
+            """)
+    void serviceTypesFollowTheLabellingRules(String text, ServiceType expected) {
+        assertThat(classify(text.trim()).serviceType()).isEqualTo(expected);
+    }
 }
