@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ModelProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue({"/classification/corpus.csv", "/classification/blind-2026-11.csv",
-                "/classification/blind-2026-11b.csv", "/classification/blind-2026-11c.csv"}) List<String> training,
+                "/classification/blind-2026-11b.csv", "/classification/blind-2026-11c.csv",
+                "/classification/blind-2026-11d.csv"}) List<String> training,
         @DefaultValue("config/training") Path extraTraining) {
 }

@@ -42,23 +42,27 @@ class LabelledSetScoreTest {
                 // against (rules2): 95.2 / 85.0 %, 0; after rules3 (tuned on set b): 95.5 / 90.7 %, 0. With the
                 // learned model, which is trained on it (fit; ModelCrossValidationTest has the held-out figures): 95.8 / 91.5 %, 0.
                 // After rules4 (tuned on set c; model trained on the corpus and sets a, b, c): 96.0 / 91.5 %, 0.
-                new LabelledSet("blind-2026-11.csv", false, 0.960, 0.915, 0),
+                // After rules5 (tuned on set d; gas and no water GENERAL; model also trained on set d): 96.0 / 93.2 %, 0.
+                new LabelledSet("blind-2026-11.csv", false, 0.960, 0.932, 0),
                 // 373 messages. Blind on the rules of the day it was written: 68.4 / 67.6 %, 14 of 65; still
                 // blind after rules2: 72.7 / 69.7 %, 10. Tuned against (rules3): 90.1 / 86.3 %, 0. With the learned
-                // model, which is trained on it: 90.1 / 87.9 %, 0. After rules4: 90.3 / 89.5 %, 0.
-                new LabelledSet("blind-2026-11b.csv", false, 0.903, 0.895, 0),
+                // model, which is trained on it: 90.1 / 87.9 %, 0. After rules4: 90.3 / 89.5 %, 0. After rules5: 91.2 / 92.8 %, 0.
+                new LabelledSet("blind-2026-11b.csv", false, 0.911, 0.927, 0),
                 // 334 messages, written 2026-11-27. Blind on the rules before rules3: 78.4 / 71.6 %, 6 of 63;
                 // after rules3, which was made without seeing it: 80.8 / 82.3 %, 5. Rules + learned model (branch
                 // learned; trained on the corpus and sets a and b only, combination chosen without it): 82.9 / 82.6 %, 4.
                 // A development set from 2026-11-27 09:00 UTC, once set d was written: its failures were read and
                 // the rules generalised against them (rules4): 94.0 / 89.2 %, 0 with the model of sets corpus, a, b;
                 // then trained on (now in src/main/resources): 94.0 / 89.5 %, 0. Fit, not generalisation.
-                new LabelledSet("blind-2026-11c.csv", false, 0.940, 0.895, 0),
+                // After rules5 (tuned on set d, not on this one): 95.5 / 93.4 %, 0.
+                new LabelledSet("blind-2026-11c.csv", false, 0.955, 0.934, 0),
                 // 345 messages, written 2026-11-27 08:40-08:45 UTC (BLIND-SET.md). Blind on main of that hour
                 // (rules + learned model, d61a940): priority 84.1 %, service type 78.3 %, 5 of 71 emergencies below HIGH.
                 // After rules4 (made without seeing it; scored once at its end): 86.7 / 78.6 %, 5.
-                // A development set from 2026-11-27 11:20 UTC, once set e was written: its failures may be read.
-                new LabelledSet("blind-2026-11d.csv", false, 0.866, 0.785, 5),
+                // A development set from 2026-11-27 11:20 UTC, once set e was written: its failures were read and the
+                // rules generalised against them (rules5): 97.7 / 88.4 %, 0 with the model of sets corpus, a, b, c; then
+                // trained on (now in src/main/resources): 97.7 / 89.0 %, 0. Fit, not generalisation.
+                new LabelledSet("blind-2026-11d.csv", false, 0.976, 0.889, 0),
                 // 347 messages, written 2026-11-27 11:10-11:13 UTC (BLIND-SET.md). Blind on main of that hour (rules +
                 // learned model, 38f58a6; scored before any rule change): priority 83.0 %, service type 81.3 %,
                 // 4 of 74 emergencies below HIGH.
