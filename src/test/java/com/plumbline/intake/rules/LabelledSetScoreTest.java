@@ -65,8 +65,9 @@ class LabelledSetScoreTest {
                 new LabelledSet("blind-2026-11d.csv", false, 0.976, 0.889, 0),
                 // 347 messages, written 2026-11-27 11:10-11:13 UTC (BLIND-SET.md). Blind on main of that hour (rules +
                 // learned model, 38f58a6; scored before any rule change): priority 83.0 %, service type 81.3 %,
-                // 4 of 74 emergencies below HIGH.
-                new LabelledSet("blind-2026-11e.csv", true, 0.829, 0.812, 4));
+                // 4 of 74 emergencies below HIGH. After rules5 (made without seeing it; scored once at its end):
+                // 85.3 / 84.7 % (296 / 347, 294 / 347), 4.
+                new LabelledSet("blind-2026-11e.csv", true, 0.853, 0.847, 4));
     }
 
     @ParameterizedTest(name = "{0}")
