@@ -253,6 +253,7 @@ class GeneralisationTest {
             boiler went out again, no heat no hot water, it's 20 out and my dad is 88 yrs old                    | EMERGENCY
             the utility red tagged our meter after the inspection, we need the line fixed today                 | HIGH
             the pipe over the garage door is leaking steady into a storage tote                                  | HIGH
+            there's poop floating in the shower and nobody here did it                                           | EMERGENCY
             se rompio la manguera de la lavadora, ya cerre la llave                                              | HIGH
             """)
     void dangerShapesFromTheFourthDevelopmentSet(String text, Priority expected) {
@@ -268,6 +269,7 @@ class GeneralisationTest {
             the guy who fixed our burst pipe in the spring did great work, thanks                   | LOW
             just wondering where the main shut off usually is, nothing's broken, asking in case     | LOW
             hot water is back, the breaker had been flipped, thanks anyway                          | LOW
+            se tapo el drenaje de la tina y el agua se queda en la tina                             | MEDIUM
             """)
     void lookAlikesOfTheFourthPassShapesKeepTheirPriority(String text, Priority expected) {
         assertThat(classify(text.trim()).priority()).isEqualTo(expected);
