@@ -3,7 +3,7 @@
 # (between the "bench:results" markers; a re-run replaces it).
 #   bench/run.sh               every scenario, then the README table
 #   bench/run.sh classifier    the JMH classification benchmark only
-#   bench/run.sh ingest|drain|emergency|boards|memory   one end-to-end scenario (the table is rewritten
+#   bench/run.sh ingest|drain|emergency|burst|boards|memory   one end-to-end scenario (the table is rewritten
 #                              with what this run measured)
 #   BEFORE_JAR=... BEFORE_REF=main bench/run.sh compare   the drain before/after a change, alternately
 #                              (prints the comparison; the README table is left alone); with
@@ -15,7 +15,7 @@
 # post at today's ingest rate; BACKLOG=10000 for the full figure), EMERGENCIES (per case, 20),
 # WARMUP (ordinary messages worked off before the idle emergencies, 500),
 # BOARDS (dispatch-board WebSocket connections, 10000), JMH_OPTS (e.g. "-wi 5 -i 10 -f 2"),
-# JFR=1 (a flight recording of the drain in target/run/drain.jfr),
+# JFR=1 (a flight recording of the drain in target/run/drain.jfr, of the burst in burst.jfr),
 # MEMORY_OPTIONS (JVM options of the memory scenario instead of the Dockerfile's, to try others),
 # CDS=0 (the memory scenario without the Dockerfile's class data sharing archive).
 # Ports (BENCH_PORT_BASE, 18080): service +0, dashboard socket +1, management +2, PostgreSQL +352, receiver +10,
@@ -232,6 +232,24 @@ emergency_idle() {
   echo "== emergency latency, idle"
   emergencies idle "x$STAMP" --timeout 60
 }
+# during a burst: CONCURRENCY connections keep posting ordinary webhooks (a provider catching up, a
+# storm of texts) while the emergencies are posted; each emergency's webhook waits with them
+emergency_burst() {
+  echo "== emergency latency during a burst of ordinary webhooks ($CONCURRENCY connections)"
+  if [ "${JFR:-0}" = 1 ]; then
+    jcmd "$SERVICE_PID" JFR.start name=burst settings=profile filename="$RUN_DIR/burst.jfr" > /dev/null
+  fi
+  tool_in_background load --url "$SERVICE_URL" --series "s$STAMP" --token "$TOKEN" --public-url "$PUBLIC_URL" \
+    --concurrency "$CONCURRENCY" --seconds "$((EMERGENCIES + 8))" --max-rps 2000 > "$RUN_DIR/burst.out" 2>&1
+  local burst=$!; PIDS+=("$burst")
+  sleep 5   # the burst under way (its requests are signed first)
+  emergencies burst "z$STAMP" --timeout 120
+  wait "$burst" || true
+  if [ "${JFR:-0}" = 1 ]; then
+    jcmd "$SERVICE_PID" JFR.stop name=burst > /dev/null
+  fi
+  grep '=' "$RUN_DIR/burst.out" | sed 's/^/emergency.burst_ingest./' >> "$RESULTS"
+}
 emergency_backlog() {
   echo "== emergency latency behind $BACKLOG ordinary messages"
   tool_recorded emergency.backlog_ingest load --url "$SERVICE_URL" --series "b$STAMP" --token "$TOKEN" \
@@ -352,6 +370,9 @@ case "${1:-all}" in
   emergency)
     [ -f "$SERVICE_JAR" ] || build_service
     start_standin; on_service emergency_idle emergency_backlog; report ;;
+  burst)
+    [ -f "$SERVICE_JAR" ] || build_service
+    start_standin; on_service "warm_up s" emergency_burst; report ;;
   boards)
     [ -f "$SERVICE_JAR" ] || build_service
     start_standin; on_service "warm_up b" boards; report ;;
@@ -370,5 +391,5 @@ case "${1:-all}" in
     stop_service
     memory
     report ;;
-  *) echo "unknown benchmark '$1' (known: classifier, ingest, drain, emergency, memory, all)" >&2; exit 2 ;;
+  *) echo "unknown benchmark '$1' (known: classifier, ingest, drain, emergency, burst, boards, memory, compare, all)" >&2; exit 2 ;;
 esac

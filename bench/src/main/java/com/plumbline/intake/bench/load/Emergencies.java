@@ -16,6 +16,12 @@ final class Emergencies {
     /** Marker ("E-series-i") to the wall-clock ms of its post, in posting order; each from its own number. */
     static Map<String, Long> post(HttpClient http, URI target, TwilioRequests requests, String series, int count,
                                   int intervalMs, int firstNumber) throws Exception {
+        return post(http, target, requests, series, count, intervalMs, firstNumber, new LinkedHashMap<>());
+    }
+
+    /** The same, also putting into answeredAt when each webhook was answered (stored). */
+    static Map<String, Long> post(HttpClient http, URI target, TwilioRequests requests, String series, int count,
+                                  int intervalMs, int firstNumber, Map<String, Long> answeredAt) throws Exception {
         Map<String, Long> postedAt = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
             String marker = "E-" + series + "-" + i;
@@ -28,6 +34,7 @@ final class Emergencies {
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(marker + ": HTTP " + response.statusCode() + " " + response.body());
             }
+            answeredAt.put(marker, System.currentTimeMillis());
             postedAt.put(marker, at);
             Thread.sleep(intervalMs);
         }

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * Posts --count signed emergency webhooks, --interval ms apart, and measures for each the time from
  * its post to (1) the first frame naming it on a real WebSocket client of /ws/dashboard and (2) the
- * first SMS naming it at the Twilio stand-in. The WebSocket client logs in as a board does
+ * first SMS naming it at the Twilio stand-in, and (3) the webhook's answer. The WebSocket client logs in as a board does
  * (--base, --user, --password). Prints p50/p99/max for both and how many arrived
  * within --timeout seconds (one that never arrives counts as the timeout).
  */
@@ -70,8 +70,9 @@ final class EmergencyLatency {
                 System.out.printf("backlog_at_first=%d%n", row.getLong(1));
             }
         }
+        Map<String, Long> answered = new ConcurrentHashMap<>();
         Map<String, Long> postedAt = Emergencies.post(http, target, requests, series, count, interval,
-                series.hashCode() % 1000 * 10 + 5000);
+                series.hashCode() % 1000 * 10 + 5000, answered);
         List<String> markers = List.copyOf(postedAt.keySet());
 
         Map<String, Long> onSms = new ConcurrentHashMap<>();
@@ -91,6 +92,8 @@ final class EmergencyLatency {
         socket.abort();
         report("ws", markers, postedAt, onSocket, timeoutMs);
         report("sms", markers, postedAt, onSms, timeoutMs);
+        // the webhook's own answer (stored): the part of the latency spent before processing
+        report("ack", markers, postedAt, answered, timeoutMs);
     }
 
     private static void report(String name, List<String> markers, Map<String, Long> postedAt, Map<String, Long> arrived,
