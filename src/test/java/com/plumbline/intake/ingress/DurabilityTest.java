@@ -2,10 +2,17 @@ package com.plumbline.intake.ingress;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.TextMessage;
@@ -24,11 +31,13 @@ import org.springframework.jms.core.JmsTemplate;
 
 import static com.plumbline.intake.ingress.WebhookIngressTest.twilioSms;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * An acknowledged webhook is durable: it is still there after the service stops, and a failure
  * before it is durable answers 503 with nothing half-stored, so the provider's retry is accepted.
- * Each test starts and stops the whole service on one data folder.
+ * Storing holds a database connection: a burst of ordinary webhooks may hold only a share of them,
+ * and an emergency's webhook does not wait behind it. Each test starts and stops the whole service on one data folder.
  */
 class DurabilityTest {
 
@@ -81,16 +90,66 @@ class DurabilityTest {
         }
     }
 
-    private ConfigurableApplicationContext start() {
+    @Test
+    void aBurstOfOrdinaryWebhooksHoldsOnlyItsShareOfConnectionsAndNeverHoldsUpAnEmergency() throws Exception {
+        try (ConfigurableApplicationContext service = start("--intake.ingress.concurrent-stores=1",
+                "--spring.datasource.hikari.maximum-pool-size=4")) {
+            // the first ordinary message stays inside its store (transaction and connection held) until released
+            CountDownLatch release = new CountDownLatch(1);
+            CountDownLatch holding = new CountDownLatch(1);
+            AdviceWith.adviceWith(service.getBean(CamelContext.class), "intake", route -> route
+                    .weaveByToUri("jms:queue:intake.inbound*").before().process(exchange -> {
+                        if (exchange.getMessage().getBody(String.class).contains(ordinarySid(0))) {
+                            holding.countDown();
+                            assertThat(release.await(30, TimeUnit.SECONDS)).isTrue();
+                        }
+                    }));
+            WebhookClient client = client(service);
+            ExecutorService posting = Executors.newCachedThreadPool();
+            List<CompletableFuture<HttpResponse<String>>> ordinary = new ArrayList<>();
+            ordinary.add(CompletableFuture.supplyAsync(() -> client.postTwilio(SMS,
+                    twilioSms(ordinarySid(0), "Can someone quote a new kitchen faucet")), posting));
+            assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+            // more of them than the pool has connections: they wait without holding one
+            for (int i = 1; i <= 8; i++) {
+                String sid = ordinarySid(i);
+                ordinary.add(CompletableFuture.supplyAsync(() -> client.postTwilio(SMS,
+                        twilioSms(sid, "Do you service water softeners, asking for " + sid)), posting));
+            }
+            // without the limit they would be stored and answered in milliseconds
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                    .until(() -> ordinary.stream().noneMatch(CompletableFuture::isDone));
+
+            // the emergency is stored and answered while they all wait
+            HttpResponse<String> emergency = client.postTwilio(SMS,
+                    twilioSms("SM3333333333333333333333333333333c", "Burst pipe flooding the kitchen, water everywhere, cannot shut it off"));
+            assertThat(emergency.statusCode()).isEqualTo(200);
+            assertThat(ordinary).noneMatch(CompletableFuture::isDone);
+            assertThat(queued(service)).singleElement().asString().contains("SM3333333333333333333333333333333c");
+
+            release.countDown();
+            for (CompletableFuture<HttpResponse<String>> answer : ordinary) {
+                assertThat(answer.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            }
+            assertThat(webhookEvents(service)).isEqualTo(10);
+            posting.shutdown();
+        }
+    }
+
+    private static String ordinarySid(int i) {
+        return "SM%032d".formatted(i);
+    }
+
+    private ConfigurableApplicationContext start(String... more) {
         // as command-line arguments, so they win over application.yaml like a real deployment's
-        return new SpringApplicationBuilder(PlumblineIntakeApplication.class).run(
+        return new SpringApplicationBuilder(PlumblineIntakeApplication.class).run(Stream.concat(Stream.of(
                 "--server.port=0",
                 "--management.server.port=0",
                 "--intake.ws.port=" + FreePorts.next(),   // not the defaults: another service may hold them
                 "--intake.processing.auto-startup=false",
                 "--intake.data-dir=" + dataDir,
                 "--intake.public-base-url=" + WebhookClient.PUBLIC_BASE_URL,
-                "--intake.twilio.auth-token=" + WebhookClient.TWILIO_TOKEN);
+                "--intake.twilio.auth-token=" + WebhookClient.TWILIO_TOKEN), Stream.of(more)).toArray(String[]::new));
     }
 
     private static WebhookClient client(ConfigurableApplicationContext service) {
