@@ -48,6 +48,7 @@ RECEIVER_URL="http://127.0.0.1:$RECEIVER_PORT/api/webhooks/twilio/sms"
 STANDIN_URL="http://127.0.0.1:$STANDIN_PORT"
 STAMP="$(date +%H%M%S)"
 ADMIN_PASSWORD="bench-admin-pass-0123"
+SCRAPE_TOKEN="bench-scrape-token-0123456789"
 BOARDS="${BOARDS:-10000}"
 
 build() {
@@ -116,7 +117,7 @@ start_service() {
       TWILIO_AUTH_TOKEN="$TOKEN" TWILIO_ACCOUNT_SID=AC00000000000000000000000000000001 \
       TWILIO_FROM_NUMBER=+15125550100 TWILIO_API_URL="$STANDIN_URL" \
       JWT_SECRET="bench-jwt-secret-0123456789abcdef0123456789" INTAKE_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-      GOOGLE_WEBHOOK_SECRET="bench-relay-secret-0123456789" PROMETHEUS_SCRAPE_TOKEN="bench-scrape-token-0123456789" \
+      GOOGLE_WEBHOOK_SECRET="bench-relay-secret-0123456789" PROMETHEUS_SCRAPE_TOKEN="$SCRAPE_TOKEN" \
       INTAKE_WEBHOOK_RATE=100000000 \
       java ${SERVICE_JAVA_OPTS:-} -jar "$SERVICE_JAR" > "$RUN_DIR/$name.log" 2>&1) &
   SERVICE_PID=$!
@@ -273,6 +274,10 @@ boards() {
   wait "$client"
   cat "$RUN_DIR/boards.out"
   grep '=' "$RUN_DIR/boards.out" | grep -v '^ready=' | sed 's/^/boards./' >> "$RESULTS"
+  # the server's part of the fan-out: writing each event to every board (the warm-up's alerts included)
+  curl -fsS -H "Authorization: Bearer $SCRAPE_TOKEN" "http://127.0.0.1:$MANAGEMENT_PORT/actuator/prometheus" \
+    | awk '/^intake_board_broadcast_seconds_(count|sum|max)/ {sub(/\{.*\}/, "", $1); print "boards.server_" $1 "=" $2}' \
+    | tee -a "$RESULTS"
 }
 
 # (d) memory and start as the Dockerfile runs the jar: unpacked (jarmode tools), with the class data

@@ -28,6 +28,7 @@ import com.plumbline.intake.security.AccessTokens;
 import com.plumbline.intake.security.LoggedIn;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.impl.WebSocketImplBase;
@@ -50,7 +51,7 @@ import org.springframework.stereotype.Component;
  * <p>
  * Each connection gets only what its role may see: a technician only events about messages that
  * were routed to them. Presence goes to every board, typing to the others in that room.
- * Gauges {@code intake.board.connections} and {@code intake.board.rooms}.
+ * Gauges {@code intake.board.connections} and {@code intake.board.rooms}, timer {@code intake.board.broadcast}.
  * <p>
  * Thousands of pages: a broadcast is one task per Vert.x event loop, which writes the one JSON text
  * to the sockets it owns (a socket written from another thread costs a task and a copy per write);
@@ -113,6 +114,8 @@ public class BoardSessions {
     private final Duration idleTimeout;
     private final Duration authTimeout;
     private final Duration presenceInterval;
+    /** From an event's hand-over to the last board's socket written: the fan-out, the server's part. */
+    private final Timer broadcasts;
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "board-sessions-sweeper");
         thread.setDaemon(true);
@@ -136,6 +139,8 @@ public class BoardSessions {
                 .description("WebSocket connections open on the dispatch board").register(registry);
         Gauge.builder("intake.board.rooms", this, BoardSessions::roomCount)
                 .description("Customer rooms with at least one board in them").register(registry);
+        this.broadcasts = Timer.builder("intake.board.broadcast")
+                .description("Time to write one dashboard event to every board allowed to see it").register(registry);
         long every = Math.max(200, Math.min(idleTimeout.toMillis(), authTimeout.toMillis()) / 4);
         sweeper.scheduleWithFixedDelay(this::closeExpiredAndIdle, every, every, TimeUnit.MILLISECONDS);
     }
@@ -216,8 +221,10 @@ public class BoardSessions {
     /** The same for an event already written, about this message (null: about none). */
     public int deliverAbout(String event, Long messageId) {
         AtomicInteger written = new AtomicInteger();
+        Timer.Sample started = Timer.start();
         try {
             send(event, mayReceive(messageId), written).get(10, TimeUnit.SECONDS);
+            started.stop(broadcasts);
         } catch (java.util.concurrent.TimeoutException e) {
             LOG.warn("Dashboard event still being written after 10 s; {} boards had it", written.get());
         } catch (InterruptedException e) {

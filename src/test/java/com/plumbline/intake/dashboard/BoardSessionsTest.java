@@ -30,8 +30,9 @@ class BoardSessionsTest {
     private final AccessTokens tokens = new AccessTokens(new SecurityProperties(
             "unit-test-jwt-secret-of-at-least-32-bytes", "plumbline-intake", Duration.ofMinutes(15),
             Duration.ofHours(12), "admin", "", 5, Duration.ofMinutes(15), ""), clock);
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final BoardSessions sessions = new BoardSessions(tokens, null, null, new ObjectMapper().findAndRegisterModules(),
-            clock, new SimpleMeterRegistry(), Duration.ofSeconds(90), Duration.ofSeconds(10), Duration.ofMillis(500));
+            clock, registry, Duration.ofSeconds(90), Duration.ofSeconds(10), Duration.ofMillis(500));
 
     @AfterEach
     void stop() {
@@ -48,6 +49,8 @@ class BoardSessionsTest {
         verify(page).writeTextMessage(contains("\"welcome\""));
         assertThat(sessions.deliver(EVENT)).isEqualTo(1);
         verify(page).writeTextMessage(EVENT);
+        // each event's fan-out is timed, the one before any board could receive it too
+        assertThat(registry.get("intake.board.broadcast").timer().count()).isEqualTo(2);
     }
 
     @Test
