@@ -23,6 +23,9 @@ final class TextNormaliser {
     /** The word a low number on its own is read as: see {@link #isLowNumber}. */
     static final String LOW_NUMBER = "lownumber";
 
+    /** The word an old age written as a number is read as: see {@link #isOldAge}. */
+    static final String OLD_AGE = "oldage";
+
     // read-only after construction; plain hash tables, looked up for every word of every message
     private final HashMap<String, String> spellings;
     private final HashSet<String> clauseBreakers;
@@ -104,7 +107,7 @@ final class TextNormaliser {
         }
         String raw = new String(word, 0, length);
         String corrected = isTemperature(raw) ? "degrees"
-                : isLowNumber(raw) ? LOW_NUMBER : spellings.getOrDefault(raw, raw);
+                : isLowNumber(raw) ? LOW_NUMBER : isOldAge(raw) ? OLD_AGE : spellings.getOrDefault(raw, raw);
         String stem = stem(corrected);
         if (clauseBreakers.contains(stem)) {
             out.breakClause();
@@ -119,6 +122,22 @@ final class TextNormaliser {
     private static boolean isLowNumber(String raw) {
         int n = raw.length();
         return n <= 2 && Character.isDigit(raw.charAt(0)) && (n == 1 || (Character.isDigit(raw.charAt(1)) && raw.charAt(0) < '4'));
+    }
+
+    /**
+     * "79" in "I'm 79 and live alone": a number from 65 to 109 written on its own, read as the word "oldage" so the
+     * rules can say "an old age next to I'm / is / years" (a vulnerable person) without listing ages.
+     */
+    private static boolean isOldAge(String raw) {
+        int n = raw.length();
+        for (int i = 0; i < n; i++) {
+            if (!Character.isDigit(raw.charAt(i))) {
+                return false;
+            }
+        }
+        int value = n == 2 ? (raw.charAt(0) - '0') * 10 + raw.charAt(1) - '0'
+                : n == 3 && raw.charAt(0) == '1' && raw.charAt(1) == '0' ? 100 + raw.charAt(2) - '0' : -1;
+        return value >= 65 && value <= 109;
     }
 
     /** "15f", "-5f", "0c": a temperature, read as the word "degrees". */
