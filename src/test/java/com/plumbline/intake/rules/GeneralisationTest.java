@@ -277,6 +277,34 @@ class GeneralisationTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
+            the propane line to the grill island is leaking by the tank, you can hear it                      | EMERGENCY
+            the laundry sink is filled with sewage and it's all over the laundry room floor                    | EMERGENCY
+            black water keeps coming up in the shower pan and now it's onto the floor in the hall              | EMERGENCY
+            the irrigation line split by the driveway and it's spraying the garage, the valve handle snapped off | EMERGENCY
+            the angle stop under the sink broke off when I tried to close it and water is all over the floor   | EMERGENCY
+            water is coming out from under the dishwasher like a garden hose                                   | EMERGENCY
+            water dripping out of the pendant light over the island and running down the cord                  | EMERGENCY
+            no heat since the storm, 12 outside, my husband is 84                                              | EMERGENCY
+            we lost water when the pipes froze and my daughter is on a feeding tube                            | EMERGENCY
+            """)
+    void dangerShapesFromTheFifthDevelopmentSet(String text, Priority expected) {
+        assertThat(classify(text.trim()).priority()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            the kitchen sink is full of dirty water since the disposal jammed                      | MEDIUM
+            the bill was 80 dollars higher this month, nothing looks wet, can you check for a leak  | MEDIUM
+            can you quote capping the old gas line to the fireplace, no smell, nothing leaking     | LOW
+            the sprinkler heads in the front spray onto the sidewalk, can you fix them             | MEDIUM
+            """)
+    void lookAlikesOfTheFifthPassShapesKeepTheirPriority(String text, Priority expected) {
+        assertThat(classify(text.trim()).priority()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            the yard over the septic line is squishy and stinks of sewage, toilets are fine so far     | HIGH
             the sewer cleanout in the side yard is overflowing and it reeks, nothing inside the house  | HIGH
             the back yard smells like a septic tank and the grass is soggy                              | EMERGENCY
             """)
