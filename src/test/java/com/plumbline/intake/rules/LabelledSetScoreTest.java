@@ -68,8 +68,10 @@ class LabelledSetScoreTest {
                 // 4 of 74 emergencies below HIGH. After rules5 (made without seeing it): 85.3 / 84.7 %, 4 at the end of
                 // the rule work; then one more rule change, made from look-alikes (Spanish "drenaje de la tina"), not
                 // from this set: 85.0 / 84.7 % (295 / 347, 294 / 347), 4. Floors at that last measurement.
-                // A development set from 2026-11-27 12:50 UTC, once set f was written: its failures may be read.
-                new LabelledSet("blind-2026-11e.csv", false, 0.850, 0.847, 4),
+                // A development set from 2026-11-27 12:50 UTC, once set f was written: its failures were read and the
+                // rules generalised against them (rules6): 88.8 / 85.3 %, 0 with the model of sets corpus, a-d; then
+                // trained on (now in src/main/resources): 89.0 / 86.7 % (309 / 347, 301 / 347), 0. Fit, not generalisation.
+                new LabelledSet("blind-2026-11e.csv", false, 0.890, 0.867, 0),
                 // 367 messages, written 2026-11-27 (BLIND-SET.md). Blind on main of that hour (rules + learned model
                 // after rules5, 0f217cc; scored before any rule change): priority 85.3 %, service type 86.6 %,
                 // 3 of 79 emergencies below HIGH.

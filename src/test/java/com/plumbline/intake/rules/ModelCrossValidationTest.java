@@ -16,15 +16,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Honest figures for the rules + model classifier on the labelled files it is trained from: every message
- * is scored by a model that never saw it. Two splits: 10-fold over the five files pooled, and one file
- * held out at a time (trained on the four others: messages by another writer, the nearest thing to a
- * blind set). The rules were tuned on all five files, so the rules-alone column here measures fit, not
+ * is scored by a model that never saw it. Two splits: 10-fold over the six files pooled, and one file
+ * held out at a time (trained on the five others: messages by another writer, the nearest thing to a
+ * blind set). The rules were tuned on all six files, so the rules-alone column here measures fit, not
  * generalisation. Reports go to target/model-cross-validation.txt (copied into bench/RESULTS-classifier.md).
  */
 class ModelCrossValidationTest {
 
     static final List<String> TRAINING = List.of("corpus.csv", "blind-2026-11.csv", "blind-2026-11b.csv", "blind-2026-11c.csv",
-            "blind-2026-11d.csv");
+            "blind-2026-11d.csv", "blind-2026-11e.csv");
     static final int FOLDS = 10;
 
     record Labelled(String set, CorpusCsv.Row row) {
@@ -137,9 +137,9 @@ class ModelCrossValidationTest {
         }
         out.append(line("rules + model, 10-fold, all", card(kFold, null)))
                 .append(line("rules + model, set held out, all", card(heldOut, null)))
-                .append("\n").append(card(kFold, null).report("Rules + model, 10-fold over the five files"));
+                .append("\n").append(card(kFold, null).report("Rules + model, 10-fold over the six files"));
         for (String set : TRAINING) {
-            out.append("\n").append(card(heldOut, set).report("Rules + model on " + set + ", trained on the other four files"));
+            out.append("\n").append(card(heldOut, set).report("Rules + model on " + set + ", trained on the other five files"));
         }
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "model-cross-validation.txt"), out);
@@ -158,8 +158,11 @@ class ModelCrossValidationTest {
     // measured 2026-11-27 (branch learned): 10-fold 94.0 % (995 / 1059), held out 94.1 % (996 / 1059), no emergency below HIGH;
     // with set c trained on and the rules4 pass: 10-fold 94.3 % (1313 / 1393), held out 94.3 % (1313 / 1393), none below HIGH;
     // with set d trained on and the rules5 pass (corpus relabelled to BLIND-SET.md for gas and no water): 10-fold 95.4 %
-    // (1658 / 1738), held out 95.3 %, none below HIGH
-    static final double K_FOLD_PRIORITY_FLOOR = 0.953;
-    static final double HELD_OUT_PRIORITY_FLOOR = 0.952;
+    // (1658 / 1738), held out 95.3 %, none below HIGH;
+    // with set e trained on and the rules6 pass (six files, 2085 messages): 10-fold 94.2 %, held out 94.2 %, none below
+    // HIGH. The pooled figure is lower because set e (the hardest set: 88.8 % on its own, 10-fold and held out) joined the pool; the
+    // five earlier files score as before (10-fold and held out 95.3 %, 1657 / 1738), so the floors follow the new pool.
+    static final double K_FOLD_PRIORITY_FLOOR = 0.942;
+    static final double HELD_OUT_PRIORITY_FLOOR = 0.942;
     static final int EMERGENCIES_BELOW_HIGH_CEILING = 0;
 }
