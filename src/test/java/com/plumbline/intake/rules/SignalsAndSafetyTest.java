@@ -94,6 +94,7 @@ class SignalsAndSafetyTest {
         assertThat(classify(text.trim()).priority()).isEqualTo(expected);
     }
 
+    // a shower head that sprays wrong is a fixture repair: MEDIUM in every labelled set (BLIND-SET.md), never an emergency
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             the water is not spraying anymore, just a small drip now        | MEDIUM
@@ -102,7 +103,7 @@ class SignalsAndSafetyTest {
             do you give discounts to seniors                                 | LOW
             toilet tank doesn't fill after flushing                         | MEDIUM
             no hot water, only cold water for the baby's bath               | HIGH
-            the shower head sprays in every direction, needs replacing      | LOW
+            the shower head sprays in every direction, needs replacing      | MEDIUM
             the water is rising in the toilet bowl when I flush             | MEDIUM
             water pooling around the base of the toilet                     | MEDIUM
             Can you give me a quote for a new gas water heater?             | LOW
