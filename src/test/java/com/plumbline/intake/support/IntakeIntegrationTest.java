@@ -24,6 +24,7 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jms.core.JmsTemplate;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -34,6 +35,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Subclasses share one context.
  */
 @CamelSpringBootTest
+// each context's data folder goes when the context closes
+@ContextConfiguration(initializers = DataFolderCleanup.class)
 // metrics are exported as in production (Spring Boot's tests switch Prometheus off by default)
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
