@@ -640,13 +640,12 @@ final class MessageAnalysis {
     /** The word begins a signal's own phrase: the "no" of "no heat" says what is wrong, it negates nothing after it. */
     private boolean startsSignalWord(int j) {
         Match n = matches.get(j);
-        for (int k = j + 1; k < matches.size() && matches.get(k).start() == n.start(); k++) {
-            if (matches.get(k).covers(n) && matches.get(k).term().isSignalWord()) {
-                return true;
-            }
+        int k = j;
+        while (k > 0 && matches.get(k - 1).start() == n.start()) {
+            k--;
         }
-        for (int k = j - 1; k >= 0 && matches.get(k).start() == n.start(); k--) {
-            if (matches.get(k).covers(n) && matches.get(k).term().isSignalWord()) {
+        for (; k < matches.size() && matches.get(k).start() == n.start(); k++) {
+            if (k != j && matches.get(k).covers(n) && matches.get(k).term().isSignalWord()) {
                 return true;
             }
         }

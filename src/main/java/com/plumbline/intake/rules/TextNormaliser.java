@@ -130,6 +130,9 @@ final class TextNormaliser {
      */
     private static boolean isOldAge(String raw) {
         int n = raw.length();
+        if (n < 2 || n > 3) {
+            return false;   // most words: no scan of their letters
+        }
         for (int i = 0; i < n; i++) {
             if (!Character.isDigit(raw.charAt(i))) {
                 return false;
