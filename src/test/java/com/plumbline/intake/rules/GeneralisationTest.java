@@ -309,9 +309,14 @@ class GeneralisationTest {
     @CsvSource(delimiter = '|', textBlock = """
             the yard over the septic line is squishy and stinks of sewage, toilets are fine so far     | HIGH
             the sewer cleanout in the side yard is overflowing and it reeks, nothing inside the house  | HIGH
-            the back yard smells like a septic tank and the grass is soggy                              | EMERGENCY
+            the back yard smells like a septic tank and the grass is soggy                              | HIGH
+            the whole downstairs smells like sewage and the toilet gurgles                              | EMERGENCY
+            sewage is coming up out of the tub drain and it stinks                                      | EMERGENCY
             """)
-    void aSewageSmellIsAnEmergencyUnlessTheCustomerSaysNoneIsInside(String text, Priority expected) {
+    // BLIND-SET.md: an emergency is sewage backing up into the home; a sewer smell from the yard is the line (MAIN_LINE),
+    // and every labelled set files a smelly patch of yard HIGH (set d: "the soggy spot in the front yard smells like
+    // sewer and the grass is weirdly green"), whether or not the customer adds that the inside is fine
+    void aSewageSmellOutsideIsTheLineAndOneInsideAnEmergency(String text, Priority expected) {
         assertThat(classify(text.trim()).priority()).isEqualTo(expected);
     }
 
