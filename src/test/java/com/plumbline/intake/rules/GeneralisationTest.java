@@ -310,6 +310,7 @@ class GeneralisationTest {
             the yard over the septic line is squishy and stinks of sewage, toilets are fine so far     | HIGH
             the sewer cleanout in the side yard is overflowing and it reeks, nothing inside the house  | HIGH
             the back yard smells like a septic tank and the grass is soggy                              | HIGH
+            whole yard smells like a septic tank                                                        | HIGH
             the whole downstairs smells like sewage and the toilet gurgles                              | EMERGENCY
             sewage is coming up out of the tub drain and it stinks                                      | EMERGENCY
             """)

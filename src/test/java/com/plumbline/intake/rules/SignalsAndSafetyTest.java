@@ -48,7 +48,8 @@ class SignalsAndSafetyTest {
             "huele a gas en el cuarto de lavado",
             "hay olor a huevo podrido en la casa",
             "the bathroom stinks like sewage",
-            "whole yard smells like a septic tank"})
+            // in the yard it is the line, HIGH (BLIND-SET.md; GeneralisationTest has the outside cases)
+            "the whole house smells like a septic tank"})
     void smellsOfGasOrSewageInAnyWordsAreEmergencies(String text) {
         assertThat(classify(text).priority()).isEqualTo(Priority.EMERGENCY);
     }
