@@ -323,6 +323,36 @@ class GeneralisationTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
+            the shower drain bubbled over with brown water and it reeks in here                                   | EMERGENCY
+            the leak from the upstairs bath is dripping onto the wall plug behind the couch                      | EMERGENCY
+            water is running down onto the garage door opener and it keeps coming                                 | EMERGENCY
+            water is spraying out of the wall and no one can turn the valve                                      | EMERGENCY
+            my wife just had knee replacement surgery, the pipes froze, no water and it's 20 outside              | EMERGENCY
+            the old capped pipe in the laundry room hisses and smells like garlic                                 | EMERGENCY
+            the hot water has been gone since yesterday                                                           | HIGH
+            every faucet in the house is down to a trickle                                                        | HIGH
+            the pipe to the outdoor kitchen froze, nothing comes out, it's 22 degrees, just us adults            | HIGH
+            the carpet by the laundry closet is wet and getting wetter, the washer line is leaking                | HIGH
+            """)
+    void dangerShapesFromTheSixthDevelopmentSet(String text, Priority expected) {
+        assertThat(classify(text.trim()).priority()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            hot water runs out halfway through a shower now, it still gets hot                  | MEDIUM
+            the heater hisses a little when it fires up, we have plenty of hot water            | MEDIUM
+            the toilet tank fill valve is shot, water keeps spraying up in the tank             | MEDIUM
+            we're getting better pressure since you came, thanks, the letter from the city was wrong | LOW
+            do you put in outdoor showers by the pool? we'd like a quote                        | LOW
+            the upstairs sink is slow, the other drains are all fine                            | MEDIUM
+            """)
+    void lookAlikesOfTheSixthPassShapesKeepTheirPriority(String text, Priority expected) {
+        assertThat(classify(text.trim()).priority()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
             strong smell of gas in the utility room near the water heater      | GENERAL
             we have had no running water since noon, the bill is paid          | GENERAL
             the garbage disposal makes a loud grinding noise and then stops    | GENERAL
