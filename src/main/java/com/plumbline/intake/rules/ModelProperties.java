@@ -19,6 +19,7 @@ public record ModelProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue({"/classification/corpus.csv", "/classification/blind-2026-11.csv",
                 "/classification/blind-2026-11b.csv", "/classification/blind-2026-11c.csv",
-                "/classification/blind-2026-11d.csv", "/classification/blind-2026-11e.csv"}) List<String> training,
+                "/classification/blind-2026-11d.csv", "/classification/blind-2026-11e.csv",
+                "/classification/blind-2026-11f.csv"}) List<String> training,
         @DefaultValue("config/training") Path extraTraining) {
 }

@@ -43,26 +43,29 @@ class LabelledSetScoreTest {
                 // learned model, which is trained on it (fit; ModelCrossValidationTest has the held-out figures): 95.8 / 91.5 %, 0.
                 // After rules4 (tuned on set c; model trained on the corpus and sets a, b, c): 96.0 / 91.5 %, 0.
                 // After rules5 (tuned on set d; gas and no water GENERAL; model also trained on set d): 96.0 / 93.2 %, 0.
-                new LabelledSet("blind-2026-11.csv", false, 0.960, 0.932, 0),
+                // After rules7 (tuned on set f; model also trained on sets e and f): 96.3 / 93.2 % (340 / 353, 329 / 353), 0.
+                new LabelledSet("blind-2026-11.csv", false, 0.963, 0.932, 0),
                 // 373 messages. Blind on the rules of the day it was written: 68.4 / 67.6 %, 14 of 65; still
                 // blind after rules2: 72.7 / 69.7 %, 10. Tuned against (rules3): 90.1 / 86.3 %, 0. With the learned
                 // model, which is trained on it: 90.1 / 87.9 %, 0. After rules4: 90.3 / 89.5 %, 0. After rules5: 91.2 / 92.8 %, 0.
-                new LabelledSet("blind-2026-11b.csv", false, 0.911, 0.927, 0),
+                // After rules7: 92.0 / 92.8 % (343 / 373, 346 / 373), 0.
+                new LabelledSet("blind-2026-11b.csv", false, 0.919, 0.927, 0),
                 // 334 messages, written 2026-11-27. Blind on the rules before rules3: 78.4 / 71.6 %, 6 of 63;
                 // after rules3, which was made without seeing it: 80.8 / 82.3 %, 5. Rules + learned model (branch
                 // learned; trained on the corpus and sets a and b only, combination chosen without it): 82.9 / 82.6 %, 4.
                 // A development set from 2026-11-27 09:00 UTC, once set d was written: its failures were read and
                 // the rules generalised against them (rules4): 94.0 / 89.2 %, 0 with the model of sets corpus, a, b;
                 // then trained on (now in src/main/resources): 94.0 / 89.5 %, 0. Fit, not generalisation.
-                // After rules5 (tuned on set d, not on this one): 95.5 / 93.4 %, 0.
-                new LabelledSet("blind-2026-11c.csv", false, 0.955, 0.934, 0),
+                // After rules5 (tuned on set d, not on this one): 95.5 / 93.4 %, 0. After rules7: 96.1 / 93.4 % (321 / 334, 312 / 334), 0.
+                new LabelledSet("blind-2026-11c.csv", false, 0.961, 0.934, 0),
                 // 345 messages, written 2026-11-27 08:40-08:45 UTC (BLIND-SET.md). Blind on main of that hour
                 // (rules + learned model, d61a940): priority 84.1 %, service type 78.3 %, 5 of 71 emergencies below HIGH.
                 // After rules4 (made without seeing it; scored once at its end): 86.7 / 78.6 %, 5.
                 // A development set from 2026-11-27 11:20 UTC, once set e was written: its failures were read and the
                 // rules generalised against them (rules5): 97.7 / 88.4 %, 0 with the model of sets corpus, a, b, c; then
                 // trained on (now in src/main/resources): 97.7 / 89.0 %, 0. Fit, not generalisation.
-                new LabelledSet("blind-2026-11d.csv", false, 0.976, 0.889, 0),
+                // After rules7: 98.6 / 90.1 % (340 / 345, 311 / 345), 0.
+                new LabelledSet("blind-2026-11d.csv", false, 0.985, 0.901, 0),
                 // 347 messages, written 2026-11-27 11:10-11:13 UTC (BLIND-SET.md). Blind on main of that hour (rules +
                 // learned model, 38f58a6; scored before any rule change): priority 83.0 %, service type 81.3 %,
                 // 4 of 74 emergencies below HIGH. After rules5 (made without seeing it): 85.3 / 84.7 %, 4 at the end of
@@ -71,13 +74,18 @@ class LabelledSetScoreTest {
                 // A development set from 2026-11-27 12:50 UTC, once set f was written: its failures were read and the
                 // rules generalised against them (rules6): 88.8 / 85.3 %, 0 with the model of sets corpus, a-d; then
                 // trained on (now in src/main/resources): 89.0 / 86.7 % (309 / 347, 301 / 347), 0. Fit, not generalisation.
-                new LabelledSet("blind-2026-11e.csv", false, 0.890, 0.867, 0),
+                // After rules7: 89.9 / 87.0 % (312 / 347, 302 / 347), 0.
+                new LabelledSet("blind-2026-11e.csv", false, 0.899, 0.870, 0),
                 // 367 messages, written 2026-11-27 (BLIND-SET.md). Blind on main of that hour (rules + learned model
                 // after rules5, 0f217cc; scored before any rule change): priority 85.3 %, service type 86.6 %,
                 // 3 of 79 emergencies below HIGH. After rules6 (made without seeing it; scored once at its end):
                 // 86.1 / 86.9 %, 2. Floors left at the score before rules6.
-                // A development set from 2026-11-27 14:20 UTC, once set g was written: its failures may be read.
-                new LabelledSet("blind-2026-11f.csv", false, 0.852, 0.866, 3),
+                // A development set from 2026-11-27 14:20 UTC, once set g was written: its failures were read and the
+                // rules generalised against them (rules7): 86.1 / 86.9 %, 2 before; 94.6 / 88.6 % (347 / 367, 325 / 367), 0
+                // with the model of sets corpus, a-e; then trained on (now in src/main/resources), with two more rule
+                // changes (sewage gushing is the line's; "olor a drenaje"): 94.8 / 89.4 % (348 / 367, 328 / 367), 0.
+                // Fit, not generalisation.
+                new LabelledSet("blind-2026-11f.csv", false, 0.948, 0.893, 0),
                 // 338 messages, written 2026-11-27 14:10-14:35 UTC (BLIND-SET.md). Blind on main of that hour (rules +
                 // learned model after rules6, bfc70c8; scored before any rule change): priority 87.0 % (294 / 338),
                 // service type 85.5 % (289 / 338), 2 of 68 emergencies below HIGH.
