@@ -3,7 +3,7 @@
 # (between the "bench:results" markers; a re-run replaces it).
 #   bench/run.sh               every scenario, then the README table
 #   bench/run.sh classifier    the JMH classification benchmark only
-#   bench/run.sh ingest|drain|emergency|burst|boards|memory   one end-to-end scenario (the table is rewritten
+#   bench/run.sh ingest|drain|warm-drain|emergency|burst|boards|memory   one end-to-end scenario (the table is rewritten
 #                              with what this run measured)
 #   BEFORE_JAR=... BEFORE_REF=main bench/run.sh compare   the drain before/after a change, alternately
 #                              (prints the comparison; the README table is left alone); with
@@ -372,6 +372,9 @@ case "${1:-all}" in
   ingest|drain)
     [ -f "$SERVICE_JAR" ] || build_service
     start_standin; on_service "$1"; report ;;
+  warm-drain)   # the drain on a service that has worked off WARMUP messages (JIT-compiled code)
+    [ -f "$SERVICE_JAR" ] || build_service
+    start_standin; on_service "warm_up d" drain; report ;;
   emergency)
     [ -f "$SERVICE_JAR" ] || build_service
     start_standin; on_service emergency_idle emergency_backlog; report ;;

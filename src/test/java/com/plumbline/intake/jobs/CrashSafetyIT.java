@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.plumbline.intake.support.FreePorts;
 import com.plumbline.intake.support.MailStandIn;
+import com.plumbline.intake.support.ServiceProcess;
 import com.plumbline.intake.support.TwilioStandIn;
 import com.plumbline.intake.support.WebhookClient;
 import org.junit.jupiter.api.AfterEach;
@@ -60,7 +61,6 @@ import static org.awaitility.Awaitility.await;
  */
 class CrashSafetyIT {
 
-    private static final Path JAR = Path.of("target/plumbline-intake-0.1.0-SNAPSHOT.jar");
     private static final String SMS = "/api/webhooks/twilio/sms";
     private static final int MESSAGES = 500;
     private static final int KILL_AFTER_ACKNOWLEDGED = 200;
@@ -669,11 +669,9 @@ class CrashSafetyIT {
     // ---------------------------------------------------------------- the service process
 
     private void start() throws IOException {
-        assertThat(JAR).as("the packaged service (run by failsafe after package)").exists();
         run++;
         Path log = workDir.resolve("service-" + run + ".log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-jar", JAR.toString(),
+        ProcessBuilder builder = ServiceProcess.builder("512m",
                 "--server.port=" + httpPort,
                 "--intake.data-dir=" + workDir.resolve("data"),
                 "--intake.ws.port=" + wsPort,
@@ -682,15 +680,8 @@ class CrashSafetyIT {
                 "--intake.public-base-url=" + WebhookClient.PUBLIC_BASE_URL,
                 "--intake.twilio.auth-token=" + WebhookClient.TWILIO_TOKEN,
                 "--intake.rules.file=" + workDir.resolve("rules.yaml"))
-                // the project root, where routes/ and config/rules.yaml are
-                .directory(Path.of("").toAbsolutePath().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        // nothing from the developer's shell: no real Twilio, SMTP, AI endpoint or external servers
-        builder.environment().keySet().removeIf(name -> name.startsWith("TWILIO_") || name.startsWith("SMTP_")
-                || name.startsWith("AI_RESPONSE_") || name.startsWith("SPRING_") || name.startsWith("INTAKE_")
-                || name.startsWith("PUBSUB_") || name.startsWith("GOOGLE_") || name.equals("PUBLIC_BASE_URL")
-                || name.equals("PORT") || name.equals("EMBEDDED_POSTGRES_PORT"));
         // the providers, configured: the stand-ins of this JVM, on loopback
         builder.environment().putAll(Map.of(
                 "SMTP_HOST", "127.0.0.1",

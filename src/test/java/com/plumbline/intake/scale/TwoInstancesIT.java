@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.plumbline.intake.support.DashboardSocket;
 import com.plumbline.intake.support.FreePorts;
 import com.plumbline.intake.support.IntakeIntegrationTest;
+import com.plumbline.intake.support.ServiceProcess;
 import com.plumbline.intake.support.StandaloneBroker;
 import com.plumbline.intake.support.WebhookClient;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -44,7 +45,6 @@ import static org.awaitility.Awaitility.await;
  */
 class TwoInstancesIT {
 
-    private static final Path JAR = Path.of("target/plumbline-intake-0.1.0-SNAPSHOT.jar");
     private static final Duration STARTUP = Duration.ofMinutes(8);
     private static final String PROMETHEUS_TOKEN = "two-instances-scrape-token";
     /** before the kill, and while it happens */
@@ -281,13 +281,11 @@ class TwoInstancesIT {
 
     private Instance start(String name, EmbeddedPostgres postgres, int brokerPort, Path rules) {
         try {
-            assertThat(JAR).as("the packaged service (run by failsafe after package)").exists();
             int port = FreePorts.next();
             int managementPort = FreePorts.next();
             int boardPort = FreePorts.next();
             Path log = workDir.resolve("service-" + name + ".log");
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(),
+            ProcessBuilder builder = ServiceProcess.builder("384m",
                     "--server.port=" + port,
                     "--management.server.port=" + managementPort,
                     "--intake.ws.port=" + boardPort,
@@ -303,13 +301,8 @@ class TwoInstancesIT {
                     "--management.endpoint.health.probes.enabled=true",
                     "--intake.security.jwt-secret=" + IntakeIntegrationTest.JWT_SECRET,
                     "--intake.security.bootstrap-admin-password=" + IntakeIntegrationTest.ADMIN_PASSWORD)
-                    .directory(Path.of("").toAbsolutePath().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
-            builder.environment().keySet().removeIf(variable -> variable.startsWith("TWILIO_") || variable.startsWith("SMTP_")
-                    || variable.startsWith("AI_RESPONSE_") || variable.startsWith("SPRING_") || variable.startsWith("INTAKE_")
-                    || variable.startsWith("PUBSUB_") || variable.startsWith("GOOGLE_") || variable.equals("PUBLIC_BASE_URL")
-                    || variable.equals("PORT") || variable.equals("EMBEDDED_POSTGRES_PORT"));
             Process process = builder.start();
             Instance instance = new Instance(name, process, port, managementPort, boardPort, log);
             synchronized (instances) {
