@@ -90,7 +90,8 @@ class LabelledSetScoreTest {
                 // learned model after rules6, bfc70c8; scored before any rule change): priority 87.0 % (294 / 338),
                 // service type 85.5 % (289 / 338), 2 of 68 emergencies below HIGH. After rules7 (made without seeing
                 // it; scored once at its end): 89.1 / 85.8 %, 2. Floors left at the score before rules7.
-                new LabelledSet("blind-2026-11g.csv", true, 0.869, 0.855, 2),
+                // A development set from 2026-11-27 15:00 UTC, once set h was written: its failures may be read.
+                new LabelledSet("blind-2026-11g.csv", false, 0.869, 0.855, 2),
                 // 380 messages, written 2026-11-27 14:50-15:00 UTC (BLIND-SET.md; its writer saw the subject lines of
                 // the five newest commits, and wrote nothing on the topics they name beyond BLIND-SET.md's own calls).
                 // Blind on main of that hour (rules + learned model after rules7, 48adb2a; scored before any rule
