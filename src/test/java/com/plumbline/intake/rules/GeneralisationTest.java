@@ -353,6 +353,57 @@ class GeneralisationTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
+            the water line under the mobile home gave way and the shut off under the sink does nothing      | EMERGENCY
+            the supply pipe in the attic let go and you can hear it roaring, I can't reach the valve         | EMERGENCY
+            water is welling up through the grout in the hallway and the puddle keeps getting bigger        | EMERGENCY
+            the backflow preventer blew apart and it is spraying the fence, the valve box is buried         | EMERGENCY
+            I hear hissing in the wall behind the shower and now water is running out under the vanity      | EMERGENCY
+            we have no heat and no water since the ice storm, my husband is diabetic and it's 18 outside    | EMERGENCY
+            no tenemos agua desde ayer por la helada y mi mamá tiene 80 años                                 | EMERGENCY
+            our water heater tank is just cold since last night                                             | HIGH
+            the hot water is gone again, third time this month                                              | HIGH
+            all the drains are gurgling and backing up like they did last spring                            | HIGH
+            the water meter is racing with every tap off                                                    | HIGH
+            """)
+    void dangerShapesFromTheSeventhDevelopmentSet(String text, Priority expected) {
+        assertThat(classify(text.trim()).priority()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            the water heater is stone cold and the kids are home, it's a nice day out                      | HIGH
+            the pipe to the garage froze, no water out there, it's 26 degrees and none of us are elderly or sick | HIGH
+            the gas company found a leak at the meter and red tagged it, no smell now                      | HIGH
+            the boiler lights up with a click then hums, hot water is fine                                  | MEDIUM
+            the hot water smells like sulfur but there is no smell in the house                             | MEDIUM
+            the laundry tub almost overflows when the washer drains, other drains fine                      | MEDIUM
+            the pipe under the sink drips slowly into a bucket, maybe a cup a day                           | MEDIUM
+            the fire department checked the house and said no gas, it was the paint fumes, cancel please   | LOW
+            where is the main shut off usually on these houses? just want to know before anything happens  | LOW
+            I called two hours ago about the slow tub, nobody has called back                              | LOW
+            """)
+    // BLIND-SET.md: freezing weather (not a cold heater) makes no heat or water an emergency for vulnerable people;
+    // the gas utility's shut-off is the same-day repair; sulfur only in the hot water is the heater; a slow drip
+    // caught is MEDIUM; a smell checked and found not to be gas, a question for later and a follow-up are LOW
+    void lookAlikesOfTheSeventhPassShapesKeepTheirPriority(String text, Priority expected) {
+        assertThat(classify(text.trim()).priority()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            the bathroom faucet drips all night                                   | GENERAL
+            the outdoor spigot drips even when it's turned all the way off        | GENERAL
+            the tankless unit is spraying out the bottom and I can't get the isolation valve to turn | WATER_HEATER
+            water is spraying out of the wall near the water heater and I can't find the shut off   | LEAK_DETECTION
+            """)
+    // BLIND-SET.md: a drip from a fixture itself is a fixture repair (GENERAL); a water heater that throws water with
+    // no way to stop it is WATER_HEATER, a pipe beside it LEAK_DETECTION
+    void fixtureDripsAndTheWaterHeaterItselfTakeTheirServiceType(String text, ServiceType expected) {
+        assertThat(classify(text.trim()).serviceType()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
             strong smell of gas in the utility room near the water heater      | GENERAL
             we have had no running water since noon, the bill is paid          | GENERAL
             the garbage disposal makes a loud grinding noise and then stops    | GENERAL
