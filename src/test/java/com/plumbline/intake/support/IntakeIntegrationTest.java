@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
+import org.apache.camel.CamelContext;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +29,8 @@ import org.springframework.jms.core.JmsTemplate;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The whole service on a random port (and its actuator on another: {@link #management()}), with
@@ -100,10 +104,19 @@ public abstract class IntakeIntegrationTest {
     @Autowired
     private ConnectionFactory connectionFactory;
 
+    @Autowired
+    private CamelContext camel;
+
     @BeforeEach
     void startFromEmptyStores() {
+        // the previous test's work ends first: a message still inside its transaction would commit
+        // rows behind the deletes below (its message row after its conversation was deleted), or
+        // roll back and be redelivered into this test
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            drain(INBOUND_QUEUE);
+            return camel.getInflightRepository().size() == 0;
+        });
         deleteAllMessages();
-        drain(INBOUND_QUEUE);
     }
 
     /**

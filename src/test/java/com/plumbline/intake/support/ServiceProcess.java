@@ -13,9 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The packaged service as the integration tests run it, in a process of its own: the jar that
  * {@code package} built, unpacked once per build the way the Dockerfile runs it (plain jars load
- * faster than jars nested in a jar), with the JIT's first tier only: these processes live a minute
- * or two, and on a 2-core machine shared by the whole build the optimising compiler spends more CPU
- * on code they soon leave than it saves them (measured: a start to /health UP took half the CPU).
+ * faster than jars nested in a jar) and with the Dockerfile's serial collector, but with the JIT's
+ * first tier only: these processes live a minute or two, and on a 2-core machine shared by the whole
+ * build the optimising compiler spends more CPU on code they soon leave than it saves them (measured:
+ * a start to /health UP took half the CPU).
  * Nothing from the developer's shell reaches it: no real Twilio, SMTP, AI endpoint or servers.
  */
 public final class ServiceProcess {
@@ -28,7 +29,7 @@ public final class ServiceProcess {
 
     /** A process builder for the service with this heap and these arguments, run in the project root (routes/, config/). */
     public static ProcessBuilder builder(String maxHeap, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + maxHeap, "-XX:TieredStopAtLevel=1",
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + maxHeap, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-jar", unpacked().toString()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile());
