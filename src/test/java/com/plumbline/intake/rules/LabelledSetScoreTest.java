@@ -103,7 +103,8 @@ class LabelledSetScoreTest {
                 // change): priority 88.7 % (337 / 380), service type 86.3 % (328 / 380), 4 of 84 emergencies below HIGH.
                 // After rules8 (made without seeing it; scored once at its end): 90.0 / 87.1 %, 3. Floors left at the
                 // score before rules8.
-                new LabelledSet("blind-2026-11h.csv", true, 0.886, 0.863, 4),
+                // A development set from 2026-11-27 15:40 UTC, once set i was written: its failures may be read.
+                new LabelledSet("blind-2026-11h.csv", false, 0.886, 0.863, 4),
                 // 333 messages, written 2026-11-27 15:24-15:28 UTC (BLIND-SET.md; its writer saw the subject lines of
                 // the five newest commits and wrote nothing on the topics they name). Blind on main of that hour (rules
                 // + learned model after rules8, bd15679; scored before any rule change): priority 90.4 % (301 / 333),
