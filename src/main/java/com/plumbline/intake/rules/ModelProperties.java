@@ -20,6 +20,7 @@ public record ModelProperties(
         @DefaultValue({"/classification/corpus.csv", "/classification/blind-2026-11.csv",
                 "/classification/blind-2026-11b.csv", "/classification/blind-2026-11c.csv",
                 "/classification/blind-2026-11d.csv", "/classification/blind-2026-11e.csv",
-                "/classification/blind-2026-11f.csv", "/classification/blind-2026-11g.csv"}) List<String> training,
+                "/classification/blind-2026-11f.csv", "/classification/blind-2026-11g.csv",
+                "/classification/blind-2026-11h.csv"}) List<String> training,
         @DefaultValue("config/training") Path extraTraining) {
 }

@@ -45,7 +45,8 @@ class LabelledSetScoreTest {
                 // After rules5 (tuned on set d; gas and no water GENERAL; model also trained on set d): 96.0 / 93.2 %, 0.
                 // After rules7 (tuned on set f; model also trained on sets e and f): 96.3 / 93.2 % (340 / 353, 329 / 353), 0.
                 // After rules8 (tuned on set g; model also trained on set g): unchanged, 96.3 / 93.2 %, 0.
-                new LabelledSet("blind-2026-11.csv", false, 0.963, 0.932, 0),
+                // After rules9 (tuned on set h; model also trained on set h): 96.6 / 93.2 % (341 / 353, 329 / 353), 0.
+                new LabelledSet("blind-2026-11.csv", false, 0.966, 0.932, 0),
                 // 373 messages. Blind on the rules of the day it was written: 68.4 / 67.6 %, 14 of 65; still
                 // blind after rules2: 72.7 / 69.7 %, 10. Tuned against (rules3): 90.1 / 86.3 %, 0. With the learned
                 // model, which is trained on it: 90.1 / 87.9 %, 0. After rules4: 90.3 / 89.5 %, 0. After rules5: 91.2 / 92.8 %, 0.
@@ -77,7 +78,8 @@ class LabelledSetScoreTest {
                 // rules generalised against them (rules6): 88.8 / 85.3 %, 0 with the model of sets corpus, a-d; then
                 // trained on (now in src/main/resources): 89.0 / 86.7 % (309 / 347, 301 / 347), 0. Fit, not generalisation.
                 // After rules7: 89.9 / 87.0 % (312 / 347, 302 / 347), 0. After rules8: 90.5 / 88.2 % (314 / 347, 306 / 347), 0.
-                new LabelledSet("blind-2026-11e.csv", false, 0.904, 0.881, 0),
+                // After rules9: 90.8 / 88.5 % (315 / 347, 307 / 347), 0.
+                new LabelledSet("blind-2026-11e.csv", false, 0.907, 0.884, 0),
                 // 367 messages, written 2026-11-27 (BLIND-SET.md). Blind on main of that hour (rules + learned model
                 // after rules5, 0f217cc; scored before any rule change): priority 85.3 %, service type 86.6 %,
                 // 3 of 79 emergencies below HIGH. After rules6 (made without seeing it; scored once at its end):
@@ -95,16 +97,19 @@ class LabelledSetScoreTest {
                 // A development set from 2026-11-27 15:00 UTC, once set h was written: its failures were read and the
                 // rules generalised against them (rules8): 89.1 / 85.8 %, 2 before; 98.5 / 90.5 % (333 / 338, 306 / 338), 0
                 // with the model of sets corpus, a-f; then trained on (now in src/main/resources): 98.5 / 91.1 %
-                // (333 / 338, 308 / 338), 0. Fit, not generalisation.
-                new LabelledSet("blind-2026-11g.csv", false, 0.985, 0.911, 0),
+                // (333 / 338, 308 / 338), 0. Fit, not generalisation. After rules9: 98.8 / 91.1 % (334 / 338, 308 / 338), 0.
+                new LabelledSet("blind-2026-11g.csv", false, 0.988, 0.911, 0),
                 // 380 messages, written 2026-11-27 14:50-15:00 UTC (BLIND-SET.md; its writer saw the subject lines of
                 // the five newest commits, and wrote nothing on the topics they name beyond BLIND-SET.md's own calls).
                 // Blind on main of that hour (rules + learned model after rules7, 48adb2a; scored before any rule
                 // change): priority 88.7 % (337 / 380), service type 86.3 % (328 / 380), 4 of 84 emergencies below HIGH.
                 // After rules8 (made without seeing it; scored once at its end): 90.0 / 87.1 %, 3. Floors left at the
                 // score before rules8.
-                // A development set from 2026-11-27 15:40 UTC, once set i was written: its failures may be read.
-                new LabelledSet("blind-2026-11h.csv", false, 0.886, 0.863, 4),
+                // A development set from 2026-11-27 15:40 UTC, once set i was written: its failures were read and the
+                // rules generalised against them (rules9): 90.0 / 87.1 %, 3 before; 95.5 / 88.2 % (363 / 380, 335 / 380), 0
+                // with the model of sets corpus, a-g; then trained on (now in src/main/resources): 95.8 / 89.5 %
+                // (364 / 380, 340 / 380), 0. Fit, not generalisation.
+                new LabelledSet("blind-2026-11h.csv", false, 0.957, 0.894, 0),
                 // 333 messages, written 2026-11-27 15:24-15:28 UTC (BLIND-SET.md; its writer saw the subject lines of
                 // the five newest commits and wrote nothing on the topics they name). Blind on main of that hour (rules
                 // + learned model after rules8, bd15679; scored before any rule change): priority 90.4 % (301 / 333),

@@ -16,15 +16,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Honest figures for the rules + model classifier on the labelled files it is trained from: every message
- * is scored by a model that never saw it. Two splits: 10-fold over the eight files pooled, and one file
- * held out at a time (trained on the seven others: messages by another writer, the nearest thing to a
- * blind set). The rules were tuned on all eight files, so the rules-alone column here measures fit, not
+ * is scored by a model that never saw it. Two splits: 10-fold over the nine files pooled, and one file
+ * held out at a time (trained on the eight others: messages by another writer, the nearest thing to a
+ * blind set). The rules were tuned on all nine files, so the rules-alone column here measures fit, not
  * generalisation. Reports go to target/model-cross-validation.txt (copied into bench/RESULTS-classifier.md).
  */
 class ModelCrossValidationTest {
 
     static final List<String> TRAINING = List.of("corpus.csv", "blind-2026-11.csv", "blind-2026-11b.csv", "blind-2026-11c.csv",
-            "blind-2026-11d.csv", "blind-2026-11e.csv", "blind-2026-11f.csv", "blind-2026-11g.csv");
+            "blind-2026-11d.csv", "blind-2026-11e.csv", "blind-2026-11f.csv", "blind-2026-11g.csv", "blind-2026-11h.csv");
     static final int FOLDS = 10;
 
     record Labelled(String set, CorpusCsv.Row row) {
@@ -137,9 +137,9 @@ class ModelCrossValidationTest {
         }
         out.append(line("rules + model, 10-fold, all", card(kFold, null)))
                 .append(line("rules + model, set held out, all", card(heldOut, null)))
-                .append("\n").append(card(kFold, null).report("Rules + model, 10-fold over the eight files"));
+                .append("\n").append(card(kFold, null).report("Rules + model, 10-fold over the nine files"));
         for (String set : TRAINING) {
-            out.append("\n").append(card(heldOut, set).report("Rules + model on " + set + ", trained on the other seven files"));
+            out.append("\n").append(card(heldOut, set).report("Rules + model on " + set + ", trained on the other eight files"));
         }
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "model-cross-validation.txt"), out);
@@ -165,8 +165,10 @@ class ModelCrossValidationTest {
     // with set f trained on and the rules7 pass (seven files, 2452 messages): 10-fold 94.7 % (2323 / 2452), held out
     // 94.7 % (2323 / 2452), none below HIGH; set f alone 94.6 % both ways;
     // with set g trained on and the rules8 pass (eight files, 2790 messages): 10-fold 95.4 % (2663 / 2790), held out
-    // 95.4 % (2663 / 2790), none below HIGH; set g alone 98.2 % 10-fold, 98.5 % held out.
-    static final double K_FOLD_PRIORITY_FLOOR = 0.954;
+    // 95.4 % (2663 / 2790), none below HIGH; set g alone 98.2 % 10-fold, 98.5 % held out;
+    // with set h trained on and the rules9 pass (nine files, 3170 messages): 10-fold 95.6 % (3031 / 3170), held out
+    // 95.5 % (3027 / 3170), none below HIGH; set h alone 95.5 % both ways.
+    static final double K_FOLD_PRIORITY_FLOOR = 0.956;
     static final double HELD_OUT_PRIORITY_FLOOR = 0.954;
     static final int EMERGENCIES_BELOW_HIGH_CEILING = 0;
 }
