@@ -391,6 +391,39 @@ class GeneralisationTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
+            the line to the fridge bust behind the wall and it's soaking the kitchen, we can't get it to stop | EMERGENCY
+            el lavabo se está desbordando y no para, la llave no sirve                                       | EMERGENCY
+            I smell something awful right at the gas meter by the side of the house                          | EMERGENCY
+            water is running all over the garage and I don't have a key to shut the meter off                 | EMERGENCY
+            the copper pipe in the crawlspace is hissing and water is coming out into the yard               | EMERGENCY
+            water is dripping onto the microwave from the cabinet above                                      | EMERGENCY
+            the storage tank of the water heater rotted through at the bottom and it's seeping               | HIGH
+            I hear water running in the wall and the baseboard is getting softer every day                   | HIGH
+            """)
+    // BLIND-SET.md (eighth set): water onto a plugged-in appliance or a powered box is water near electricity; a
+    // smell at the gas piping is gas; water escaping that nobody can stop (no key, no working valve) is an emergency
+    void dangerShapesFromTheEighthDevelopmentSet(String text, Priority expected) {
+        assertThat(classify(text.trim()).priority()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            we had to fill the toilet by pouring a bucket of water in, the flush handle broke               | MEDIUM
+            the dishwasher leaves dirty water in the bottom after every cycle                               | MEDIUM
+            somebody poured paint down the bathroom sink and now it won't drain                             | MEDIUM
+            slow drip from the ceiling in the garage, about a cup a day, bucket under it                    | MEDIUM
+            the hall closet flooded from the washer, it's all dry now and the washer works fine             | HIGH
+            we thought we smelled gas earlier but now it is really strong in the kitchen                    | EMERGENCY
+            """)
+    // water poured in by hand, an appliance's own dirty water, something poured down a drain and a measured slow drip
+    // are not water escaping; an emergency word with the water gone is HIGH; a smell first doubted does not take back
+    // an emergency
+    void lookAlikesOfTheEighthPassShapesKeepTheirPriority(String text, Priority expected) {
+        assertThat(classify(text.trim()).priority()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
             the bathroom faucet drips all night                                   | GENERAL
             the outdoor spigot drips even when it's turned all the way off        | GENERAL
             the tankless unit is spraying out the bottom and I can't get the isolation valve to turn | WATER_HEATER
