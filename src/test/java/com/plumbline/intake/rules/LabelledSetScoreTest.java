@@ -108,9 +108,10 @@ class LabelledSetScoreTest {
                 // A development set from 2026-11-27 15:40 UTC, once set i was written: its failures were read and the
                 // rules generalised against them (rules9): 90.0 / 87.1 %, 3 before; 95.5 / 88.2 % (363 / 380, 335 / 380), 0
                 // with the model of sets corpus, a-g; then trained on (now in src/main/resources), and one retraction
-                // family withdrawn ("everything is safe" took back water pouring in a look-alike): 95.5 / 89.2 %
-                // (363 / 380, 339 / 380), 0. Fit, not generalisation.
-                new LabelledSet("blind-2026-11h.csv", false, 0.955, 0.892, 0),
+                // family withdrawn ("everything is safe" took back water pouring in a look-alike), and the rules' own
+                // misses that the model had covered fixed (a line named by what it feeds, a cutoff, sewage brought up):
+                // 95.5 / 88.9 % (363 / 380, 338 / 380), 0. Fit, not generalisation.
+                new LabelledSet("blind-2026-11h.csv", false, 0.955, 0.889, 0),
                 // 333 messages, written 2026-11-27 15:24-15:28 UTC (BLIND-SET.md; its writer saw the subject lines of
                 // the five newest commits and wrote nothing on the topics they name). Blind on main of that hour (rules
                 // + learned model after rules8, bd15679; scored before any rule change): priority 90.4 % (301 / 333),
