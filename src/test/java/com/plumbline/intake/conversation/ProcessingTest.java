@@ -54,8 +54,6 @@ class ProcessingTest extends IntakeIntegrationTest {
 
     @Autowired
     ProducerTemplate producer;
-    @Autowired
-    CamelContext camel;
 
     @BeforeEach
     void noCustomersYet() {

@@ -46,7 +46,6 @@ import static org.awaitility.Awaitility.await;
  */
 class JobQueueTest extends IntakeIntegrationTest {
 
-
     @DynamicPropertySource
     static void oneConsumerAndQuickRetries(DynamicPropertyRegistry registry) {
         registry.add("intake.jobs.consumers", () -> "1");
@@ -61,8 +60,6 @@ class JobQueueTest extends IntakeIntegrationTest {
     static final AtomicInteger OTHER_JOBS_FAILING = new AtomicInteger();
     private static final java.util.Set<CamelContext> ADVISED = ConcurrentHashMap.newKeySet();
 
-    @Autowired
-    CamelContext camel;
     @Autowired
     ProducerTemplate producer;
     @Autowired

@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -15,9 +14,6 @@ import static org.awaitility.Awaitility.await;
 class IntakeHealthTest extends OpsIntegrationTest {
 
     private final ObjectMapper mapper = new ObjectMapper();
-
-    @Autowired
-    private CamelContext camel;
 
     @Test
     void everyPartIsListedAndUp() throws Exception {

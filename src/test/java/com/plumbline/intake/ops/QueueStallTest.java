@@ -6,7 +6,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import com.plumbline.intake.support.IntakeIntegrationTest;
-import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.AdviceWith;
 import org.junit.jupiter.api.Test;
@@ -29,8 +28,6 @@ class QueueStallTest extends IntakeIntegrationTest {
         registry.add("intake.ops.queue-depth-max-age", () -> "0s");
     }
 
-    @Autowired
-    CamelContext camel;
     @Autowired
     ProducerTemplate producer;
 

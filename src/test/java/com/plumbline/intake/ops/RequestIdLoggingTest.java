@@ -17,7 +17,6 @@ import com.plumbline.intake.notify.Reachability;
 import com.plumbline.intake.staff.StaffRole;
 import com.plumbline.intake.support.TwilioSigner;
 import com.plumbline.intake.support.TwilioStandIn;
-import org.apache.camel.CamelContext;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -68,9 +67,6 @@ class RequestIdLoggingTest extends NotifyIntegrationTest {
             }
         }
     };
-
-    @Autowired
-    private CamelContext camel;
 
     @BeforeEach
     void captureLogs() throws Exception {

@@ -105,7 +105,7 @@ public abstract class IntakeIntegrationTest {
     private ConnectionFactory connectionFactory;
 
     @Autowired
-    private CamelContext camel;
+    protected CamelContext camel;
 
     @BeforeEach
     void startFromEmptyStores() {
