@@ -19,6 +19,8 @@ record CompiledRules(
         int resolutionWindow,
         /** How far after a problem word a past-time cue makes it history. */
         int pastWindow,
+        /** How far from a resolution, a retraction or a problem its topic word may stand. */
+        int topicWindow,
         UrgencyWeights urgency,
         BusinessCalendar calendar,
         ResponseTargets responseTargets,

@@ -128,7 +128,7 @@ final class MessageAnalysis {
     /**
      * A retraction ("false alarm", "never mind about the gas smell") takes back every problem of its part
      * of the message: from the previous new-topic cue to the next one ("But the water heater is not
-     * working" still counts). Not when that part says the problem is still going on.
+     * working" still counts), of its topic when it names one. Not when that part says the problem is still going on.
      */
     private void dropRetracted() {
         if (absent(Term.Cue.RETRACTION)) {
@@ -160,9 +160,12 @@ final class MessageAnalysis {
             if (stillGoing) {
                 continue;
             }
+            // "water pouring through the ceiling and the gas company said it was safe": only the gas is taken back
+            int about = cueTopics(r);
             for (int i = 0; i < matches.size(); i++) {
-                int at = matches.get(i).start();
-                if (at >= from && at < until && isProblemOrSignal(i)) {
+                Match m = matches.get(i);
+                if (m.start() >= from && m.start() < until && isProblemOrSignal(i)
+                        && sameTopic(about, topicsNear(m.start(), m.end()))) {
                     dropped[i] = true;
                 }
             }
@@ -290,8 +293,21 @@ final class MessageAnalysis {
         return anyLiveCue(Term.Cue.NOT_AN_EMERGENCY) || emergencyResolvedInMessage();
     }
 
-    /** The whole message says the emergency is over ("no longer flooding") and nothing says "still". */
+    /** The whole message says an emergency is over ("no longer flooding") and nothing says "still". */
     boolean emergencyResolvedInMessage() {
+        return emergencyResolved(-1);
+    }
+
+    /**
+     * The emergency found at word {@code position} is over: a whole-message resolution says so, about its topic
+     * or about none ("I shut off the water but now I smell gas": the gas is not), and nothing says "still".
+     */
+    boolean emergencyResolvedAt(int position) {
+        return emergencyResolved(position);
+    }
+
+    /** @param position of the emergency whose topic must match; -1 for any */
+    private boolean emergencyResolved(int position) {
         if (absent(Term.Cue.RESOLUTION_WHOLE)) {
             return false;
         }
@@ -304,11 +320,79 @@ final class MessageAnalysis {
             if (term.is(Term.Cue.STILL_GOING)) {
                 return false;
             }
-            if (term.is(Term.Cue.RESOLUTION_WHOLE) && !isResolutionBlocked(i)) {
+            if (term.is(Term.Cue.RESOLUTION_WHOLE) && !isResolutionBlocked(i)
+                    && (position < 0 || sameTopic(cueTopics(i), topicsNear(position, position + 1)))) {
                 resolved = true;
             }
         }
         return resolved;
+    }
+
+    /**
+     * What the resolution or retraction at match {@code r} is about: the topic words inside it ("shut off the water"),
+     * else the nearest ones in its clause ("the gas company said it was safe"); 0 when it names none.
+     */
+    private int cueTopics(int r) {
+        Match cue = matches.get(r);
+        int inside = cue.term().topics();
+        for (int t = 0; t < matches.size(); t++) {
+            if (cue.covers(matches.get(t))) {
+                inside |= topicsOf(t);
+            }
+        }
+        return inside != 0 ? inside : topicsNear(cue.start(), cue.end());
+    }
+
+    /** The topics of the topic word nearest to the words [from, to) in their clause, within the topic window. */
+    private int topicsNear(int from, int to) {
+        int nearest = rules.topicWindow() + 1;
+        int topics = 0;
+        for (int t = 0; t < matches.size(); t++) {
+            Match m = matches.get(t);
+            if (topicsOf(t) == 0 || tokens.clauses()[m.start()] != tokens.clauses()[from]) {
+                continue;
+            }
+            int distance = m.start() >= to ? m.start() - to + 1 : m.end() <= from ? from - m.end() + 1 : 0;
+            // a tie goes to the word before: "the septic guy said it was safe and water is pouring" is about the septic
+            if (distance < nearest) {
+                nearest = distance;
+                topics = topicsOf(t);
+            }
+        }
+        return topics;
+    }
+
+    /**
+     * The topics match {@code t} names: those of the longest topic phrase holding it, so the "water" of "shut off
+     * the water heater's gas" is the heater's (a gas appliance's), not water's.
+     */
+    private int topicsOf(int t) {
+        Match m = matches.get(t);
+        int topics = m.term().topics();
+        if (topics == 0) {
+            return 0;
+        }
+        int longest = m.length();
+        for (int j = t - 1; j >= 0 && m.start() - matches.get(j).start() <= MAX_PHRASE_WORDS; j--) {
+            Match longer = matches.get(j);
+            if (longer.covers(m) && longer.term().topics() != 0 && longer.length() > longest) {
+                longest = longer.length();
+                topics = longer.term().topics();
+            }
+        }
+        for (int j = t + 1; j < matches.size() && matches.get(j).start() == m.start(); j++) {
+            Match longer = matches.get(j);
+            if (longer.covers(m) && longer.term().topics() != 0 && longer.length() > longest) {
+                longest = longer.length();
+                topics = longer.term().topics();
+            }
+        }
+        return topics;
+    }
+
+    /** A cue about no topic settles every problem; one about a topic, the problems next to none or to the same. */
+    private static boolean sameTopic(int cue, int problem) {
+        return cue == 0 || problem == 0 || (cue & problem) != 0;
     }
 
     /** A resolution cue follows the match closely in the same clause: "the leak stopped". */

@@ -112,7 +112,14 @@ public class MessageClassifier {
         boolean conflict = false;
         boolean resolvedInMessage = analysis.emergencyResolvedInMessage();
         if (priority == Priority.EMERGENCY && resolvedInMessage) {
-            priority = Priority.HIGH;
+            // "I shut off the water but now I smell gas": an emergency about another topic than the resolution stays
+            boolean anotherStillGoing = evidence.stream().anyMatch(
+                    e -> e.priority() == Priority.EMERGENCY && !analysis.emergencyResolvedAt(e.position()));
+            if (anotherStillGoing) {
+                resolvedInMessage = false;
+            } else {
+                priority = Priority.HIGH;
+            }
         }
         boolean emergencyEvidence = priority == Priority.EMERGENCY;
         if (priority == Priority.EMERGENCY && analysis.anyLiveCue(Term.Cue.NOT_AN_EMERGENCY)) {

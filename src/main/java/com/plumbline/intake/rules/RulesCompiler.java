@@ -60,7 +60,7 @@ final class RulesCompiler {
         addCues(negation.notAnEmergency(), Term.Cue.NOT_AN_EMERGENCY, "negation.notAnEmergency");
         addCues(negation.mentions(), Term.Cue.MENTION, "negation.mentions");
         RulesFile.Resolution resolution = file.resolution() == null
-                ? new RulesFile.Resolution(null, null, null, null, null, null, null, null, null, null, null, null, null)
+                ? new RulesFile.Resolution(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null)
                 : file.resolution();
         addCues(resolution.after(), Term.Cue.RESOLUTION_AFTER, "resolution.after");
         addCues(resolution.blockedBy(), Term.Cue.RESOLUTION_BLOCKER, "resolution.blockedBy");
@@ -72,6 +72,7 @@ final class RulesCompiler {
         addCues(resolution.newTopic(), Term.Cue.NEW_TOPIC, "resolution.newTopic");
         addCues(resolution.followUps(), Term.Cue.FOLLOW_UP, "resolution.followUps");
         addCues(resolution.changed(), Term.Cue.CHANGED, "resolution.changed");
+        addTopics(resolution.topics());
         ServiceType lowPriorityService = null;
         if (file.lowPriority() != null) {
             addCues(file.lowPriority().keepServiceFor(), Term.Cue.ROUTINE, "lowPriority.keepServiceFor");
@@ -109,6 +110,7 @@ final class RulesCompiler {
         int negationWindow = positive(negation.window(), 3, "negation.window");
         int resolutionWindow = positive(resolution.window(), 4, "resolution.window");
         int pastWindow = positive(resolution.pastWindow(), resolutionWindow, "resolution.pastWindow");
+        int topicWindow = positive(resolution.topicWindow(), resolutionWindow, "resolution.topicWindow");
 
         if (!problems.isEmpty()) {
             throw new InvalidRulesException(source, problems);
@@ -116,7 +118,7 @@ final class RulesCompiler {
         TermIndex index = new TermIndex(termsByWords.values(), vocabulary.size());
         return new CompiledRules(normaliser, vocabulary, index, List.copyOf(comboPriorities),
                 comboGroups.stream().mapToInt(Integer::intValue).toArray(), List.copyOf(comboNames),
-                tieOrder, negationWindow, resolutionWindow, pastWindow, weights, calendar,
+                tieOrder, negationWindow, resolutionWindow, pastWindow, topicWindow, weights, calendar,
                 new ResponseTargets(targets, calendar), raise, signals, lowPriorityService);
     }
 
@@ -452,6 +454,28 @@ final class RulesCompiler {
     private void addCues(List<String> phrases, Term.Cue cue, String key) {
         if (phrases != null) {
             forEachPhrase(phrases, key, (term, path) -> term.addCue(cue));
+        }
+    }
+
+    /** Each topic is a bit on its words' terms; a word may belong to more than one topic. */
+    private void addTopics(Map<String, List<String>> topics) {
+        if (topics == null) {
+            return;
+        }
+        if (topics.size() > Integer.SIZE) {
+            problems.add("resolution.topics: at most " + Integer.SIZE + " topics");
+            return;
+        }
+        int bit = 1;
+        for (Map.Entry<String, List<String>> topic : topics.entrySet()) {
+            String key = "resolution.topics." + topic.getKey();
+            if (topic.getValue() == null || topic.getValue().isEmpty()) {
+                problems.add(key + ": no words");
+            } else {
+                int topicBit = bit;
+                forEachPhrase(topic.getValue(), key, (term, path) -> term.addTopics(topicBit));
+            }
+            bit <<= 1;
         }
     }
 

@@ -85,12 +85,15 @@ public record RulesFile(
      * newTopic: after a retraction or all-clear, these start a new problem that still counts
      * ("false alarm on the gas smell. But the water heater is not working");
      * followUps: the customer asks after a problem already reported ("any update?"): LOW unless {@code changed}
-     * or a danger says it got worse.
+     * or a danger says it got worse;
+     * topics: what a whole-message resolution or a retraction is about, named by a topic word next to it (within
+     * topicWindow words, same clause): it then settles only problems next to a word of the same topic.
      */
     public record Resolution(List<String> after, Integer window, List<String> blockedBy, List<String> wholeMessage,
                              List<String> stillGoing, List<String> allClear, List<String> retractions,
                              List<String> past, Integer pastWindow, List<String> recurring, List<String> newTopic,
-                             List<String> followUps, List<String> changed) {
+                             List<String> followUps, List<String> changed, Map<String, List<String>> topics,
+                             Integer topicWindow) {
     }
 
     public record Urgency(List<String> cues, Double cueWeight, Double maxFromCues, Double exclamationWeight,

@@ -41,6 +41,8 @@ final class Term {
     final int[] serviceWeights = new int[ServiceType.values().length];
     boolean hasService;
     private int cues;
+    /** The resolution topics this word names ("gas", "water"), a bit each; 0 for none. */
+    private int topics;
 
     Term(String text, int[] words) {
         this.text = text;
@@ -62,6 +64,14 @@ final class Term {
     /** Every cue of this term, a bit each ({@link Cue#bit}). */
     int cueBits() {
         return cues;
+    }
+
+    void addTopics(int bits) {
+        topics |= bits;
+    }
+
+    int topics() {
+        return topics;
     }
 
     void addService(ServiceType type, int weight) {

@@ -37,6 +37,8 @@ class RulesValidationTest {
             `LOW:       { respondWithin: 4h,  clock: businessHours }` | `LOW:       { respondWithin: 4h,  clock: officeHours }` | sla.LOW.clock: unknown clock 'officeHours'
             `    keywords: [water heater, hot water heater`     | `    keywrods: [water heater, hot water heater`     | serviceTypes.WATER_HEATER.keywrods: unknown key 'keywrods'
             `  raisePriority: {}`                               | `  raisePriority: { MEDIUM: SUPER }`               | afterHours.raisePriority.MEDIUM: unknown priority 'SUPER'
+            `    sewage: [sewage, sewer, septic, raw sewage, aguas negras, poop]` | `    sewage: []`              | resolution.topics.sewage: no words
+            `  topicWindow: 4`                                  | `  topicWindow: 0`                                  | resolution.topicWindow
             `  DRAIN_CLEANING:\n    keywords: [drain, drains, clogged drain, garbage disposal, disposal, snake, drenaje, desague, drano]` | `  DRAIN_CLEANING:\n    keywords: []` | serviceTypes.DRAIN_CLEANING.keywords: empty keyword list
             """)
     void mistakeIsReportedWithItsKey(String original, String replacement, String expectedMessage) throws IOException {

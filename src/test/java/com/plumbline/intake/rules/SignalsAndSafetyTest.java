@@ -138,6 +138,36 @@ class SignalsAndSafetyTest {
         assertThat(c.needsReview()).isTrue();
     }
 
+    /** A retraction or resolution about one thing does not settle an emergency about another (resolution.topics). */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "water pouring through the ceiling and the gas company said it was safe at the meter",
+            "I shut off the water but now I smell gas in the kitchen",
+            "the flood is under control but now i smell gas",
+            "false alarm on the gas smell, but the basement is flooding",
+            "the gas smell is gone but water is pouring through the ceiling",
+            "we turned the water off at the main and theres still a strong rotten egg smell by the furnace"})
+    void settlingOneTopicLeavesAnEmergencyOfAnotherStanding(String text) {
+        Classification c = classify(text);
+        assertThat(c.priority()).isEqualTo(Priority.EMERGENCY);
+        assertThat(c.retraction()).isFalse();
+    }
+
+    /** ... while a retraction or resolution of the emergency's own topic, or of none named, still settles it. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            false alarm, the gas smell was the trash can                          | LOW
+            false alarm the water pouring was the kids bath overflowing           | LOW
+            the fire department checked and said no gas, sorry to bother you      | LOW
+            water pouring through the ceiling, we turned off the water            | HIGH
+            pipe burst and water everywhere but I shut off the main               | HIGH
+            the gas company came for the smell and shut off the water heater's gas | HIGH
+            basement was flooding, it stopped                                     | HIGH
+            """)
+    void settlingTheEmergencysOwnTopicStillCounts(String text, Priority expected) {
+        assertThat(classify(text).priority()).isEqualTo(expected);
+    }
+
     @Test
     void conflictingEvidenceWithAnEmergencyCueIsAtLeastHighAndFlagged() {
         Classification c = classify("not an emergency but water is spraying from the pipe");
