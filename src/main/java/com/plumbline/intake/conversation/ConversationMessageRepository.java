@@ -12,6 +12,10 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface ConversationMessageRepository extends JpaRepository<ConversationMessage, Long> {
 
+    /** JPQL, not derived from the name: Hibernate keeps a JPQL query's plan (StaffMemberRepository says why). */
+    @Query("""
+            select m from ConversationMessage m
+            where m.provider = :provider and m.providerMessageId = :providerMessageId and m.direction = :direction""")
     Optional<ConversationMessage> findByProviderAndProviderMessageIdAndDirection(
             Provider provider, String providerMessageId, ConversationMessage.Direction direction);
 

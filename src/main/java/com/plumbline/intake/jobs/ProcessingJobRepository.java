@@ -10,6 +10,8 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface ProcessingJobRepository extends JpaRepository<ProcessingJob, Long> {
 
+    /** JPQL, not derived from the name: Hibernate keeps a JPQL query's plan (StaffMemberRepository says why). */
+    @Query("select j from ProcessingJob j where j.messageId = :messageId")
     List<ProcessingJob> findByMessageId(Long messageId);
 
     List<ProcessingJob> findByStatusOrderByIdDesc(JobStatus status, Pageable page);

@@ -9,10 +9,14 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface StaffMemberRepository extends JpaRepository<StaffMember, Long> {
 
+    // JPQL rather than a query derived from the name: Hibernate keeps the plan of a JPQL string, while a derived
+    // query is built as a Criteria query and translated to SQL again on every call (on the path of every message)
+    @Query("select s from StaffMember s where s.active = true order by s.id")
     List<StaffMember> findByActiveTrueOrderById();
 
     List<StaffMember> findAllByOrderById();
 
+    @Query("select s from StaffMember s where s.phone = :phone and s.active = true order by s.id limit 1")
     Optional<StaffMember> findFirstByPhoneAndActiveTrue(String phone);
 
     /**
