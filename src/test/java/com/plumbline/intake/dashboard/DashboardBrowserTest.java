@@ -23,6 +23,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,13 +39,21 @@ class DashboardBrowserTest extends DashboardIntegrationTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private final List<WebDriver> drivers = new ArrayList<>();
+    /** Each browser's profile folder (--user-data-dir): deleted once its browser has quit. */
+    private final List<Path> profiles = new ArrayList<>();
 
     @AfterEach
-    void closeBrowsers() {
-        drivers.forEach(WebDriver::quit);
-        drivers.clear();
+    void closeBrowsers() throws IOException {
+        try {
+            drivers.forEach(WebDriver::quit);
+        } finally {
+            drivers.clear();
+            for (Path profile : profiles) {
+                FileSystemUtils.deleteRecursively(profile);
+            }
+            profiles.clear();
+        }
     }
-
 
     @Test
     void emergencyBannerAcknowledgedByOneDispatcherIsSeenByTheOther() throws Exception {
@@ -139,11 +148,13 @@ class DashboardBrowserTest extends DashboardIntegrationTest {
     }
 
     private WebDriver browser(int width, int height) throws IOException {
+        Path profile = Files.createTempDirectory("board-chrome-");
+        profiles.add(profile);
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + Files.createTempDirectory("board-chrome-"),
+                "--user-data-dir=" + profile,
                 "--window-size=" + width + "," + height, "--autoplay-policy=no-user-gesture-required");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
