@@ -5,6 +5,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 import com.plumbline.intake.PlumblineIntakeApplication;
 import com.plumbline.intake.support.FreePorts;
@@ -13,6 +15,9 @@ import com.plumbline.intake.support.GoogleTokens;
 import com.plumbline.intake.support.IntakeIntegrationTest;
 import com.plumbline.intake.support.WebhookClient;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.support.ScheduledPollConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -57,7 +62,12 @@ class DatabaseOutageTest {
                 "--spring.datasource.username=postgres",
                 // each refused webhook waits this long for a connection before its 503 (production:
                 // INTAKE_DB_CONNECTION_TIMEOUT, 5 s); at 5 s the outage's seven refusals took 35 s
-                "--spring.datasource.hikari.connection-timeout=1000",
+                "--spring.datasource.hikari.connection-timeout=500",
+                // the pollers (due jobs, notifications to queue again, escalations) look every second
+                // rather than every 5 s (production), so each meets the outage soon after it begins
+                "--intake.jobs.poll-delay=1000",
+                "--intake.notify.requeue.poll-delay=1000",
+                "--intake.notify.escalation.poll-delay=1000",
                 "--intake.security.jwt-secret=" + IntakeIntegrationTest.JWT_SECRET,
                 "--intake.security.bootstrap-admin-password=" + IntakeIntegrationTest.ADMIN_PASSWORD)) {
             WebhookClient client = new WebhookClient(((ServletWebServerApplicationContext) service).getWebServer().getPort());
@@ -69,6 +79,9 @@ class DatabaseOutageTest {
                 assertThat(send(client, "before-" + i).statusCode()).isEqualTo(200);
             }
 
+            Map<ScheduledPollConsumer, Long> pollsBefore = pollers(service);
+            assertThat(pollsBefore.keySet()).extracting(ScheduledPollConsumer::getRouteId)
+                    .contains("due-jobs", "notify-requeue", "escalation");
             postgres.close();
             for (int i = 0; i < DURING; i++) {
                 HttpResponse<String> refused = send(client, "during-" + i);
@@ -84,8 +97,10 @@ class DatabaseOutageTest {
             HttpResponse<String> health = operator.get("/api/webhooks/health");
             assertThat(health.statusCode()).isEqualTo(503);
             assertThat(health.body()).contains("\"database\":\"DOWN\"");
-            // long enough for the consumers and pollers to meet the outage
-            Thread.sleep(3000);
+            // every poller meets the outage (a poll of each has run and failed since PostgreSQL went
+            // away), so that each has to recover by itself below
+            await().atMost(Duration.ofSeconds(30)).until(() -> pollsBefore.entrySet().stream().allMatch(poller ->
+                    poller.getKey().getCounter() > poller.getValue() && poller.getKey().getErrorCounter() > 0));
 
             postgres = postgres(postgresData, postgresPort);
             Instant back = Instant.now();
@@ -112,6 +127,20 @@ class DatabaseOutageTest {
         } finally {
             postgres.close();
         }
+    }
+
+    /**
+     * The service's scheduled pollers with the polls each has run so far; not the hourly cleanup,
+     * which is not due while a test runs.
+     */
+    private static Map<ScheduledPollConsumer, Long> pollers(ConfigurableApplicationContext service) {
+        Map<ScheduledPollConsumer, Long> polls = new HashMap<>();
+        for (Route route : service.getBean(CamelContext.class).getRoutes()) {
+            if (route.getConsumer() instanceof ScheduledPollConsumer poller && poller.getDelay() <= 60_000) {
+                polls.put(poller, poller.getCounter());
+            }
+        }
+        return polls;
     }
 
     private static HttpResponse<String> postPoison(WebhookClient client) {
