@@ -21,6 +21,7 @@ import com.plumbline.intake.support.FreePorts;
 import com.plumbline.intake.support.WebhookClient;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.spi.InflightRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -116,9 +117,12 @@ class DurabilityTest {
                 ordinary.add(CompletableFuture.supplyAsync(() -> client.postTwilio(SMS,
                         twilioSms(sid, "Do you service water softeners, asking for " + sid)), posting));
             }
-            // without the limit they would be stored and answered in milliseconds
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-                    .until(() -> ordinary.stream().noneMatch(CompletableFuture::isDone));
+            // all of them inside the service and held before their store: in the accept route
+            // (the throttle's), not in intake. Without the limit they would enter intake, be
+            // stored and answered in milliseconds, and accept would never hold nine
+            InflightRepository inflight = service.getBean(CamelContext.class).getInflightRepository();
+            await().atMost(Duration.ofSeconds(10)).until(() -> inflight.size("accept") == 9 && inflight.size("intake") == 1);
+            assertThat(ordinary).noneMatch(CompletableFuture::isDone);
 
             // the emergency is stored and answered while they all wait
             HttpResponse<String> emergency = client.postTwilio(SMS,
