@@ -43,13 +43,17 @@ class DashboardBrowserTest extends DashboardIntegrationTest {
     private final List<Path> profiles = new ArrayList<>();
 
     @AfterEach
-    void closeBrowsers() throws IOException {
+    void closeBrowsers() {
         try {
             drivers.forEach(WebDriver::quit);
         } finally {
             drivers.clear();
+            // a helper process of the browser may still be writing there for a moment after quit
             for (Path profile : profiles) {
-                FileSystemUtils.deleteRecursively(profile);
+                await().atMost(Duration.ofSeconds(5)).pollDelay(Duration.ZERO).ignoreExceptions().until(() -> {
+                    FileSystemUtils.deleteRecursively(profile);
+                    return Files.notExists(profile);
+                });
             }
             profiles.clear();
         }
