@@ -117,7 +117,8 @@ class LabelledSetScoreTest {
                 // + learned model after rules8, bd15679; scored before any rule change): priority 90.4 % (301 / 333),
                 // service type 90.4 % (301 / 333), 1 of 70 emergencies below HIGH. After rules9 (made without seeing
                 // it; scored once at its end): unchanged, 90.4 / 90.4 %, 1. Floors left at the score before rules9.
-                new LabelledSet("blind-2026-11i.csv", true, 0.903, 0.903, 1),
+                // A development set from 2026-11-27 17:30 UTC, once set j was written: its failures may be read.
+                new LabelledSet("blind-2026-11i.csv", false, 0.903, 0.903, 1),
                 // 326 messages, written 2026-11-27 17:10-17:14 UTC (BLIND-SET.md). Blind on main of that hour (rules +
                 // learned model after rules9, 9aa4c64; scored before any rule change): priority 85.3 % (278 / 326),
                 // service type 87.4 % (285 / 326), 2 of 69 emergencies below HIGH.
