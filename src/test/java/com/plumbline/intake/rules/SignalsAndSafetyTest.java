@@ -208,9 +208,9 @@ class SignalsAndSafetyTest {
 
     @ParameterizedTest(name = "{2}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-            `    all: [waterEscaping, uncontrolled]` | `    all: [waterEscaping, uncontroled]` | signalRules[1].all[1]: unknown signal 'uncontroled'
-            `    within: message\\n    priority: EMERGENCY\\n    serviceType: LEAK_DETECTION\\n  - name: water rising` | `    within: somewhere\\n    priority: EMERGENCY\\n    serviceType: LEAK_DETECTION\\n  - name: water rising` | signalRules[1].within: 'somewhere' is not sentence, message or a number
-            `    priority: EMERGENCY\\n    serviceType: LEAK_DETECTION\\n  - name: water rising` | `    priority: URGENT\\n    serviceType: LEAK_DETECTION\\n  - name: water rising` | signalRules[1].priority: unknown priority 'URGENT'
+            `    all: [waterEscaping, uncontrolled]` | `    all: [waterEscaping, uncontroled]` | signalRules[3].all[1]: unknown signal 'uncontroled'
+            `    within: message\\n    priority: EMERGENCY\\n    serviceType: LEAK_DETECTION\\n  - name: water rising` | `    within: somewhere\\n    priority: EMERGENCY\\n    serviceType: LEAK_DETECTION\\n  - name: water rising` | signalRules[3].within: 'somewhere' is not sentence, message or a number
+            `    priority: EMERGENCY\\n    serviceType: LEAK_DETECTION\\n  - name: water rising` | `    priority: URGENT\\n    serviceType: LEAK_DETECTION\\n  - name: water rising` | signalRules[3].priority: unknown priority 'URGENT'
             `  cues: [waterEscaping,` | `  cues: [waterEscape,` | safety.cues[0]: unknown signal 'waterEscape'
             `  minConfidence: 0.5` | `  minConfidence: 5` | safety.minConfidence: must be between 0 and 1
             `    within: 5\\n  deepWater:` | `    within: 0\\n  deepWater:` | signals.uncontrolled.within: must be at least 1
