@@ -45,6 +45,12 @@ public final class LearnedModel {
         return new LearnedModel(TextModel.train(folded, settings), normaliser);
     }
 
+    /**
+     * How many times a message of the extra folder (staff corrections) counts in training: they are few beside the
+     * thousands of shipped messages, and each is a case the shipped model got wrong.
+     */
+    static final int CORRECTION_WEIGHT = 3;
+
     /** The model of {@code intake.model}: the shipped labelled files plus every CSV in the extra folder. */
     public static LearnedModel load(RulesBook rules, ModelProperties properties) {
         List<LabelledCsv.Example> examples = new ArrayList<>();
@@ -58,7 +64,10 @@ public final class LearnedModel {
             if (extra != null && Files.isDirectory(extra)) {
                 try (Stream<Path> files = Files.list(extra)) {
                     for (Path file : files.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {
-                        examples.addAll(LabelledCsv.read(file));
+                        List<LabelledCsv.Example> corrections = LabelledCsv.read(file);
+                        for (int copy = 0; copy < CORRECTION_WEIGHT; copy++) {
+                            examples.addAll(corrections);
+                        }
                         sources.add(file.toString());
                     }
                 }

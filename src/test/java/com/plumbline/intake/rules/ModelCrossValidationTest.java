@@ -16,15 +16,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Honest figures for the rules + model classifier on the labelled files it is trained from: every message
- * is scored by a model that never saw it. Two splits: 10-fold over the nine files pooled, and one file
- * held out at a time (trained on the eight others: messages by another writer, the nearest thing to a
- * blind set). The rules were tuned on all nine files, so the rules-alone column here measures fit, not
+ * is scored by a model that never saw it. Two splits: 10-fold over the ten files pooled, and one file
+ * held out at a time (trained on the nine others: messages by another writer, the nearest thing to a
+ * blind set). The rules were tuned on all ten files, so the rules-alone column here measures fit, not
  * generalisation. Reports go to target/model-cross-validation.txt (copied into bench/RESULTS-classifier.md).
  */
 class ModelCrossValidationTest {
 
     static final List<String> TRAINING = List.of("corpus.csv", "blind-2026-11.csv", "blind-2026-11b.csv", "blind-2026-11c.csv",
-            "blind-2026-11d.csv", "blind-2026-11e.csv", "blind-2026-11f.csv", "blind-2026-11g.csv", "blind-2026-11h.csv");
+            "blind-2026-11d.csv", "blind-2026-11e.csv", "blind-2026-11f.csv", "blind-2026-11g.csv", "blind-2026-11h.csv",
+            "blind-2026-11i.csv");
     static final int FOLDS = 10;
 
     record Labelled(String set, CorpusCsv.Row row) {
@@ -137,9 +138,9 @@ class ModelCrossValidationTest {
         }
         out.append(line("rules + model, 10-fold, all", card(kFold, null)))
                 .append(line("rules + model, set held out, all", card(heldOut, null)))
-                .append("\n").append(card(kFold, null).report("Rules + model, 10-fold over the nine files"));
+                .append("\n").append(card(kFold, null).report("Rules + model, 10-fold over the ten files"));
         for (String set : TRAINING) {
-            out.append("\n").append(card(heldOut, set).report("Rules + model on " + set + ", trained on the other eight files"));
+            out.append("\n").append(card(heldOut, set).report("Rules + model on " + set + ", trained on the other nine files"));
         }
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "model-cross-validation.txt"), out);
@@ -167,8 +168,10 @@ class ModelCrossValidationTest {
     // with set g trained on and the rules8 pass (eight files, 2790 messages): 10-fold 95.4 % (2663 / 2790), held out
     // 95.4 % (2663 / 2790), none below HIGH; set g alone 98.2 % 10-fold, 98.5 % held out;
     // with set h trained on and the rules9 pass (nine files, 3170 messages): 10-fold 95.6 % (3030 / 3170), held out
-    // 95.5 % (3026 / 3170), none below HIGH; set h alone 95.3 % both ways.
-    static final double K_FOLD_PRIORITY_FLOOR = 0.955;
-    static final double HELD_OUT_PRIORITY_FLOOR = 0.954;
+    // 95.5 % (3026 / 3170), none below HIGH; set h alone 95.3 % both ways;
+    // with set i trained on and the rules10 pass (ten files, 3503 messages): 10-fold 95.9 % (3359 / 3503), held out
+    // 95.9 %, none below HIGH; set i alone 98.2 % both ways (the model alone on it: 92.5 % 10-fold, 92.8 % held out).
+    static final double K_FOLD_PRIORITY_FLOOR = 0.958;
+    static final double HELD_OUT_PRIORITY_FLOOR = 0.958;
     static final int EMERGENCIES_BELOW_HIGH_CEILING = 0;
 }

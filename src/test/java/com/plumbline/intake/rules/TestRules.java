@@ -15,7 +15,8 @@ final class TestRules {
             List.of("/classification/corpus.csv", "/classification/blind-2026-11.csv", "/classification/blind-2026-11b.csv",
                     "/classification/blind-2026-11c.csv", "/classification/blind-2026-11d.csv",
                     "/classification/blind-2026-11e.csv", "/classification/blind-2026-11f.csv",
-                    "/classification/blind-2026-11g.csv", "/classification/blind-2026-11h.csv"),
+                    "/classification/blind-2026-11g.csv", "/classification/blind-2026-11h.csv",
+                    "/classification/blind-2026-11i.csv"),
             null);
 
     private static final RulesBook RULES = new RulesBook(RULES_FILE);
