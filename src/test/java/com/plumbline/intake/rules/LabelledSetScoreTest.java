@@ -46,11 +46,13 @@ class LabelledSetScoreTest {
                 // After rules7 (tuned on set f; model also trained on sets e and f): 96.3 / 93.2 % (340 / 353, 329 / 353), 0.
                 // After rules8 (tuned on set g; model also trained on set g): unchanged, 96.3 / 93.2 %, 0.
                 // After rules9 (tuned on set h; model also trained on set h): 96.6 / 93.2 % (341 / 353, 329 / 353), 0.
-                new LabelledSet("blind-2026-11.csv", false, 0.966, 0.932, 0),
+                // After rules10 (tuned on set i; model also trained on set i): 96.6 / 93.8 % (341 / 353, 331 / 353), 0.
+                new LabelledSet("blind-2026-11.csv", false, 0.966, 0.937, 0),
                 // 373 messages. Blind on the rules of the day it was written: 68.4 / 67.6 %, 14 of 65; still
                 // blind after rules2: 72.7 / 69.7 %, 10. Tuned against (rules3): 90.1 / 86.3 %, 0. With the learned
                 // model, which is trained on it: 90.1 / 87.9 %, 0. After rules4: 90.3 / 89.5 %, 0. After rules5: 91.2 / 92.8 %, 0.
                 // After rules7: 92.0 / 92.8 % (343 / 373, 346 / 373), 0. After rules8: 92.2 / 93.6 % (344 / 373, 349 / 373), 0.
+                // After rules10: 92.2 / 93.6 % (344 / 373, 349 / 373), 0.
                 new LabelledSet("blind-2026-11b.csv", false, 0.922, 0.935, 0),
                 // 334 messages, written 2026-11-27. Blind on the rules before rules3: 78.4 / 71.6 %, 6 of 63;
                 // after rules3, which was made without seeing it: 80.8 / 82.3 %, 5. Rules + learned model (branch
@@ -60,6 +62,7 @@ class LabelledSetScoreTest {
                 // then trained on (now in src/main/resources): 94.0 / 89.5 %, 0. Fit, not generalisation.
                 // After rules5 (tuned on set d, not on this one): 95.5 / 93.4 %, 0. After rules7: 96.1 / 93.4 % (321 / 334, 312 / 334), 0.
                 // After rules8: 96.4 / 93.7 % (322 / 334, 313 / 334), 0.
+                // After rules10: 96.4 / 93.7 % (322 / 334, 313 / 334), 0.
                 new LabelledSet("blind-2026-11c.csv", false, 0.964, 0.937, 0),
                 // 345 messages, written 2026-11-27 08:40-08:45 UTC (BLIND-SET.md). Blind on main of that hour
                 // (rules + learned model, d61a940): priority 84.1 %, service type 78.3 %, 5 of 71 emergencies below HIGH.
@@ -68,7 +71,8 @@ class LabelledSetScoreTest {
                 // rules generalised against them (rules5): 97.7 / 88.4 %, 0 with the model of sets corpus, a, b, c; then
                 // trained on (now in src/main/resources): 97.7 / 89.0 %, 0. Fit, not generalisation.
                 // After rules7: 98.6 / 90.1 % (340 / 345, 311 / 345), 0. After rules8: 98.8 / 91.3 % (341 / 345, 315 / 345), 0.
-                new LabelledSet("blind-2026-11d.csv", false, 0.988, 0.913, 0),
+                // After rules10: 99.1 / 91.3 % (342 / 345, 315 / 345), 0.
+                new LabelledSet("blind-2026-11d.csv", false, 0.991, 0.913, 0),
                 // 347 messages, written 2026-11-27 11:10-11:13 UTC (BLIND-SET.md). Blind on main of that hour (rules +
                 // learned model, 38f58a6; scored before any rule change): priority 83.0 %, service type 81.3 %,
                 // 4 of 74 emergencies below HIGH. After rules5 (made without seeing it): 85.3 / 84.7 %, 4 at the end of
@@ -79,7 +83,8 @@ class LabelledSetScoreTest {
                 // trained on (now in src/main/resources): 89.0 / 86.7 % (309 / 347, 301 / 347), 0. Fit, not generalisation.
                 // After rules7: 89.9 / 87.0 % (312 / 347, 302 / 347), 0. After rules8: 90.5 / 88.2 % (314 / 347, 306 / 347), 0.
                 // After rules9: 90.8 / 88.5 % (315 / 347, 307 / 347), 0.
-                new LabelledSet("blind-2026-11e.csv", false, 0.907, 0.884, 0),
+                // After rules10: 91.1 / 89.0 % (316 / 347, 309 / 347), 0.
+                new LabelledSet("blind-2026-11e.csv", false, 0.910, 0.890, 0),
                 // 367 messages, written 2026-11-27 (BLIND-SET.md). Blind on main of that hour (rules + learned model
                 // after rules5, 0f217cc; scored before any rule change): priority 85.3 %, service type 86.6 %,
                 // 3 of 79 emergencies below HIGH. After rules6 (made without seeing it; scored once at its end):
@@ -89,7 +94,8 @@ class LabelledSetScoreTest {
                 // with the model of sets corpus, a-e; then trained on (now in src/main/resources), with two more rule
                 // changes (sewage gushing is the line's; "olor a drenaje"): 94.8 / 89.4 % (348 / 367, 328 / 367), 0.
                 // Fit, not generalisation. After rules8: 94.8 / 91.0 % (348 / 367, 334 / 367), 0.
-                new LabelledSet("blind-2026-11f.csv", false, 0.948, 0.910, 0),
+                // After rules10: 94.8 / 91.6 % (348 / 367, 336 / 367), 0.
+                new LabelledSet("blind-2026-11f.csv", false, 0.948, 0.915, 0),
                 // 338 messages, written 2026-11-27 14:10-14:35 UTC (BLIND-SET.md). Blind on main of that hour (rules +
                 // learned model after rules6, bfc70c8; scored before any rule change): priority 87.0 % (294 / 338),
                 // service type 85.5 % (289 / 338), 2 of 68 emergencies below HIGH. After rules7 (made without seeing
@@ -98,7 +104,8 @@ class LabelledSetScoreTest {
                 // rules generalised against them (rules8): 89.1 / 85.8 %, 2 before; 98.5 / 90.5 % (333 / 338, 306 / 338), 0
                 // with the model of sets corpus, a-f; then trained on (now in src/main/resources): 98.5 / 91.1 %
                 // (333 / 338, 308 / 338), 0. Fit, not generalisation. After rules9: 98.8 / 91.1 % (334 / 338, 308 / 338), 0.
-                new LabelledSet("blind-2026-11g.csv", false, 0.988, 0.911, 0),
+                // After rules10: 98.8 / 91.4 % (334 / 338, 309 / 338), 0.
+                new LabelledSet("blind-2026-11g.csv", false, 0.988, 0.914, 0),
                 // 380 messages, written 2026-11-27 14:50-15:00 UTC (BLIND-SET.md; its writer saw the subject lines of
                 // the five newest commits, and wrote nothing on the topics they name beyond BLIND-SET.md's own calls).
                 // Blind on main of that hour (rules + learned model after rules7, 48adb2a; scored before any rule
@@ -111,14 +118,20 @@ class LabelledSetScoreTest {
                 // family withdrawn ("everything is safe" took back water pouring in a look-alike), and the rules' own
                 // misses that the model had covered fixed (a line named by what it feeds, a cutoff, sewage brought up):
                 // 95.5 / 88.9 % (363 / 380, 338 / 380), 0. Fit, not generalisation.
-                new LabelledSet("blind-2026-11h.csv", false, 0.955, 0.889, 0),
+                // After rules10 (model also trained on set i): 96.1 / 89.5 % (365 / 380, 340 / 380), 0.
+                new LabelledSet("blind-2026-11h.csv", false, 0.960, 0.894, 0),
                 // 333 messages, written 2026-11-27 15:24-15:28 UTC (BLIND-SET.md; its writer saw the subject lines of
                 // the five newest commits and wrote nothing on the topics they name). Blind on main of that hour (rules
                 // + learned model after rules8, bd15679; scored before any rule change): priority 90.4 % (301 / 333),
                 // service type 90.4 % (301 / 333), 1 of 70 emergencies below HIGH. After rules9 (made without seeing
                 // it; scored once at its end): unchanged, 90.4 / 90.4 %, 1. Floors left at the score before rules9.
-                // A development set from 2026-11-27 17:30 UTC, once set j was written: its failures may be read.
-                new LabelledSet("blind-2026-11i.csv", false, 0.903, 0.903, 1),
+                // A development set from 2026-11-27 17:30 UTC, once set j was written: its failures were read and the
+                // rules generalised against them (rules10): 90.4 / 90.4 %, 1 below HIGH and 7 EMERGENCY read as HIGH
+                // before; 97.9 / 93.4 % (326 / 333, 311 / 333), 0 and 0 with the model of sets corpus, a-h; then trained
+                // on (now in src/main/resources), with the rules' own misses that the model had covered in sets b and g
+                // fixed (water going into the next room, a leak's unknown source, water reaching an appliance's plug):
+                // 98.2 / 93.7 % (327 / 333, 312 / 333), 0. Fit, not generalisation.
+                new LabelledSet("blind-2026-11i.csv", false, 0.981, 0.936, 0),
                 // 326 messages, written 2026-11-27 17:10-17:14 UTC (BLIND-SET.md). Blind on main of that hour (rules +
                 // learned model after rules9, 9aa4c64; scored before any rule change): priority 85.3 % (278 / 326),
                 // service type 87.4 % (285 / 326), 2 of 69 emergencies below HIGH.
