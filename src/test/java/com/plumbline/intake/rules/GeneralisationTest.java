@@ -452,9 +452,15 @@ class GeneralisationTest {
             wrong number, meant to text my sister about her flooded basement                                 | LOW
             just checking, same clog as yesterday in the kitchen sink, when can someone come by              | LOW
             the valve under the bathroom sink is corroded, can you replace it while you're here next week    | LOW
+            my mom is on blood thinners, can you come fix the toilet that's running                          | MEDIUM
+            wrong number earlier, sorry. but we do have water pouring through the kitchen ceiling right now   | EMERGENCY
+            gas smell in the kitchen, same as before, it's getting stronger                                  | EMERGENCY
+            water pouring through the bedroom wall, don't know where it's coming from, please hurry           | EMERGENCY
             """)
     // a microwave or a charger named beside water without water reaching it, a minor water-heater fault, the other tap
-    // said to be fine, a wrong number, a follow-up naming the same problem and a corroded valve with nothing escaping
+    // said to be fine, a wrong number, a follow-up naming the same problem and a corroded valve with nothing escaping;
+    // and the other way: a vulnerable person with no freeze, a wrong number before a real emergency, "same as before"
+    // beside a gas smell, a source nobody knows while water pours (still emergencies)
     void lookAlikesOfTheNinthPassShapesKeepTheirPriority(String text, Priority expected) {
         assertThat(classify(text.trim()).priority()).isEqualTo(expected);
     }
