@@ -3,10 +3,18 @@ package com.plumbline.intake.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Ports for the servers a test starts (the service, its PostgreSQL, broker, stand-ins). */
 public final class FreePorts {
+
+    /**
+     * Every port handed out in this JVM: a port is free until its server binds it, seconds later, and the
+     * IT cases run side by side; two of them drawing the same free port failed a build ("Port ... was already in use").
+     */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private FreePorts() {
     }
@@ -19,6 +27,9 @@ public final class FreePorts {
     public static int next() {
         for (int attempt = 0; attempt < 100; attempt++) {
             int port = 20000 + ThreadLocalRandom.current().nextInt(12000);
+            if (!HANDED_OUT.add(port)) {
+                continue;
+            }
             try (ServerSocket socket = new ServerSocket(port)) {
                 return socket.getLocalPort();
             } catch (IOException taken) {
