@@ -34,6 +34,21 @@ class IntakeHealthTest extends OpsIntegrationTest {
         assertThat(health.get("components").fieldNames()).toIterable().contains("db", "jms", "camelHealth");
     }
 
+    /**
+     * A poller that has not polled yet (just started: a deploy, a restart) is not down: the webhooks are taken
+     * meanwhile. Its first failed poll is what makes it DOWN (DatabaseOutageTest).
+     */
+    @Test
+    void aPollerJustStartedIsNotDown() throws Exception {
+        camel.getRouteController().stopRoute("due-jobs");
+        camel.getRouteController().startRoute("due-jobs");
+
+        var response = asAdmin().get("/api/webhooks/health");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(mapper.readTree(response.body()).get("components").get("camel").asText()).isEqualTo("UP");
+    }
+
     @Test
     void aStoppedRouteMakesHealthDownAndIsNamed() throws Exception {
         camel.getRouteController().stopRoute("twiml-answer");
