@@ -136,7 +136,8 @@ class LabelledSetScoreTest {
                 // learned model after rules9, 9aa4c64; scored before any rule change): priority 85.3 % (278 / 326),
                 // service type 87.4 % (285 / 326), 2 of 69 emergencies below HIGH. After rules10 (made without seeing
                 // it; scored once at its end): 85.9 / 88.3 % (280 / 326, 288 / 326), 2. Floors left at the score before rules10.
-                new LabelledSet("blind-2026-11j.csv", true, 0.852, 0.874, 2),
+                // A development set from 2026-11-27 18:30 UTC, once set k was written: its failures may be read.
+                new LabelledSet("blind-2026-11j.csv", false, 0.852, 0.874, 2),
                 // 353 messages, written 2026-11-27 18:10-18:18 UTC (BLIND-SET.md). Blind on main of that hour (rules +
                 // learned model after rules10, 41fc002; scored before any rule change): priority 89.0 % (314 / 353),
                 // service type 87.3 % (308 / 353), 4 of 74 emergencies below HIGH.
