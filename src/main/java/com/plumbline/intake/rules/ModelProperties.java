@@ -21,6 +21,7 @@ public record ModelProperties(
                 "/classification/blind-2026-11b.csv", "/classification/blind-2026-11c.csv",
                 "/classification/blind-2026-11d.csv", "/classification/blind-2026-11e.csv",
                 "/classification/blind-2026-11f.csv", "/classification/blind-2026-11g.csv",
-                "/classification/blind-2026-11h.csv", "/classification/blind-2026-11i.csv"}) List<String> training,
+                "/classification/blind-2026-11h.csv", "/classification/blind-2026-11i.csv",
+                "/classification/blind-2026-11j.csv"}) List<String> training,
         @DefaultValue("config/training") Path extraTraining) {
 }

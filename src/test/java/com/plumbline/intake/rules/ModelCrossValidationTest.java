@@ -16,16 +16,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Honest figures for the rules + model classifier on the labelled files it is trained from: every message
- * is scored by a model that never saw it. Two splits: 10-fold over the ten files pooled, and one file
- * held out at a time (trained on the nine others: messages by another writer, the nearest thing to a
- * blind set). The rules were tuned on all ten files, so the rules-alone column here measures fit, not
+ * is scored by a model that never saw it. Two splits: 10-fold over the eleven files pooled, and one file
+ * held out at a time (trained on the ten others: messages by another writer, the nearest thing to a
+ * blind set). The rules were tuned on all eleven files, so the rules-alone column here measures fit, not
  * generalisation. Reports go to target/model-cross-validation.txt (copied into bench/RESULTS-classifier.md).
  */
 class ModelCrossValidationTest {
 
     static final List<String> TRAINING = List.of("corpus.csv", "blind-2026-11.csv", "blind-2026-11b.csv", "blind-2026-11c.csv",
             "blind-2026-11d.csv", "blind-2026-11e.csv", "blind-2026-11f.csv", "blind-2026-11g.csv", "blind-2026-11h.csv",
-            "blind-2026-11i.csv");
+            "blind-2026-11i.csv", "blind-2026-11j.csv");
     static final int FOLDS = 10;
 
     record Labelled(String set, CorpusCsv.Row row) {
@@ -138,9 +138,9 @@ class ModelCrossValidationTest {
         }
         out.append(line("rules + model, 10-fold, all", card(kFold, null)))
                 .append(line("rules + model, set held out, all", card(heldOut, null)))
-                .append("\n").append(card(kFold, null).report("Rules + model, 10-fold over the ten files"));
+                .append("\n").append(card(kFold, null).report("Rules + model, 10-fold over the eleven files"));
         for (String set : TRAINING) {
-            out.append("\n").append(card(heldOut, set).report("Rules + model on " + set + ", trained on the other nine files"));
+            out.append("\n").append(card(heldOut, set).report("Rules + model on " + set + ", trained on the other ten files"));
         }
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "model-cross-validation.txt"), out);
@@ -170,7 +170,11 @@ class ModelCrossValidationTest {
     // with set h trained on and the rules9 pass (nine files, 3170 messages): 10-fold 95.6 % (3030 / 3170), held out
     // 95.5 % (3026 / 3170), none below HIGH; set h alone 95.3 % both ways;
     // with set i trained on and the rules10 pass (ten files, 3503 messages): 10-fold 95.9 % (3359 / 3503), held out
-    // 95.9 %, none below HIGH; set i alone 98.2 % both ways (the model alone on it: 92.5 % 10-fold, 92.8 % held out).
+    // 95.9 %, none below HIGH; set i alone 98.2 % both ways (the model alone on it: 92.5 % 10-fold, 92.8 % held out);
+    // with set j trained on and the rules11 pass (eleven files, 3829 messages): 10-fold 95.8 % (3669 / 3829), held out
+    // 95.9 %, none below HIGH (815 emergencies); set j alone 92.9 % both ways (the model alone on it: 92.9 % 10-fold,
+    // 93.6 % held out). The pooled figures fell by the harder new file, not by the others (the ten earlier files:
+    // 10-fold 3366 / 3503, up from 3359); floors unchanged.
     static final double K_FOLD_PRIORITY_FLOOR = 0.958;
     static final double HELD_OUT_PRIORITY_FLOOR = 0.958;
     static final int EMERGENCIES_BELOW_HIGH_CEILING = 0;
