@@ -467,6 +467,48 @@ class GeneralisationTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
+            water is streaming out from under the kitchen sink and the shut off under there has no handle       | EMERGENCY
+            the pipe in the crawlspace is spraying and the valve box is under the concrete driveway             | EMERGENCY
+            water coming down the stairs and it isn't slowing down at all                                       | EMERGENCY
+            el boiler esta tirando agua por todos lados y no sabemos cerrar la llave                            | EMERGENCY
+            the bathroom ceiling caved in and water is pouring onto the floor                                   | EMERGENCY
+            there's brown water with toilet paper standing in the shower and the whole bathroom reeks           | EMERGENCY
+            dirty water with poop is coming out around the base of the toilet                                   | EMERGENCY
+            mom is quadriplegic and we lost heat in this freeze, it's 20 degrees outside                        | EMERGENCY
+            the landlord says the building lost water and it's below freezing, my dad is on dialysis            | EMERGENCY
+            water is pouring out of the hallway ceiling and we need it stopped now                              | EMERGENCY
+            our hot water is gone since this morning                                                            | HIGH
+            we have a tote under the ceiling leak and have to empty it every hour                               | HIGH
+            """)
+    // the tenth development set's danger shapes in new words: a shut-off without its handle or out of reach, water
+    // that does not ease, Spanish water let out with nobody able to close it, a ceiling that gave way, dirty water
+    // that stinks or comes up around a toilet, paralysis and water or heat lost in a freeze, a wish that is no
+    // resolution; hot water gone, a catch container emptied again and again
+    void dangerShapesFromTheTenthDevelopmentSet(String text, Priority expected) {
+        assertThat(classify(text.trim()).priority()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            should we let the faucets drip tonight? it's going to be 20                                         | LOW
+            the gas smell was just the dog's medicine bottle, sorry, all fine                                   | LOW
+            the leak in the closet ceiling was condensation from the AC line, HVAC fixed it                     | LOW
+            any news on my water heater? nothing's changed                                                      | LOW
+            the kitchen sink is full of dirty water and it stinks, the disposal is jammed                       | MEDIUM
+            the fitting under the sink seeps, a paper towel gets damp overnight                                 | MEDIUM
+            time for our yearly sewer line jetting, no problems now                                             | LOW
+            funny story, the pipe under the house burst and water is everywhere and I can't find the shut off   | EMERGENCY
+            I went up there and shut it off, the water heater is still dripping a little into the pan           | MEDIUM
+            """)
+    // look-alikes of the tenth pass's shapes: advice against a freeze, a scare explained by its cause, a follow-up
+    // asking for news, a kitchen sink standing full of its own dirty water, a seep measured by a paper towel, routine
+    // jetting; and the other way: "funny story" takes nothing back (set c), getting up there to shut it off is done
+    void lookAlikesOfTheTenthPassShapesKeepTheirPriority(String text, Priority expected) {
+        assertThat(classify(text.trim()).priority()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
             the water line between the meter and the house cracked and it's spraying like a geyser          | MAIN_LINE
             the garbage disposal leaks from the bottom, sink drains fine                                    | GENERAL
             """)
