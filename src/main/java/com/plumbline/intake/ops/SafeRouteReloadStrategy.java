@@ -84,7 +84,9 @@ public class SafeRouteReloadStrategy extends RouteWatcherReloadStrategy {
         }
         status.swapStarted(DRAIN);
         try {
-            super.onRouteReload(resources, removeEverything);
+            // the content validated above, not the file read again: a save still being written could
+            // otherwise pass validation half-written and reach Camel whole and broken, or the reverse
+            super.onRouteReload(Set.of(ResourceHelper.fromString("file:" + file, content)), removeEverything);
             running.put(file, content);
             status.applied(file.toString());
         } catch (RuntimeException e) {
