@@ -509,6 +509,46 @@ class GeneralisationTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
+            the basement floor drain started spitting up sewage onto the laundry room floor                   | EMERGENCY
+            the tub is filling with dark stinky water and there are chunks floating in it                       | EMERGENCY
+            water from the upstairs tub is running out around the recessed lights in the den                    | EMERGENCY
+            the supply line to the ice maker cracked and water is running across the kitchen, there is no shutoff valve anywhere | EMERGENCY
+            the meter box by the sidewalk is overflowing and water is running down the street                   | EMERGENCY
+            water is coming through the garage ceiling and the valve is behind a stack of boxes                 | EMERGENCY
+            se congelaron los tubos y no hay calefacción, mi esposo tiene artritis y no se puede mover         | EMERGENCY
+            hay olor a drenaje en toda la casa                                                                  | EMERGENCY
+            water is spurting from a nail hole in the wall right next to the outlet                             | EMERGENCY
+            all three bathrooms are slow and gurgling                                                           | HIGH
+            the shower water is barely warm since the weekend                                                   | HIGH
+            """)
+    // the eleventh development set's danger shapes in new words: sewage spat up out of a drain, dark stinky water with
+    // solids floating in it, water running out around lights, no shut-off there at all or one walled in by boxes, a meter
+    // box running over, Spanish frozen pipes with someone who cannot move, the sewer's smell in Spanish, water spurting
+    // beside an outlet; several drains counted in words, water never more than barely warm
+    void dangerShapesFromTheEleventhDevelopmentSet(String text, Priority expected) {
+        assertThat(classify(text.trim()).priority()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            all four burners on the stove are slow to light                                     | LOW
+            both bathroom sinks are slow                                                        | MEDIUM
+            the meter box lid is cracked, can you replace it                                    | LOW
+            there is no shutoff valve under the new sink, can you add one when you come         | LOW
+            the water from the tap is dark after the city worked on the main                    | LOW
+            sewer smell near the septic lid in the yard, toilets flush fine                     | HIGH
+            the kids left toys floating in the tub and the drain is slow                        | MEDIUM
+            the toilet water is dark blue from the tablet                                       | MEDIUM
+            """)
+    // look-alikes of the eleventh pass's shapes: "all four" of something that is not a drain, two sinks of one bathroom,
+    // a meter box lid to replace, a missing shut-off asked for as work, dark tap water, a sewer smell outside with the
+    // flushing said fine, toys (not solids) floating, a toilet tablet's colour
+    void lookAlikesOfTheEleventhPassShapesKeepTheirPriority(String text, Priority expected) {
+        assertThat(classify(text.trim()).priority()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
             the water line between the meter and the house cracked and it's spraying like a geyser          | MAIN_LINE
             the garbage disposal leaks from the bottom, sink drains fine                                    | GENERAL
             """)
