@@ -48,12 +48,13 @@ class LabelledSetScoreTest {
                 // After rules9 (tuned on set h; model also trained on set h): 96.6 / 93.2 % (341 / 353, 329 / 353), 0.
                 // After rules10 (tuned on set i; model also trained on set i): 96.6 / 93.8 % (341 / 353, 331 / 353), 0.
                 // After rules11 (tuned on set j; model also trained on set j): 96.9 / 93.8 % (342 / 353, 331 / 353), 0.
+                // After rules12 (tuned on set k; model also trained on set k): unchanged.
                 new LabelledSet("blind-2026-11.csv", false, 0.968, 0.937, 0),
                 // 373 messages. Blind on the rules of the day it was written: 68.4 / 67.6 %, 14 of 65; still
                 // blind after rules2: 72.7 / 69.7 %, 10. Tuned against (rules3): 90.1 / 86.3 %, 0. With the learned
                 // model, which is trained on it: 90.1 / 87.9 %, 0. After rules4: 90.3 / 89.5 %, 0. After rules5: 91.2 / 92.8 %, 0.
                 // After rules7: 92.0 / 92.8 % (343 / 373, 346 / 373), 0. After rules8: 92.2 / 93.6 % (344 / 373, 349 / 373), 0.
-                // After rules10: 92.2 / 93.6 % (344 / 373, 349 / 373), 0. After rules11: unchanged.
+                // After rules10: 92.2 / 93.6 % (344 / 373, 349 / 373), 0. After rules11: unchanged. After rules12: unchanged.
                 new LabelledSet("blind-2026-11b.csv", false, 0.922, 0.935, 0),
                 // 334 messages, written 2026-11-27. Blind on the rules before rules3: 78.4 / 71.6 %, 6 of 63;
                 // after rules3, which was made without seeing it: 80.8 / 82.3 %, 5. Rules + learned model (branch
@@ -64,7 +65,7 @@ class LabelledSetScoreTest {
                 // After rules5 (tuned on set d, not on this one): 95.5 / 93.4 %, 0. After rules7: 96.1 / 93.4 % (321 / 334, 312 / 334), 0.
                 // After rules8: 96.4 / 93.7 % (322 / 334, 313 / 334), 0.
                 // After rules10: 96.4 / 93.7 % (322 / 334, 313 / 334), 0.
-                // After rules11: 96.7 / 94.0 % (323 / 334, 314 / 334), 0.
+                // After rules11: 96.7 / 94.0 % (323 / 334, 314 / 334), 0. After rules12: unchanged.
                 new LabelledSet("blind-2026-11c.csv", false, 0.967, 0.940, 0),
                 // 345 messages, written 2026-11-27 08:40-08:45 UTC (BLIND-SET.md). Blind on main of that hour
                 // (rules + learned model, d61a940): priority 84.1 %, service type 78.3 %, 5 of 71 emergencies below HIGH.
@@ -74,7 +75,8 @@ class LabelledSetScoreTest {
                 // trained on (now in src/main/resources): 97.7 / 89.0 %, 0. Fit, not generalisation.
                 // After rules7: 98.6 / 90.1 % (340 / 345, 311 / 345), 0. After rules8: 98.8 / 91.3 % (341 / 345, 315 / 345), 0.
                 // After rules10: 99.1 / 91.3 % (342 / 345, 315 / 345), 0. After rules11: unchanged.
-                new LabelledSet("blind-2026-11d.csv", false, 0.991, 0.913, 0),
+                // After rules12: 99.1 / 91.6 % (342 / 345, 316 / 345), 0.
+                new LabelledSet("blind-2026-11d.csv", false, 0.991, 0.915, 0),
                 // 347 messages, written 2026-11-27 11:10-11:13 UTC (BLIND-SET.md). Blind on main of that hour (rules +
                 // learned model, 38f58a6; scored before any rule change): priority 83.0 %, service type 81.3 %,
                 // 4 of 74 emergencies below HIGH. After rules5 (made without seeing it): 85.3 / 84.7 %, 4 at the end of
@@ -86,7 +88,7 @@ class LabelledSetScoreTest {
                 // After rules7: 89.9 / 87.0 % (312 / 347, 302 / 347), 0. After rules8: 90.5 / 88.2 % (314 / 347, 306 / 347), 0.
                 // After rules9: 90.8 / 88.5 % (315 / 347, 307 / 347), 0.
                 // After rules10: 91.1 / 89.0 % (316 / 347, 309 / 347), 0.
-                // After rules11: 91.4 / 89.3 % (317 / 347, 310 / 347), 0.
+                // After rules11: 91.4 / 89.3 % (317 / 347, 310 / 347), 0. After rules12: unchanged.
                 new LabelledSet("blind-2026-11e.csv", false, 0.913, 0.893, 0),
                 // 367 messages, written 2026-11-27 (BLIND-SET.md). Blind on main of that hour (rules + learned model
                 // after rules5, 0f217cc; scored before any rule change): priority 85.3 %, service type 86.6 %,
@@ -98,7 +100,7 @@ class LabelledSetScoreTest {
                 // changes (sewage gushing is the line's; "olor a drenaje"): 94.8 / 89.4 % (348 / 367, 328 / 367), 0.
                 // Fit, not generalisation. After rules8: 94.8 / 91.0 % (348 / 367, 334 / 367), 0.
                 // After rules10: 94.8 / 91.6 % (348 / 367, 336 / 367), 0.
-                // After rules11: 95.1 / 91.6 % (349 / 367, 336 / 367), 0.
+                // After rules11: 95.1 / 91.6 % (349 / 367, 336 / 367), 0. After rules12: unchanged.
                 new LabelledSet("blind-2026-11f.csv", false, 0.950, 0.915, 0),
                 // 338 messages, written 2026-11-27 14:10-14:35 UTC (BLIND-SET.md). Blind on main of that hour (rules +
                 // learned model after rules6, bfc70c8; scored before any rule change): priority 87.0 % (294 / 338),
@@ -109,7 +111,8 @@ class LabelledSetScoreTest {
                 // with the model of sets corpus, a-f; then trained on (now in src/main/resources): 98.5 / 91.1 %
                 // (333 / 338, 308 / 338), 0. Fit, not generalisation. After rules9: 98.8 / 91.1 % (334 / 338, 308 / 338), 0.
                 // After rules10: 98.8 / 91.4 % (334 / 338, 309 / 338), 0. After rules11: unchanged.
-                new LabelledSet("blind-2026-11g.csv", false, 0.988, 0.914, 0),
+                // After rules12: 98.8 / 91.7 % (334 / 338, 310 / 338), 0.
+                new LabelledSet("blind-2026-11g.csv", false, 0.988, 0.917, 0),
                 // 380 messages, written 2026-11-27 14:50-15:00 UTC (BLIND-SET.md; its writer saw the subject lines of
                 // the five newest commits, and wrote nothing on the topics they name beyond BLIND-SET.md's own calls).
                 // Blind on main of that hour (rules + learned model after rules7, 48adb2a; scored before any rule
@@ -124,7 +127,8 @@ class LabelledSetScoreTest {
                 // 95.5 / 88.9 % (363 / 380, 338 / 380), 0. Fit, not generalisation.
                 // After rules10 (model also trained on set i): 96.1 / 89.5 % (365 / 380, 340 / 380), 0.
                 // After rules11 (model also trained on set j): 96.6 / 90.0 % (367 / 380, 342 / 380), 0.
-                new LabelledSet("blind-2026-11h.csv", false, 0.965, 0.900, 0),
+                // After rules12 (model also trained on set k): 96.6 / 90.3 % (367 / 380, 343 / 380), 0.
+                new LabelledSet("blind-2026-11h.csv", false, 0.965, 0.902, 0),
                 // 333 messages, written 2026-11-27 15:24-15:28 UTC (BLIND-SET.md; its writer saw the subject lines of
                 // the five newest commits and wrote nothing on the topics they name). Blind on main of that hour (rules
                 // + learned model after rules8, bd15679; scored before any rule change): priority 90.4 % (301 / 333),
@@ -136,7 +140,7 @@ class LabelledSetScoreTest {
                 // on (now in src/main/resources), with the rules' own misses that the model had covered in sets b and g
                 // fixed (water going into the next room, a leak's unknown source, water reaching an appliance's plug):
                 // 98.2 / 93.7 % (327 / 333, 312 / 333), 0. Fit, not generalisation.
-                // After rules11 (model also trained on set j): 98.5 / 93.7 % (328 / 333, 312 / 333), 0.
+                // After rules11 (model also trained on set j): 98.5 / 93.7 % (328 / 333, 312 / 333), 0. After rules12: unchanged.
                 new LabelledSet("blind-2026-11i.csv", false, 0.984, 0.936, 0),
                 // 326 messages, written 2026-11-27 17:10-17:14 UTC (BLIND-SET.md). Blind on main of that hour (rules +
                 // learned model after rules9, 9aa4c64; scored before any rule change): priority 85.3 % (278 / 326),
@@ -147,13 +151,18 @@ class LabelledSetScoreTest {
                 // before; 92.9 / 90.5 % (303 / 326, 295 / 326), 0 and 0 with the model of sets corpus, a-i; then trained
                 // on (now in src/main/resources), with one more family (the line jetted as routine upkeep) and a
                 // look-alike fixed (a kitchen sink full of its own dirty water): 93.9 / 90.8 % (306 / 326, 296 / 326), 0.
-                // Fit, not generalisation.
+                // Fit, not generalisation. After rules12 (model also trained on set k; "drains fine" made a hint, so a toilet
+                // that clogs beside drains said fine keeps its service type): unchanged, 93.9 / 90.8 %, 0.
                 new LabelledSet("blind-2026-11j.csv", false, 0.938, 0.907, 0),
                 // 353 messages, written 2026-11-27 18:10-18:18 UTC (BLIND-SET.md). Blind on main of that hour (rules +
                 // learned model after rules10, 41fc002; scored before any rule change): priority 89.0 % (314 / 353),
                 // service type 87.3 % (308 / 353), 4 of 74 emergencies below HIGH. After rules11 (made without seeing it;
                 // scored once at its end): 90.4 / 88.4 % (319 / 353, 312 / 353), 4. Floors left at the score before rules11.
-                new LabelledSet("blind-2026-11k.csv", true, 0.889, 0.872, 4),
+                // A development set from 2026-11-27 20:17 UTC, once set l was written: its failures were read and the rules
+                // generalised against them (rules12): 90.4 / 88.4 %, 4 below HIGH and 6 EMERGENCY read as HIGH before;
+                // 95.5 / 90.4 % (337 / 353, 319 / 353), 0 and 0 with the model of sets corpus, a-j; then trained on (now in
+                // src/main/resources): 95.5 / 90.7 % (337 / 353, 320 / 353), 0. Fit, not generalisation.
+                new LabelledSet("blind-2026-11k.csv", false, 0.954, 0.906, 0),
                 // 353 messages, written 2026-11-27 20:07-20:16 UTC (BLIND-SET.md). Blind on main of that hour (rules +
                 // learned model after rules11, 1471af2; scored before any rule change): priority 88.1 % (311 / 353),
                 // service type 87.5 % (309 / 353), 1 of 77 emergencies below HIGH.

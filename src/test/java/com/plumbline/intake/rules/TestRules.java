@@ -16,7 +16,8 @@ final class TestRules {
                     "/classification/blind-2026-11c.csv", "/classification/blind-2026-11d.csv",
                     "/classification/blind-2026-11e.csv", "/classification/blind-2026-11f.csv",
                     "/classification/blind-2026-11g.csv", "/classification/blind-2026-11h.csv",
-                    "/classification/blind-2026-11i.csv", "/classification/blind-2026-11j.csv"),
+                    "/classification/blind-2026-11i.csv", "/classification/blind-2026-11j.csv",
+                    "/classification/blind-2026-11k.csv"),
             null);
 
     private static final RulesBook RULES = new RulesBook(RULES_FILE);
