@@ -520,11 +520,14 @@ class GeneralisationTest {
             water is spurting from a nail hole in the wall right next to the outlet                             | EMERGENCY
             all three bathrooms are slow and gurgling                                                           | HIGH
             the shower water is barely warm since the weekend                                                   | HIGH
+            the leak over the laundry room fills the bucket twice a day                                         | HIGH
+            there's a wet patch on the hallway wall that never dries                                           | MEDIUM
             """)
     // the eleventh development set's danger shapes in new words: sewage spat up out of a drain, dark stinky water with
     // solids floating in it, water running out around lights, no shut-off there at all or one walled in by boxes, a meter
     // box running over, Spanish frozen pipes with someone who cannot move, the sewer's smell in Spanish, water spurting
-    // beside an outlet; several drains counted in words, water never more than barely warm
+    // beside an outlet; several drains counted in words, water never more than barely warm, a bucket filled by a leak,
+    // a wet patch that never dries
     void dangerShapesFromTheEleventhDevelopmentSet(String text, Priority expected) {
         assertThat(classify(text.trim()).priority()).isEqualTo(expected);
     }
@@ -538,10 +541,14 @@ class GeneralisationTest {
             sewer smell near the septic lid in the yard, toilets flush fine                     | HIGH
             the kids left toys floating in the tub and the drain is slow                        | MEDIUM
             the toilet water is dark blue from the tablet                                       | MEDIUM
+            the sump pump is pumping water out to the yard like it should                       | LOW
+            the kitchen sink doesnt drain like it should                                        | MEDIUM
+            the bathtub faucet only runs hot at full blast, lower it goes cold                  | MEDIUM
             """)
     // look-alikes of the eleventh pass's shapes: two sinks of one bathroom,
     // a meter box lid to replace, a missing shut-off asked for as work, dark tap water, a sewer smell outside with the
-    // flushing said fine, toys (not solids) floating, a toilet tablet's colour
+    // flushing said fine, toys (not solids) floating, a toilet tablet's colour, a sump pump working as it should (the
+    // model alone read it EMERGENCY), a drain that does not work as it should, a tap at full blast
     void lookAlikesOfTheEleventhPassShapesKeepTheirPriority(String text, Priority expected) {
         assertThat(classify(text.trim()).priority()).isEqualTo(expected);
     }
