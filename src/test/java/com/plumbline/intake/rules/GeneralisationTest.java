@@ -522,12 +522,14 @@ class GeneralisationTest {
             the shower water is barely warm since the weekend                                                   | HIGH
             the leak over the laundry room fills the bucket twice a day                                         | HIGH
             there's a wet patch on the hallway wall that never dries                                           | MEDIUM
+            the pipe under the kitchen burst, I shut the main and mopped up                                     | HIGH
+            pipe burst under the house and I couldn't shut the main                                             | EMERGENCY
             """)
     // the eleventh development set's danger shapes in new words: sewage spat up out of a drain, dark stinky water with
     // solids floating in it, water running out around lights, no shut-off there at all or one walled in by boxes, a meter
     // box running over, Spanish frozen pipes with someone who cannot move, the sewer's smell in Spanish, water spurting
     // beside an outlet; several drains counted in words, water never more than barely warm, a bucket filled by a leak,
-    // a wet patch that never dries
+    // a wet patch that never dries, a burst settled by shutting the main (and not when the main could not be shut)
     void dangerShapesFromTheEleventhDevelopmentSet(String text, Priority expected) {
         assertThat(classify(text.trim()).priority()).isEqualTo(expected);
     }
