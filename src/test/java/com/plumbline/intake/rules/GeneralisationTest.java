@@ -524,6 +524,7 @@ class GeneralisationTest {
             there's a wet patch on the hallway wall that never dries                                           | MEDIUM
             the pipe under the kitchen burst, I shut the main and mopped up                                     | HIGH
             pipe burst under the house and I couldn't shut the main                                             | EMERGENCY
+            worst leak ever, the pipe burst and water is spraying all over the garage                           | EMERGENCY
             """)
     // the eleventh development set's danger shapes in new words: sewage spat up out of a drain, dark stinky water with
     // solids floating in it, water running out around lights, no shut-off there at all or one walled in by boxes, a meter
@@ -546,11 +547,15 @@ class GeneralisationTest {
             the sump pump is pumping water out to the yard like it should                       | LOW
             the kitchen sink doesnt drain like it should                                        | MEDIUM
             the bathtub faucet only runs hot at full blast, lower it goes cold                  | MEDIUM
+            there's a thud inside the wall whenever the dishwasher valve closes                 | MEDIUM
+            the laundry sink is not draining since yesterday                                    | MEDIUM
+            where's my main shut off in case a pipe ever bursts? nothing wrong now              | LOW
             """)
     // look-alikes of the eleventh pass's shapes: two sinks of one bathroom,
     // a meter box lid to replace, a missing shut-off asked for as work, dark tap water, a sewer smell outside with the
     // flushing said fine, toys (not solids) floating, a toilet tablet's colour, a sump pump working as it should (the
-    // model alone read it EMERGENCY), a drain that does not work as it should, a tap at full blast
+    // model alone read it EMERGENCY), a drain that does not work as it should, a tap at full blast; and the MEDIUM
+    // repairs of the pass: a thud in the wall when a valve closes (water hammer), a drain that is not draining; a what-if
     void lookAlikesOfTheEleventhPassShapesKeepTheirPriority(String text, Priority expected) {
         assertThat(classify(text.trim()).priority()).isEqualTo(expected);
     }
