@@ -88,8 +88,9 @@ class LabelledSetScoreTest {
                 // After rules7: 89.9 / 87.0 % (312 / 347, 302 / 347), 0. After rules8: 90.5 / 88.2 % (314 / 347, 306 / 347), 0.
                 // After rules9: 90.8 / 88.5 % (315 / 347, 307 / 347), 0.
                 // After rules10: 91.1 / 89.0 % (316 / 347, 309 / 347), 0.
-                // After rules11: 91.4 / 89.3 % (317 / 347, 310 / 347), 0. After rules12: unchanged.
-                new LabelledSet("blind-2026-11e.csv", false, 0.913, 0.893, 0),
+                // After rules11: 91.4 / 89.3 % (317 / 347, 310 / 347), 0.
+                // After rules12 (tuned on set k; model also trained on set k): 91.9 / 89.3 % (319 / 347, 310 / 347), 0.
+                new LabelledSet("blind-2026-11e.csv", false, 0.919, 0.893, 0),
                 // 367 messages, written 2026-11-27 (BLIND-SET.md). Blind on main of that hour (rules + learned model
                 // after rules5, 0f217cc; scored before any rule change): priority 85.3 %, service type 86.6 %,
                 // 3 of 79 emergencies below HIGH. After rules6 (made without seeing it; scored once at its end):
@@ -160,9 +161,10 @@ class LabelledSetScoreTest {
                 // scored once at its end): 90.4 / 88.4 % (319 / 353, 312 / 353), 4. Floors left at the score before rules11.
                 // A development set from 2026-11-27 20:17 UTC, once set l was written: its failures were read and the rules
                 // generalised against them (rules12): 90.4 / 88.4 %, 4 below HIGH and 6 EMERGENCY read as HIGH before;
-                // 95.5 / 90.4 % (337 / 353, 319 / 353), 0 and 0 with the model of sets corpus, a-j; then trained on (now in
-                // src/main/resources): 95.5 / 90.7 % (337 / 353, 320 / 353), 0. Fit, not generalisation.
-                new LabelledSet("blind-2026-11k.csv", false, 0.954, 0.906, 0),
+                // 97.7 / 91.5 % (345 / 353, 323 / 353), 0 and 0 with the model of sets corpus, a-j (rules alone 94.9 / 88.4 %,
+                // 0); then trained on (now in src/main/resources): 97.7 / 91.8 % (345 / 353, 324 / 353), 0.
+                // Fit, not generalisation.
+                new LabelledSet("blind-2026-11k.csv", false, 0.977, 0.917, 0),
                 // 353 messages, written 2026-11-27 20:07-20:16 UTC (BLIND-SET.md). Blind on main of that hour (rules +
                 // learned model after rules11, 1471af2; scored before any rule change): priority 88.1 % (311 / 353),
                 // service type 87.5 % (309 / 353), 1 of 77 emergencies below HIGH.

@@ -174,8 +174,11 @@ class ModelCrossValidationTest {
     // with set j trained on and the rules11 pass (eleven files, 3829 messages): 10-fold 95.8 % (3669 / 3829), held out
     // 95.9 %, none below HIGH (815 emergencies); set j alone 92.9 % both ways (the model alone on it: 92.9 % 10-fold,
     // 93.6 % held out). The pooled figures fell by the harder new file, not by the others (the ten earlier files:
-    // 10-fold 3366 / 3503, up from 3359); floors unchanged.
-    static final double K_FOLD_PRIORITY_FLOOR = 0.958;
-    static final double HELD_OUT_PRIORITY_FLOOR = 0.958;
+    // 10-fold 3366 / 3503, up from 3359); floors unchanged;
+    // with set k trained on and the rules12 pass (twelve files, 4182 messages): 10-fold 96.1 % (4017 / 4182), held out
+    // 96.0 % (4016 / 4182), none below HIGH (889 emergencies); set k alone 97.7 % both ways (the model alone on it: 91.5 %
+    // 10-fold, 92.6 % held out); the eleven earlier files 10-fold 3672 / 3829 (3669 before). Floors raised to 0.960.
+    static final double K_FOLD_PRIORITY_FLOOR = 0.960;
+    static final double HELD_OUT_PRIORITY_FLOOR = 0.960;
     static final int EMERGENCIES_BELOW_HIGH_CEILING = 0;
 }
