@@ -32,6 +32,8 @@ import com.plumbline.intake.support.ServiceProcess;
 import com.plumbline.intake.support.TwilioStandIn;
 import com.plumbline.intake.support.WebhookClient;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +61,8 @@ import static org.awaitility.Awaitility.await;
  *
  * <p>Run by failsafe after {@code package} ({@code ./mvnw verify}); prints its figures.
  */
+// beside the other tests (junit-platform.properties)
+@Execution(ExecutionMode.CONCURRENT)
 class CrashSafetyIT {
 
     private static final String SMS = "/api/webhooks/twilio/sms";

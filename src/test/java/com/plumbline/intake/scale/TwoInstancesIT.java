@@ -26,6 +26,8 @@ import com.plumbline.intake.support.StandaloneBroker;
 import com.plumbline.intake.support.WebhookClient;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,6 +45,8 @@ import static org.awaitility.Awaitility.await;
  *
  * <p>Run by failsafe after {@code package} ({@code ./mvnw verify}); prints its figures.
  */
+// beside the other tests (junit-platform.properties)
+@Execution(ExecutionMode.CONCURRENT)
 class TwoInstancesIT {
 
     private static final Duration STARTUP = Duration.ofMinutes(8);
