@@ -59,7 +59,7 @@ import static org.awaitility.Awaitility.await;
  * send-then-commit window on purpose: the Twilio stand-in accepts messages but holds its answers,
  * and the service is killed while a staff SMS and a customer SMS are held.
  *
- * <p>Run by failsafe after {@code package} ({@code ./mvnw verify}); prints its figures.
+ * <p>Run by {@code ./mvnw verify} beside the other tests, on the jar packaged before them; prints its figures.
  */
 // beside the other tests (junit-platform.properties)
 @Execution(ExecutionMode.CONCURRENT)

@@ -43,7 +43,7 @@ import static org.awaitility.Awaitility.await;
  * Then: both did part of the work, every acknowledged message was processed once (one message
  * row, one job of each kind), and every escalation fired its first rung once.
  *
- * <p>Run by failsafe after {@code package} ({@code ./mvnw verify}); prints its figures.
+ * <p>Run by {@code ./mvnw verify} beside the other tests, on the jar packaged before them; prints its figures.
  */
 // beside the other tests (junit-platform.properties)
 @Execution(ExecutionMode.CONCURRENT)

@@ -44,7 +44,7 @@ public final class ServiceProcess {
 
     /** The unpacked application jar, unpacked from the packaged jar when that is newer (Spring Boot's jar tools). */
     private static synchronized Path unpacked() {
-        assertThat(JAR).as("the packaged service (run by failsafe after package)").exists();
+        assertThat(JAR).as("the packaged service (packaged before the tests, pom.xml)").exists();
         Path application = UNPACKED.resolve("app.jar");
         try {
             if (Files.exists(application)
