@@ -106,6 +106,16 @@ public abstract class NotifyIntegrationTest extends IntakeIntegrationTest {
         TWILIO.acceptMessages();
     }
 
+    /**
+     * Here the requeue and escalation pollers poll every 300 ms: a settled state waits for a whole
+     * poll of each, so one that read a row before it settled (or an escalation that came due when
+     * the test moved the clock) has had its turn before the test counts what was sent.
+     */
+    @Override
+    protected List<String> pollersThatCouldAct() {
+        return List.of("notify-requeue", "escalation");
+    }
+
     protected String dashboardUrl() {
         return "ws://127.0.0.1:" + wsPort + "/ws/dashboard";
     }

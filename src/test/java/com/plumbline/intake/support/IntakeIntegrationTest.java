@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +19,15 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
+import org.apache.activemq.artemis.core.server.Queue;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.support.ScheduledPollConsumer;
+import com.plumbline.intake.notify.NotifyProperties;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,6 +40,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.emptyString;
 
 /**
  * The whole service on a random port (and its actuator on another: {@link #management()}), with
@@ -107,6 +117,15 @@ public abstract class IntakeIntegrationTest {
     @Autowired
     protected CamelContext camel;
 
+    @Autowired
+    private ObjectProvider<EmbeddedActiveMQ> embeddedBroker;
+
+    @Autowired
+    private Clock serviceClock;
+
+    @Autowired
+    private NotifyProperties notifyProperties;
+
     @BeforeEach
     void startFromEmptyStores() {
         // the previous test's work ends first: a message still inside its transaction would commit
@@ -117,6 +136,120 @@ public abstract class IntakeIntegrationTest {
             return camel.getInflightRepository().size() == 0;
         });
         deleteAllMessages();
+    }
+
+    /**
+     * The queues a send or a job run can still come from: email, SMS and dashboard notifications
+     * and job tickets. The dead-letter queues (notify.dead, intake.dlq) are left out: what waits
+     * there is recorded as a dead letter, never sent or run (a replay is an API call), and a
+     * leftover of an earlier test can be redelivered there for minutes.
+     */
+    private static final List<String> DELIVERY_QUEUES =
+            List.of("notify.email", "notify.sms", "notify.dashboard", "intake.jobs");
+
+    /**
+     * Waits until no further send, broadcast or job run can happen without something new coming
+     * in, so a test can then count what was delivered once, exactly:
+     * <ul>
+     * <li>no email or SMS notification the requeue poller would take: PENDING, never queued and
+     * older than {@code intake.notify.requeue.after} by the service's clock. SENT, FAILED, SKIPPED
+     * and ACKED are final (a channel route drops a queue message for a row no longer PENDING, and
+     * the poller reads only PENDING rows); a PENDING row with a queue message is counted on its
+     * queue below; one on no queue and not yet old enough (a test's own) is left alone;</li>
+     * <li>no escalation PENDING and due by the service's clock (the escalation poller reads only
+     * those);</li>
+     * <li>no job row RUNNING, or PENDING or FAILED and due (DONE and DEAD jobs are never run
+     * again but by a replay, an API call);</li>
+     * <li>the {@link #DELIVERY_QUEUES} empty by Artemis' own count, which includes messages
+     * scheduled for redelivery and those delivered but not yet acknowledged (a consumer's
+     * transaction still open), which a JMS browser does not see;</li>
+     * <li>no exchange in flight in Camel (a send in progress, an in-memory redelivery waiting,
+     * a poller's batch being processed);</li>
+     * <li>and, all of that still true after every poller of {@link #pollersThatCouldAct()} has
+     * run a whole poll since it first held: a poller that read the rows before they settled
+     * has had its turn.</li>
+     * </ul>
+     */
+    protected void awaitDeliveriesSettled() {
+        await().atMost(Duration.ofSeconds(30)).until(this::unsettled, emptyString());
+        Map<String, Long> polls = new java.util.HashMap<>();
+        pollersThatCouldAct().forEach(routeId -> polls.put(routeId, polls(routeId)));
+        // a poll counts when it begins: once the second from now has begun, the first, begun after now, has ended
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> polls.entrySet().stream().allMatch(p -> polls(p.getKey()) >= p.getValue() + 2));
+        await().atMost(Duration.ofSeconds(30)).until(this::unsettled, emptyString());
+    }
+
+    /**
+     * The routes of scheduled pollers that could still act on a settled state, by route id: each
+     * must run a whole poll before {@link #awaitDeliveriesSettled()} returns. None by default (the
+     * service's pollers poll every few seconds here; a settled state leaves them nothing to read).
+     */
+    protected List<String> pollersThatCouldAct() {
+        return List.of();
+    }
+
+    /** What can still deliver something, in words; empty when nothing can. */
+    private String unsettled() {
+        Instant now = serviceClock.instant();
+        List<String> left = new ArrayList<>();
+        // a PENDING row on no queue is sent only if the requeue poller takes it (Notification.unqueued)
+        int requeueable = jdbc.queryForObject("select count(*) from notification where status = 'PENDING' "
+                + "and queued_at is null and channel in ('EMAIL', 'SMS') and created_at <= ?", Integer.class,
+                Timestamp.from(now.minus(notifyProperties.requeue().after())));
+        if (requeueable > 0) {
+            left.add(requeueable + " notification(s) for the requeue poller");
+        }
+        int escalations = jdbc.queryForObject("select count(*) from escalation where status = 'PENDING' "
+                + "and due_at <= ?", Integer.class, Timestamp.from(now));
+        if (escalations > 0) {
+            left.add(escalations + " escalation(s) due");
+        }
+        int jobs = jdbc.queryForObject("select count(*) from processing_job where status = 'RUNNING' "
+                + "or (status in ('PENDING', 'FAILED') and enqueued_at is null and due_at <= now())", Integer.class);
+        if (jobs > 0) {
+            left.add(jobs + " job(s) running or due");
+        }
+        for (String queue : DELIVERY_QUEUES) {
+            long messages = brokerMessageCount(queue);
+            if (messages > 0) {
+                left.add(messages + " message(s) on " + queue);
+            }
+        }
+        int inflight = camel.getInflightRepository().size();
+        if (inflight > 0) {
+            left.add(inflight + " exchange(s) in flight");
+        }
+        return String.join(", ", left);
+    }
+
+    /** Messages on a queue by Artemis' count: waiting, scheduled (a delayed redelivery) and being delivered. */
+    private long brokerMessageCount(String queue) {
+        EmbeddedActiveMQ broker = embeddedBroker.getIfAvailable();
+        if (broker == null) {
+            throw new IllegalStateException("no embedded broker to count " + queue + " on");
+        }
+        Queue found = broker.getActiveMQServer().locateQueue(queue);
+        return found == null ? 0 : found.getMessageCount(); // not created yet: nothing was ever sent to it
+    }
+
+    /**
+     * Waits until a scheduled poller (by route id) has run this many whole polls from now: the
+     * polls of a state that is not settled, to show what the poller leaves alone.
+     */
+    protected void awaitPolls(String routeId, int polls) {
+        long before = polls(routeId);
+        // a poll counts when it begins: once poll n + 1 has begun, n whole polls begun after now have ended
+        await().atMost(Duration.ofSeconds(30)).until(() -> polls(routeId) >= before + polls + 1);
+    }
+
+    /** The polls a scheduled poller (camel-jpa) has run, by its route id. */
+    private long polls(String routeId) {
+        Route route = camel.getRoute(routeId);
+        if (route == null || !(route.getConsumer() instanceof ScheduledPollConsumer poller)) {
+            throw new IllegalStateException("no scheduled poller " + routeId);
+        }
+        return poller.getCounter();
     }
 
     /**
