@@ -32,8 +32,6 @@ import com.plumbline.intake.support.ServiceProcess;
 import com.plumbline.intake.support.TwilioStandIn;
 import com.plumbline.intake.support.WebhookClient;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,10 +57,8 @@ import static org.awaitility.Awaitility.await;
  * send-then-commit window on purpose: the Twilio stand-in accepts messages but holds its answers,
  * and the service is killed while a staff SMS and a customer SMS are held.
  *
- * <p>Run by {@code ./mvnw verify} beside the other tests, on the jar packaged before them; prints its figures.
+ * <p>Run by failsafe after {@code package} ({@code ./mvnw verify}); prints its figures.
  */
-// beside the other tests (junit-platform.properties)
-@Execution(ExecutionMode.CONCURRENT)
 class CrashSafetyIT {
 
     private static final String SMS = "/api/webhooks/twilio/sms";

@@ -26,8 +26,6 @@ import com.plumbline.intake.support.StandaloneBroker;
 import com.plumbline.intake.support.WebhookClient;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,10 +41,8 @@ import static org.awaitility.Awaitility.await;
  * Then: both did part of the work, every acknowledged message was processed once (one message
  * row, one job of each kind), and every escalation fired its first rung once.
  *
- * <p>Run by {@code ./mvnw verify} beside the other tests, on the jar packaged before them; prints its figures.
+ * <p>Run by failsafe after {@code package} ({@code ./mvnw verify}); prints its figures.
  */
-// beside the other tests (junit-platform.properties)
-@Execution(ExecutionMode.CONCURRENT)
 class TwoInstancesIT {
 
     private static final Duration STARTUP = Duration.ofMinutes(8);

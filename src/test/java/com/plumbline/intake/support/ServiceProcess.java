@@ -29,9 +29,7 @@ public final class ServiceProcess {
 
     /** A process builder for the service with this heap and these arguments, run in the project root (routes/, config/). */
     public static ProcessBuilder builder(String maxHeap, String... arguments) {
-        // at a lower CPU priority (its PostgreSQL too): the IT cases run beside the other tests and
-        // should take the cores those leave idle, not starve their waits (junit-platform.properties)
-        List<String> command = new ArrayList<>(List.of("nice", "-n", "10", java(), "-Xmx" + maxHeap, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + maxHeap, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-jar", unpacked().toString()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile());
@@ -44,7 +42,7 @@ public final class ServiceProcess {
 
     /** The unpacked application jar, unpacked from the packaged jar when that is newer (Spring Boot's jar tools). */
     private static synchronized Path unpacked() {
-        assertThat(JAR).as("the packaged service (packaged before the tests, pom.xml)").exists();
+        assertThat(JAR).as("the packaged service (run by failsafe after package)").exists();
         Path application = UNPACKED.resolve("app.jar");
         try {
             if (Files.exists(application)
