@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * The rules bean: classifies a customer's SMS, call or voicemail transcript by priority and
  * service type with the rules currently in force (config/rules.yaml, see {@link RulesBook}) and,
- * where the rules are unsure or silent, the {@link LearnedModel} trained from the labelled messages.
- * Safety wins: the rules' emergency cues and the safety floor apply to what the model says too.
+ * the {@link LearnedModel} trained from the labelled messages, which leads wherever the rules read no context
+ * (retractions, follow-ups, negations, resolutions). Safety wins: the rules' emergency cues and the safety floor
+ * apply to what the model says too.
  * Pure and thread-safe: all state is the immutable compiled rules and model, fetched once per call.
  */
 @Component("messageClassifier")
@@ -43,7 +44,7 @@ public class MessageClassifier {
         this(rulesBook, model.enabled() ? LearnedModel.load(rulesBook, model) : null);
     }
 
-    /** @param model consulted where the rules are unsure or silent; null for the rules alone */
+    /** @param model leads where the rules read no context; null for the rules alone */
     public MessageClassifier(RulesBook rulesBook, LearnedModel model) {
         this.rulesBook = rulesBook;
         this.model = model;
@@ -126,8 +127,6 @@ public class MessageClassifier {
             priority = Priority.HIGH;
             conflict = true;
         }
-        // two service types tied is a conflict about the job, not about how urgent it is
-        boolean priorityConflict = conflict;
 
         MessageAnalysis.ServiceScores scores = analysis.serviceScores();
         ServiceType serviceType = ServiceType.GENERAL;
@@ -187,23 +186,25 @@ public class MessageClassifier {
         boolean priorityEvidence = !evidence.isEmpty() || allClear;
         double confidence = confidence(analysis, priorityEvidence, support, best, conflict);
 
-        // the model decides where the rules are unsure or silent. Not where they read the context: a retraction,
-        // a follow-up, a problem negated, resolved or only mentioned, nor an emergency cue they disagree about
-        // (that is the safety floor's case below); and not on a message it knows too few pieces of (noise)
+        // the model leads wherever the rules read no context (a retraction, a follow-up, a problem negated, resolved
+        // or only mentioned, an emergency cue they disagree about: the rules decide those) and it knows enough of the
+        // message (not noise): on the last two blind sets, with the rules of their day, it read unseen writing better
+        // than the rules did (bench/RESULTS-classifier.md, the model-first A/B). The rules keep what they are good at:
+        // an emergency's service type when a signal rule alone found it, their emergency cues and their HIGH or
+        // EMERGENCY readings as a floor the model may raise but not lower (water escaping or getting worse stays
+        // HIGH), and the safety floor and review flags below, which apply to it all
         boolean context = allClear || followUp || analysis.contextRead() || (emergencyCue && conflict);
-        boolean prioritySure = context || (priorityEvidence && !priorityConflict);
-        boolean serviceSure = context || urgentService != null || (best > 0 && tiedAtBest == 1)
-                || (best == 0 && analysis.signalService() != null);
         boolean modelEmergency = false;
-        if (model != null && analysis.wordCount() > 0 && !(prioritySure && serviceSure)) {
-            // the priority head always (its EMERGENCY probability is checked below); the service head only when asked
-            TextModel.Prediction predicted = model.predict(rules, analysis.tokens(), text, !serviceSure);
+        if (model != null && analysis.wordCount() > 0 && !context) {
+            TextModel.Prediction predicted = model.predict(rules, analysis.tokens(), text, urgentService == null);
             if (predicted.known() >= MIN_KNOWN) {
-                if (!prioritySure) {
-                    priority = predicted.priority();
+                Priority modelPriority = predicted.priority();
+                boolean rulesFloor = emergencyCue || priority.isAbove(Priority.MEDIUM);
+                priority = rulesFloor ? Priority.higherOf(priority, modelPriority) : modelPriority;
+                if (priority == modelPriority) {
                     keywords.add("model: " + priority);
                 }
-                if (!serviceSure) {
+                if (urgentService == null) {
                     serviceType = predicted.serviceType();
                 }
                 modelEmergency = predicted.probabilityOf(Priority.EMERGENCY) >= MODEL_EMERGENCY_REVIEW;

@@ -113,7 +113,9 @@ class LabelledSetScoreTest {
                 // (333 / 338, 308 / 338), 0. Fit, not generalisation. After rules9: 98.8 / 91.1 % (334 / 338, 308 / 338), 0.
                 // After rules10: 98.8 / 91.4 % (334 / 338, 309 / 338), 0. After rules11: unchanged.
                 // After rules12: 98.8 / 91.7 % (334 / 338, 310 / 338), 0.
-                new LabelledSet("blind-2026-11g.csv", false, 0.988, 0.917, 0),
+                // Model-first decision (branch blend; the model leads where the rules read no context): 98.5 / 95.9 %
+                // (333 / 338, 324 / 338), 0; priority floor lowered 0.988 -> 0.985 (fit to rules tuned on this set).
+                new LabelledSet("blind-2026-11g.csv", false, 0.985, 0.917, 0),
                 // 380 messages, written 2026-11-27 14:50-15:00 UTC (BLIND-SET.md; its writer saw the subject lines of
                 // the five newest commits, and wrote nothing on the topics they name beyond BLIND-SET.md's own calls).
                 // Blind on main of that hour (rules + learned model after rules7, 48adb2a; scored before any rule
@@ -129,7 +131,9 @@ class LabelledSetScoreTest {
                 // After rules10 (model also trained on set i): 96.1 / 89.5 % (365 / 380, 340 / 380), 0.
                 // After rules11 (model also trained on set j): 96.6 / 90.0 % (367 / 380, 342 / 380), 0.
                 // After rules12 (model also trained on set k): 96.6 / 90.3 % (367 / 380, 343 / 380), 0.
-                new LabelledSet("blind-2026-11h.csv", false, 0.965, 0.902, 0),
+                // Model-first decision (branch blend): 96.3 / 94.2 % (366 / 380, 358 / 380), 0; priority floor lowered
+                // 0.965 -> 0.963 (fit to rules tuned on this set).
+                new LabelledSet("blind-2026-11h.csv", false, 0.963, 0.902, 0),
                 // 333 messages, written 2026-11-27 15:24-15:28 UTC (BLIND-SET.md; its writer saw the subject lines of
                 // the five newest commits and wrote nothing on the topics they name). Blind on main of that hour (rules
                 // + learned model after rules8, bd15679; scored before any rule change): priority 90.4 % (301 / 333),
@@ -164,11 +168,17 @@ class LabelledSetScoreTest {
                 // 97.7 / 91.5 % (345 / 353, 323 / 353), 0 and 0 with the model of sets corpus, a-j (rules alone 94.9 / 88.4 %,
                 // 0); then trained on (now in src/main/resources): 97.7 / 91.8 % (345 / 353, 324 / 353), 0.
                 // Fit, not generalisation.
-                new LabelledSet("blind-2026-11k.csv", false, 0.977, 0.917, 0),
+                // Model-first decision (branch blend): 97.5 / 94.9 % (344 / 353, 335 / 353), 0; priority floor lowered
+                // 0.977 -> 0.974 (fit to rules tuned on this set). Blind, with the rules and model of its day, the same
+                // decision scored 91.8 / 90.4 %, 1 of 74 below HIGH, against 90.4 / 88.4 %, 4 (bench/RESULTS-classifier.md).
+                new LabelledSet("blind-2026-11k.csv", false, 0.974, 0.917, 0),
                 // 353 messages, written 2026-11-27 20:07-20:16 UTC (BLIND-SET.md). Blind on main of that hour (rules +
                 // learned model after rules11, 1471af2; scored before any rule change): priority 88.1 % (311 / 353),
-                // service type 87.5 % (309 / 353), 1 of 77 emergencies below HIGH.
-                new LabelledSet("blind-2026-11l.csv", true, 0.881, 0.875, 1));
+                // service type 87.5 % (309 / 353), 1 of 77 emergencies below HIGH. After rules12 (printed once):
+                // 88.4 / 87.5 %, 1. With the model-first decision (branch blend; chosen on sets j and k scored with the
+                // rules and model of the day each was blind), printed once: priority 0.898, service type 0.915,
+                // emergencies below HIGH 1 (317 / 353, 323 / 353). Floors raised to those figures.
+                new LabelledSet("blind-2026-11l.csv", true, 0.898, 0.915, 1));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -34,7 +34,6 @@ class MisspellingTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            we are putting new flooring in the bathroom, need the toilet reset | LOW
             the floors are getting refinished, can you come after?             | LOW
             """)
     void realWordsCloseToKeywordsAreNotTreatedAsTypos(String text, Priority expected) {

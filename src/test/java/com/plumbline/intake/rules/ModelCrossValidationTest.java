@@ -178,7 +178,12 @@ class ModelCrossValidationTest {
     // with set k trained on and the rules12 pass (twelve files, 4182 messages): 10-fold 96.1 % (4017 / 4182), held out
     // 96.0 % (4016 / 4182), none below HIGH (889 emergencies); set k alone 97.7 % both ways (the model alone on it: 91.5 %
     // 10-fold, 92.6 % held out); the eleven earlier files 10-fold 3672 / 3829 (3669 before). Floors raised to 0.960.
-    static final double K_FOLD_PRIORITY_FLOOR = 0.960;
-    static final double HELD_OUT_PRIORITY_FLOOR = 0.960;
+    // With the model-first decision (branch blend: the model leads where the rules read no context): 10-fold 95.0 %
+    // (3971 / 4182), held out 95.2 % (3981 / 4182), none below HIGH; service type 92.7 / 92.5 %. The rules were tuned
+    // on all twelve files, so these figures measure fit and favour the rules-first decision; the model-first one was
+    // chosen on sets j and k scored with the rules of the day each was blind, and blind set l (bench/RESULTS-classifier.md).
+    // Floors lowered 0.960 -> 0.949 (10-fold) and 0.960 -> 0.951 (held out).
+    static final double K_FOLD_PRIORITY_FLOOR = 0.949;
+    static final double HELD_OUT_PRIORITY_FLOOR = 0.951;
     static final int EMERGENCIES_BELOW_HIGH_CEILING = 0;
 }

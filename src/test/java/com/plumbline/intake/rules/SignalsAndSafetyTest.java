@@ -84,7 +84,6 @@ class SignalsAndSafetyTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             the leak under the vanity is getting worse                      | HIGH
-            water dripping from the ceiling and spreading across the drywall | HIGH
             kitchen ceiling is sagging where the leak was                   | HIGH
             toilet is overflowing onto the floor                            | HIGH
             the hot water heater is spewing water in the garage             | HIGH
@@ -104,7 +103,6 @@ class SignalsAndSafetyTest {
             do you give discounts to seniors                                 | LOW
             toilet tank doesn't fill after flushing                         | MEDIUM
             no hot water, only cold water for the baby's bath               | HIGH
-            the shower head sprays in every direction, needs replacing      | MEDIUM
             the water is rising in the toilet bowl when I flush             | MEDIUM
             water pooling around the base of the toilet                     | MEDIUM
             Can you give me a quote for a new gas water heater?             | LOW

@@ -1,0 +1,58 @@
+package com.plumbline.intake.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Hand-written look-alikes and shapes that the model-first decision (the model leads where the rules read no
+ * context; see {@link MessageClassifier}) reads differently from their label, moved here from the tests named in
+ * the last column so that the trade-off is listed, not hidden. The decision was chosen on unseen writing (sets j
+ * and k scored with the rules and model of the day each was blind, then blind set l: bench/RESULTS-classifier.md),
+ * where it read more messages right than these rows cost. Each row pins both readings: the rules alone still read
+ * the label (the family they were written for works), and the classifier reads what the last-but-one column says.
+ * When a change makes a row read its label again with rules and model, move it back to its test.
+ * No row is an emergency read below HIGH; the misreads are one step too high or too low, or a service type.
+ */
+class ModelFirstTradeOffsTest {
+
+    private static final Instant OFFICE_HOURS = Instant.parse("2026-03-10T15:00:00Z");
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            the pipe over the garage door is leaking steady into a storage tote                                  | priority | HIGH           | EMERGENCY      | GeneralisationTest.dangerShapesFromTheFourthDevelopmentSet
+            I went up there and shut it off, the water heater is still dripping a little into the pan            | priority | MEDIUM         | HIGH           | GeneralisationTest.lookAlikesOfTheTenthPassShapesKeepTheirPriority
+            the yard over the septic line is squishy and stinks of sewage, toilets are fine so far               | priority | HIGH           | EMERGENCY      | GeneralisationTest.aSewageSmellOutsideIsTheLineAndOneInsideAnEmergency
+            my mom is on blood thinners, can you come fix the toilet that's running                              | priority | MEDIUM         | LOW            | GeneralisationTest.lookAlikesOfTheNinthPassShapesKeepTheirPriority
+            the flush handle came off in my hand                                                                 | service  | TOILET_REPAIR  | GENERAL        | GeneralisationTest.serviceTypesFollowTheLabellingRules
+            the storage tank of the water heater rotted through at the bottom and it's seeping                   | priority | HIGH           | EMERGENCY      | GeneralisationTest.dangerShapesFromTheEighthDevelopmentSet
+            there's a wet patch on the hallway wall that never dries                                             | priority | MEDIUM         | LOW            | GeneralisationTest.dangerShapesFromTheEleventhDevelopmentSet
+            the outdoor spigot drips even when it's turned all the way off                                       | service  | GENERAL        | LEAK_DETECTION | GeneralisationTest.fixtureDripsAndTheWaterHeaterItselfTakeTheirServiceType
+            the sump pump is pumping water out to the yard like it should                                        | priority | LOW            | EMERGENCY      | GeneralisationTest.lookAlikesOfTheEleventhPassShapesKeepTheirPriority
+            there's a thud inside the wall whenever the dishwasher valve closes                                  | priority | MEDIUM         | HIGH           | GeneralisationTest.lookAlikesOfTheEleventhPassShapesKeepTheirPriority
+            the laundry sink is not draining since yesterday                                                     | priority | MEDIUM         | HIGH           | GeneralisationTest.lookAlikesOfTheEleventhPassShapesKeepTheirPriority
+            the meter keeps spinning even with every tap closed                                                  | priority | MEDIUM         | HIGH           | GeneralisationTest.everydayFaultsInTheirOwnWordsGetTheirPriority
+            I can hear a hissing noise behind the wall in the laundry room                                       | priority | MEDIUM         | EMERGENCY      | GeneralisationTest.everydayFaultsInTheirOwnWordsGetTheirPriority
+            there's a soggy patch in the front lawn that never dries out                                         | priority | MEDIUM         | LOW            | GeneralisationTest.everydayFaultsInTheirOwnWordsGetTheirPriority
+            the pipe to the garage froze, no water out there, it's 26 degrees and none of us are elderly or sick | priority | HIGH           | EMERGENCY      | GeneralisationTest.lookAlikesOfTheSeventhPassShapesKeepTheirPriority
+            slow drip from the ceiling in the garage, about a cup a day, bucket under it                         | priority | MEDIUM         | HIGH           | GeneralisationTest.lookAlikesOfTheEighthPassShapesKeepTheirPriority
+            we are putting new flooring in the bathroom, need the toilet reset                                   | priority | LOW            | MEDIUM         | MisspellingTest.realWordsCloseToKeywordsAreNotTreatedAsTypos
+            the shower head sprays in every direction, needs replacing                                           | priority | MEDIUM         | LOW            | SignalsAndSafetyTest.lookAlikesStayCalm
+            water dripping from the ceiling and spreading across the drywall                                     | priority | HIGH           | EMERGENCY      | SignalsAndSafetyTest.escapingOrWorseningWaterIsAtLeastHigh
+            baño tapado                                                                                          | service  | TOILET_REPAIR  | DRAIN_CLEANING | SpanishTest.spanishProblemsAreClassified
+            """)
+    void listedTradeOffs(String text, String aspect, String labelled, String modelFirst, String movedFrom) {
+        Classification rules = TestRules.rulesOnly().classify(text, OFFICE_HOURS, 0);
+        Classification both = TestRules.classifier().classify(text, OFFICE_HOURS, 0);
+        if (aspect.equals("priority")) {
+            assertThat(rules.priority()).as("rules alone").isEqualTo(Priority.valueOf(labelled));
+            assertThat(both.priority()).as("rules + model").isEqualTo(Priority.valueOf(modelFirst));
+        } else {
+            assertThat(rules.serviceType()).as("rules alone").isEqualTo(ServiceType.valueOf(labelled));
+            assertThat(both.serviceType()).as("rules + model").isEqualTo(ServiceType.valueOf(modelFirst));
+        }
+    }
+}
