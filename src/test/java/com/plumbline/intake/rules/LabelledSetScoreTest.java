@@ -189,8 +189,9 @@ class LabelledSetScoreTest {
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", set.name() + "-score.txt"), report);
         System.out.println(set.blind()
-                ? "%s: priority %.3f, service type %.3f, emergencies below HIGH %d, %d messages".formatted(set,
-                        card.priorityAccuracy(), card.serviceTypeAccuracy(), card.emergenciesBelowHigh().size(), card.rows.size())
+                ? "%s: priority %.3f, service type %.3f, emergencies below HIGH %d, read as EMERGENCY %d (labelled so %d), %d messages"
+                        .formatted(set, card.priorityAccuracy(), card.serviceTypeAccuracy(), card.emergenciesBelowHigh().size(),
+                                card.emergencyAlerts().read(), card.emergencyAlerts().labelledEmergency(), card.rows.size())
                 : report);
 
         SoftAssertions softly = new SoftAssertions();

@@ -66,6 +66,24 @@ final class Scorecard {
         return missed;
     }
 
+    /** Messages read as EMERGENCY (each an immediate alert to staff, day or night) and how many of them are labelled so. */
+    record Alerts(int read, int labelledEmergency) {
+    }
+
+    Alerts emergencyAlerts() {
+        int read = 0;
+        int labelled = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            if (results.get(i).priority() == Priority.EMERGENCY) {
+                read++;
+                if (rows.get(i).priority() == Priority.EMERGENCY) {
+                    labelled++;
+                }
+            }
+        }
+        return new Alerts(read, labelled);
+    }
+
     String report(String title) {
         return title + " (" + rows.size() + " messages)\n"
                 + section("Priority", Priority.values(), CorpusCsv.Row::priority, Classification::priority)
