@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
  */
 class ModelCrossValidationTest {
 
-    static final List<String> TRAINING = List.of("corpus.csv", "blind-2026-11.csv", "blind-2026-11b.csv", "blind-2026-11c.csv",
-            "blind-2026-11d.csv", "blind-2026-11e.csv", "blind-2026-11f.csv", "blind-2026-11g.csv", "blind-2026-11h.csv",
-            "blind-2026-11i.csv", "blind-2026-11j.csv", "blind-2026-11k.csv");
+    /** The shipped training files (file names), as the application trains on them. */
+    static final List<String> TRAINING = TestRules.MODEL.training().stream()
+            .map(resource -> resource.substring(resource.lastIndexOf('/') + 1)).toList();
     static final int FOLDS = 10;
 
     record Labelled(String set, CorpusCsv.Row row) {

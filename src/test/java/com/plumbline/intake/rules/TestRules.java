@@ -1,7 +1,9 @@
 package com.plumbline.intake.rules;
 
 import java.nio.file.Path;
-import java.util.List;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
  * The real config/rules.yaml, loaded by hand (no Spring context) for the tests, with the model the
@@ -11,14 +13,9 @@ final class TestRules {
 
     static final Path RULES_FILE = Path.of("config/rules.yaml");
 
-    static final ModelProperties MODEL = new ModelProperties(true,
-            List.of("/classification/corpus.csv", "/classification/blind-2026-11.csv", "/classification/blind-2026-11b.csv",
-                    "/classification/blind-2026-11c.csv", "/classification/blind-2026-11d.csv",
-                    "/classification/blind-2026-11e.csv", "/classification/blind-2026-11f.csv",
-                    "/classification/blind-2026-11g.csv", "/classification/blind-2026-11h.csv",
-                    "/classification/blind-2026-11i.csv", "/classification/blind-2026-11j.csv",
-                    "/classification/blind-2026-11k.csv"),
-            null);
+    /** The shipped training files as {@link ModelProperties} lists them by default (one list, kept there). */
+    static final ModelProperties MODEL = new ModelProperties(true, new Binder(new MapConfigurationPropertySource())
+            .bindOrCreate("intake.model", ModelProperties.class).training(), null);
 
     private static final RulesBook RULES = new RulesBook(RULES_FILE);
     private static final MessageClassifier RULES_ONLY = new MessageClassifier(RULES);
