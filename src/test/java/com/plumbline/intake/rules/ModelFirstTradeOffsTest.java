@@ -16,6 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * the label (the family they were written for works), and the classifier reads what the last-but-one column says.
  * When a change makes a row read its label again with rules and model, move it back to its test.
  * No row is an emergency read below HIGH; the misreads are one step too high or too low, or a service type.
+ * The model14 settings (bench/RESULTS-classifier.md): the wet patch that never dries moved back (read MEDIUM again);
+ * the laundry sink stopped up again and the yard that smells like a septic tank moved here.
  */
 class ModelFirstTradeOffsTest {
 
@@ -29,7 +31,6 @@ class ModelFirstTradeOffsTest {
             my mom is on blood thinners, can you come fix the toilet that's running                              | priority | MEDIUM         | LOW            | GeneralisationTest.lookAlikesOfTheNinthPassShapesKeepTheirPriority
             the flush handle came off in my hand                                                                 | service  | TOILET_REPAIR  | GENERAL        | GeneralisationTest.serviceTypesFollowTheLabellingRules
             the storage tank of the water heater rotted through at the bottom and it's seeping                   | priority | HIGH           | EMERGENCY      | GeneralisationTest.dangerShapesFromTheEighthDevelopmentSet
-            there's a wet patch on the hallway wall that never dries                                             | priority | MEDIUM         | LOW            | GeneralisationTest.dangerShapesFromTheEleventhDevelopmentSet
             the outdoor spigot drips even when it's turned all the way off                                       | service  | GENERAL        | LEAK_DETECTION | GeneralisationTest.fixtureDripsAndTheWaterHeaterItselfTakeTheirServiceType
             the sump pump is pumping water out to the yard like it should                                        | priority | LOW            | EMERGENCY      | GeneralisationTest.lookAlikesOfTheEleventhPassShapesKeepTheirPriority
             there's a thud inside the wall whenever the dishwasher valve closes                                  | priority | MEDIUM         | HIGH           | GeneralisationTest.lookAlikesOfTheEleventhPassShapesKeepTheirPriority
@@ -43,6 +44,8 @@ class ModelFirstTradeOffsTest {
             the shower head sprays in every direction, needs replacing                                           | priority | MEDIUM         | LOW            | SignalsAndSafetyTest.lookAlikesStayCalm
             water dripping from the ceiling and spreading across the drywall                                     | priority | HIGH           | EMERGENCY      | SignalsAndSafetyTest.escapingOrWorseningWaterIsAtLeastHigh
             baño tapado                                                                                          | service  | TOILET_REPAIR  | DRAIN_CLEANING | SpanishTest.spanishProblemsAreClassified
+            the laundry sink is stopped up again                                                                 | priority | MEDIUM         | HIGH           | GeneralisationTest.everydayProblemsInOtherWordsGetTheirPriority
+            whole yard smells like a septic tank                                                                 | priority | HIGH           | EMERGENCY      | GeneralisationTest.aSewageSmellOutsideIsTheLineAndOneInsideAnEmergency
             """)
     void listedTradeOffs(String text, String aspect, String labelled, String modelFirst, String movedFrom) {
         Classification rules = TestRules.rulesOnly().classify(text, OFFICE_HOURS, 0);
