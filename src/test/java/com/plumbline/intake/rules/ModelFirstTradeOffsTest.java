@@ -17,7 +17,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * When a change makes a row read its label again with rules and model, move it back to its test.
  * No row is an emergency read below HIGH; the misreads are one step too high or too low, or a service type.
  * The model14 settings (bench/RESULTS-classifier.md): the wet patch that never dries moved back (read MEDIUM again);
- * the laundry sink stopped up again and the yard that smells like a septic tank moved here.
+ * the laundry sink stopped up again and the yard that smells like a septic tank moved here. Where the rules read context,
+ * the model's priority now wins when it is sure (MessageClassifier.MODEL_OVER_CONTEXT, never above HIGH): the last three
+ * rows, one a flood settled read LOW (two steps low; no emergency is read below HIGH by it on sets j, k and l).
  */
 class ModelFirstTradeOffsTest {
 
@@ -46,6 +48,9 @@ class ModelFirstTradeOffsTest {
             baño tapado                                                                                          | service  | TOILET_REPAIR  | DRAIN_CLEANING | SpanishTest.spanishProblemsAreClassified
             the laundry sink is stopped up again                                                                 | priority | MEDIUM         | HIGH           | GeneralisationTest.everydayProblemsInOtherWordsGetTheirPriority
             whole yard smells like a septic tank                                                                 | priority | HIGH           | EMERGENCY      | GeneralisationTest.aSewageSmellOutsideIsTheLineAndOneInsideAnEmergency
+            following up on the dripping tub spout from last week, any news on a time?                          | priority | LOW            | MEDIUM         | GeneralisationTest.aFollowUpWithNothingNewIsLowButAWorseOneKeepsItsPriority
+            false alarm on the flooding, it was just the kids. the toilet is still running                       | priority | MEDIUM         | LOW            | GeneralisationTest.aRetractionTakesBackOnlyItsOwnPartOfTheMessage
+            basement was flooding, it stopped                                                                    | priority | HIGH           | LOW            | SignalsAndSafetyTest.settlingTheEmergencysOwnTopicStillCounts
             """)
     void listedTradeOffs(String text, String aspect, String labelled, String modelFirst, String movedFrom) {
         Classification rules = TestRules.rulesOnly().classify(text, OFFICE_HOURS, 0);
