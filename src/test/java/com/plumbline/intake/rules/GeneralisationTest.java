@@ -45,6 +45,7 @@ class GeneralisationTest {
             water heater quit on us this morning                                            | HIGH
             the handle on the bathroom faucet snapped off                                   | MEDIUM
             our water pressure dropped a lot this week                                      | MEDIUM
+            the laundry sink is stopped up again                                            | MEDIUM
             """)
     void everydayProblemsInOtherWordsGetTheirPriority(String text, Priority expected) {
         assertThat(classify(text.trim()).priority()).isEqualTo(expected);
@@ -304,6 +305,7 @@ class GeneralisationTest {
             the back yard smells like a septic tank and the grass is soggy                              | HIGH
             the whole downstairs smells like sewage and the toilet gurgles                              | EMERGENCY
             sewage is coming up out of the tub drain and it stinks                                      | EMERGENCY
+            whole yard smells like a septic tank                                                        | HIGH
             """)
     // BLIND-SET.md: an emergency is sewage backing up into the home; a sewer smell from the yard is the line (MAIN_LINE),
     // and every labelled set files a smelly patch of yard HIGH (set d: "the soggy spot in the front yard smells like
@@ -443,6 +445,7 @@ class GeneralisationTest {
             wrong number earlier, sorry. but we do have water pouring through the kitchen ceiling right now   | EMERGENCY
             gas smell in the kitchen, same as before, it's getting stronger                                  | EMERGENCY
             water pouring through the bedroom wall, don't know where it's coming from, please hurry           | EMERGENCY
+            my mom is on blood thinners, can you come fix the toilet that's running                           | MEDIUM
             """)
     // a microwave or a charger named beside water without water reaching it, a minor water-heater fault, the other tap
     // said to be fine, a wrong number, a follow-up naming the same problem and a corroded valve with nothing escaping;
@@ -485,6 +488,7 @@ class GeneralisationTest {
             the fitting under the sink seeps, a paper towel gets damp overnight                                 | MEDIUM
             time for our yearly sewer line jetting, no problems now                                             | LOW
             funny story, the pipe under the house burst and water is everywhere and I can't find the shut off   | EMERGENCY
+            I went up there and shut it off, the water heater is still dripping a little into the pan           | MEDIUM
             """)
     // look-alikes of the tenth pass's shapes: advice against a freeze, a scare explained by its cause, a follow-up
     // asking for news, a kitchen sink standing full of its own dirty water, a seep measured by a paper towel, routine
