@@ -200,7 +200,8 @@ public class MessageClassifier {
         // than the rules did (bench/RESULTS-classifier.md, the model-first A/B). The rules keep what they are good at:
         // an emergency's service type when a signal rule alone found it, their emergency cues and their HIGH or
         // EMERGENCY readings as a floor the model may raise but not lower (water escaping or getting worse stays
-        // HIGH), and the safety floor and review flags below, which apply to it all
+        // HIGH), and the safety floor and review flags below, which apply to it all. Where they read context, the model's
+        // priority still wins when it is sure (MODEL_OVER_CONTEXT), up to HIGH and never beside an emergency cue
         boolean context = allClear || followUp || analysis.contextRead() || (emergencyCue && conflict);
         boolean modelEmergency = false;
         if (model != null && analysis.wordCount() > 0 && context && !emergencyCue) {
