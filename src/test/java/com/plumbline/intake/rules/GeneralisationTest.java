@@ -80,8 +80,7 @@ class GeneralisationTest {
         assertThat(c.priority()).isEqualTo(Priority.MEDIUM);
         assertThat(c.serviceType()).isEqualTo(ServiceType.DRAIN_CLEANING);
 
-        Classification later = classify("false alarm on the flooding, it was just the kids. the toilet is still running");
-        assertThat(later.priority()).isEqualTo(Priority.MEDIUM);
+        // "false alarm on the flooding, it was just the kids. the toilet is still running": ModelFirstTradeOffsTest
 
         Classification all = classify("sorry, false alarm, the water spraying was the hose outside");
         assertThat(all.priority()).isEqualTo(Priority.LOW);
@@ -149,7 +148,6 @@ class GeneralisationTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            following up on the dripping tub spout from last week, any news on a time?          | LOW
             hey any update on the slow bathroom sink? haven't heard from anyone                  | LOW
             still waiting on someone for the clogged laundry sink, it's now backing up into the tub | MEDIUM
             me again about the running toilet, now the floor around it is wet                    | MEDIUM
@@ -305,9 +303,9 @@ class GeneralisationTest {
     @CsvSource(delimiter = '|', textBlock = """
             the sewer cleanout in the side yard is overflowing and it reeks, nothing inside the house  | HIGH
             the back yard smells like a septic tank and the grass is soggy                              | HIGH
-            whole yard smells like a septic tank                                                        | HIGH
             the whole downstairs smells like sewage and the toilet gurgles                              | EMERGENCY
             sewage is coming up out of the tub drain and it stinks                                      | EMERGENCY
+            whole yard smells like a septic tank                                                        | HIGH
             """)
     // BLIND-SET.md: an emergency is sewage backing up into the home; a sewer smell from the yard is the line (MAIN_LINE),
     // and every labelled set files a smelly patch of yard HIGH (set d: "the soggy spot in the front yard smells like
@@ -447,6 +445,7 @@ class GeneralisationTest {
             wrong number earlier, sorry. but we do have water pouring through the kitchen ceiling right now   | EMERGENCY
             gas smell in the kitchen, same as before, it's getting stronger                                  | EMERGENCY
             water pouring through the bedroom wall, don't know where it's coming from, please hurry           | EMERGENCY
+            my mom is on blood thinners, can you come fix the toilet that's running                           | MEDIUM
             """)
     // a microwave or a charger named beside water without water reaching it, a minor water-heater fault, the other tap
     // said to be fine, a wrong number, a follow-up naming the same problem and a corroded valve with nothing escaping;
@@ -489,6 +488,7 @@ class GeneralisationTest {
             the fitting under the sink seeps, a paper towel gets damp overnight                                 | MEDIUM
             time for our yearly sewer line jetting, no problems now                                             | LOW
             funny story, the pipe under the house burst and water is everywhere and I can't find the shut off   | EMERGENCY
+            I went up there and shut it off, the water heater is still dripping a little into the pan           | MEDIUM
             """)
     // look-alikes of the tenth pass's shapes: advice against a freeze, a scare explained by its cause, a follow-up
     // asking for news, a kitchen sink standing full of its own dirty water, a seep measured by a paper towel, routine
@@ -514,6 +514,7 @@ class GeneralisationTest {
             the pipe under the kitchen burst, I shut the main and mopped up                                     | HIGH
             pipe burst under the house and I couldn't shut the main                                             | EMERGENCY
             worst leak ever, the pipe burst and water is spraying all over the garage                           | EMERGENCY
+            there's a wet patch on the hallway wall that never dries                                            | MEDIUM
             """)
     // the eleventh development set's danger shapes in new words: sewage spat up out of a drain, dark stinky water with
     // solids floating in it, water running out around lights, no shut-off there at all or one walled in by boxes, a meter

@@ -49,13 +49,19 @@ class LabelledSetScoreTest {
                 // After rules10 (tuned on set i; model also trained on set i): 96.6 / 93.8 % (341 / 353, 331 / 353), 0.
                 // After rules11 (tuned on set j; model also trained on set j): 96.9 / 93.8 % (342 / 353, 331 / 353), 0.
                 // After rules12 (tuned on set k; model also trained on set k): unchanged.
-                new LabelledSet("blind-2026-11.csv", false, 0.968, 0.937, 0),
+                // model14 (step 1, l2 1e-4, 2^18 buckets): 97.2 / 97.5 % (343 / 353, 344 / 353), 0. Floors raised.
+                // model14, the model over context (p >= 0.8): 98.0 / 97.5 % (346 / 353, 344 / 353), 0. Floors raised.
+                // model14 with set l trained on: 97.7 / 97.5 % (345 / 353, 344 / 353), 0. Floors lowered (0.980 / 0.974 -> 0.977 / 0.974).
+                new LabelledSet("blind-2026-11.csv", false, 0.977, 0.974, 0),
                 // 373 messages. Blind on the rules of the day it was written: 68.4 / 67.6 %, 14 of 65; still
                 // blind after rules2: 72.7 / 69.7 %, 10. Tuned against (rules3): 90.1 / 86.3 %, 0. With the learned
                 // model, which is trained on it: 90.1 / 87.9 %, 0. After rules4: 90.3 / 89.5 %, 0. After rules5: 91.2 / 92.8 %, 0.
                 // After rules7: 92.0 / 92.8 % (343 / 373, 346 / 373), 0. After rules8: 92.2 / 93.6 % (344 / 373, 349 / 373), 0.
                 // After rules10: 92.2 / 93.6 % (344 / 373, 349 / 373), 0. After rules11: unchanged. After rules12: unchanged.
-                new LabelledSet("blind-2026-11b.csv", false, 0.922, 0.935, 0),
+                // model14 (step 1, l2 1e-4, 2^18 buckets): 93.6 / 97.1 % (349 / 373, 362 / 373), 0. Floors raised.
+                // model14, the model over context (p >= 0.8): 94.1 / 97.1 % (351 / 373, 362 / 373), 0. Floors raised.
+                // model14 with set l trained on: 94.4 / 97.1 % (352 / 373, 362 / 373), 0. Floors raised (0.941 / 0.970 -> 0.943 / 0.970).
+                new LabelledSet("blind-2026-11b.csv", false, 0.943, 0.970, 0),
                 // 334 messages, written 2026-11-27. Blind on the rules before rules3: 78.4 / 71.6 %, 6 of 63;
                 // after rules3, which was made without seeing it: 80.8 / 82.3 %, 5. Rules + learned model (branch
                 // learned; trained on the corpus and sets a and b only, combination chosen without it): 82.9 / 82.6 %, 4.
@@ -66,7 +72,10 @@ class LabelledSetScoreTest {
                 // After rules8: 96.4 / 93.7 % (322 / 334, 313 / 334), 0.
                 // After rules10: 96.4 / 93.7 % (322 / 334, 313 / 334), 0.
                 // After rules11: 96.7 / 94.0 % (323 / 334, 314 / 334), 0. After rules12: unchanged.
-                new LabelledSet("blind-2026-11c.csv", false, 0.967, 0.940, 0),
+                // model14 (step 1, l2 1e-4, 2^18 buckets): 97.0 / 97.0 % (324 / 334, 324 / 334), 0. Floors raised.
+                // model14, the model over context (p >= 0.8): 98.2 / 97.0 % (328 / 334, 324 / 334), 0. Floors raised.
+                // model14 with set l trained on: 98.2 / 97.0 % (328 / 334, 324 / 334), 0.
+                new LabelledSet("blind-2026-11c.csv", false, 0.982, 0.970, 0),
                 // 345 messages, written 2026-11-27 08:40-08:45 UTC (BLIND-SET.md). Blind on main of that hour
                 // (rules + learned model, d61a940): priority 84.1 %, service type 78.3 %, 5 of 71 emergencies below HIGH.
                 // After rules4 (made without seeing it; scored once at its end): 86.7 / 78.6 %, 5.
@@ -76,7 +85,10 @@ class LabelledSetScoreTest {
                 // After rules7: 98.6 / 90.1 % (340 / 345, 311 / 345), 0. After rules8: 98.8 / 91.3 % (341 / 345, 315 / 345), 0.
                 // After rules10: 99.1 / 91.3 % (342 / 345, 315 / 345), 0. After rules11: unchanged.
                 // After rules12: 99.1 / 91.6 % (342 / 345, 316 / 345), 0.
-                new LabelledSet("blind-2026-11d.csv", false, 0.991, 0.915, 0),
+                // model14 (step 1, l2 1e-4, 2^18 buckets): 99.4 / 96.2 % (343 / 345, 332 / 345), 0. Floors raised.
+                // model14, the model over context (p >= 0.8): 99.4 / 96.2 % (343 / 345, 332 / 345), 0.
+                // model14 with set l trained on: 99.4 / 96.2 % (343 / 345, 332 / 345), 0.
+                new LabelledSet("blind-2026-11d.csv", false, 0.994, 0.962, 0),
                 // 347 messages, written 2026-11-27 11:10-11:13 UTC (BLIND-SET.md). Blind on main of that hour (rules +
                 // learned model, 38f58a6; scored before any rule change): priority 83.0 %, service type 81.3 %,
                 // 4 of 74 emergencies below HIGH. After rules5 (made without seeing it): 85.3 / 84.7 %, 4 at the end of
@@ -90,7 +102,10 @@ class LabelledSetScoreTest {
                 // After rules10: 91.1 / 89.0 % (316 / 347, 309 / 347), 0.
                 // After rules11: 91.4 / 89.3 % (317 / 347, 310 / 347), 0.
                 // After rules12 (tuned on set k; model also trained on set k): 91.9 / 89.3 % (319 / 347, 310 / 347), 0.
-                new LabelledSet("blind-2026-11e.csv", false, 0.919, 0.893, 0),
+                // model14 (step 1, l2 1e-4, 2^18 buckets): 93.9 / 93.1 % (326 / 347, 323 / 347), 0. Floors raised.
+                // model14, the model over context (p >= 0.8): 95.4 / 93.4 % (331 / 347, 324 / 347), 0. Floors raised.
+                // model14 with set l trained on: 95.4 / 93.4 % (331 / 347, 324 / 347), 0.
+                new LabelledSet("blind-2026-11e.csv", false, 0.953, 0.933, 0),
                 // 367 messages, written 2026-11-27 (BLIND-SET.md). Blind on main of that hour (rules + learned model
                 // after rules5, 0f217cc; scored before any rule change): priority 85.3 %, service type 86.6 %,
                 // 3 of 79 emergencies below HIGH. After rules6 (made without seeing it; scored once at its end):
@@ -102,7 +117,10 @@ class LabelledSetScoreTest {
                 // Fit, not generalisation. After rules8: 94.8 / 91.0 % (348 / 367, 334 / 367), 0.
                 // After rules10: 94.8 / 91.6 % (348 / 367, 336 / 367), 0.
                 // After rules11: 95.1 / 91.6 % (349 / 367, 336 / 367), 0. After rules12: unchanged.
-                new LabelledSet("blind-2026-11f.csv", false, 0.950, 0.915, 0),
+                // model14 (step 1, l2 1e-4, 2^18 buckets): 95.4 / 96.2 % (350 / 367, 353 / 367), 0. Floors raised.
+                // model14, the model over context (p >= 0.8): 95.9 / 96.2 % (352 / 367, 353 / 367), 0. Floors raised.
+                // model14 with set l trained on: 95.9 / 96.2 % (352 / 367, 353 / 367), 0.
+                new LabelledSet("blind-2026-11f.csv", false, 0.959, 0.961, 0),
                 // 338 messages, written 2026-11-27 14:10-14:35 UTC (BLIND-SET.md). Blind on main of that hour (rules +
                 // learned model after rules6, bfc70c8; scored before any rule change): priority 87.0 % (294 / 338),
                 // service type 85.5 % (289 / 338), 2 of 68 emergencies below HIGH. After rules7 (made without seeing
@@ -115,7 +133,10 @@ class LabelledSetScoreTest {
                 // After rules12: 98.8 / 91.7 % (334 / 338, 310 / 338), 0.
                 // Model-first decision (branch blend; the model leads where the rules read no context): 98.5 / 95.9 %
                 // (333 / 338, 324 / 338), 0; priority floor lowered 0.988 -> 0.985 (fit to rules tuned on this set).
-                new LabelledSet("blind-2026-11g.csv", false, 0.985, 0.917, 0),
+                // model14 (step 1, l2 1e-4, 2^18 buckets): 98.8 / 96.2 % (334 / 338, 325 / 338), 0. Floors raised.
+                // model14, the model over context (p >= 0.8): 99.1 / 96.2 % (335 / 338, 325 / 338), 0. Floors raised.
+                // model14 with set l trained on: 99.1 / 96.2 % (335 / 338, 325 / 338), 0.
+                new LabelledSet("blind-2026-11g.csv", false, 0.991, 0.961, 0),
                 // 380 messages, written 2026-11-27 14:50-15:00 UTC (BLIND-SET.md; its writer saw the subject lines of
                 // the five newest commits, and wrote nothing on the topics they name beyond BLIND-SET.md's own calls).
                 // Blind on main of that hour (rules + learned model after rules7, 48adb2a; scored before any rule
@@ -133,7 +154,10 @@ class LabelledSetScoreTest {
                 // After rules12 (model also trained on set k): 96.6 / 90.3 % (367 / 380, 343 / 380), 0.
                 // Model-first decision (branch blend): 96.3 / 94.2 % (366 / 380, 358 / 380), 0; priority floor lowered
                 // 0.965 -> 0.963 (fit to rules tuned on this set).
-                new LabelledSet("blind-2026-11h.csv", false, 0.963, 0.902, 0),
+                // model14 (step 1, l2 1e-4, 2^18 buckets): 96.6 / 94.7 % (367 / 380, 360 / 380), 0. Floors raised.
+                // model14, the model over context (p >= 0.8): 97.6 / 95.3 % (371 / 380, 362 / 380), 0. Floors raised.
+                // model14 with set l trained on: 97.4 / 95.3 % (370 / 380, 362 / 380), 0. Floors lowered (0.976 / 0.952 -> 0.973 / 0.952).
+                new LabelledSet("blind-2026-11h.csv", false, 0.973, 0.952, 0),
                 // 333 messages, written 2026-11-27 15:24-15:28 UTC (BLIND-SET.md; its writer saw the subject lines of
                 // the five newest commits and wrote nothing on the topics they name). Blind on main of that hour (rules
                 // + learned model after rules8, bd15679; scored before any rule change): priority 90.4 % (301 / 333),
@@ -146,7 +170,10 @@ class LabelledSetScoreTest {
                 // fixed (water going into the next room, a leak's unknown source, water reaching an appliance's plug):
                 // 98.2 / 93.7 % (327 / 333, 312 / 333), 0. Fit, not generalisation.
                 // After rules11 (model also trained on set j): 98.5 / 93.7 % (328 / 333, 312 / 333), 0. After rules12: unchanged.
-                new LabelledSet("blind-2026-11i.csv", false, 0.984, 0.936, 0),
+                // model14 (step 1, l2 1e-4, 2^18 buckets): 98.5 / 97.0 % (328 / 333, 323 / 333), 0. Floors raised.
+                // model14, the model over context (p >= 0.8): 98.5 / 97.0 % (328 / 333, 323 / 333), 0.
+                // model14 with set l trained on: 98.5 / 97.0 % (328 / 333, 323 / 333), 0.
+                new LabelledSet("blind-2026-11i.csv", false, 0.984, 0.969, 0),
                 // 326 messages, written 2026-11-27 17:10-17:14 UTC (BLIND-SET.md). Blind on main of that hour (rules +
                 // learned model after rules9, 9aa4c64; scored before any rule change): priority 85.3 % (278 / 326),
                 // service type 87.4 % (285 / 326), 2 of 69 emergencies below HIGH. After rules10 (made without seeing
@@ -158,7 +185,10 @@ class LabelledSetScoreTest {
                 // look-alike fixed (a kitchen sink full of its own dirty water): 93.9 / 90.8 % (306 / 326, 296 / 326), 0.
                 // Fit, not generalisation. After rules12 (model also trained on set k; "drains fine" made a hint, so a toilet
                 // that clogs beside drains said fine keeps its service type): unchanged, 93.9 / 90.8 %, 0.
-                new LabelledSet("blind-2026-11j.csv", false, 0.938, 0.907, 0),
+                // model14 (step 1, l2 1e-4, 2^18 buckets): 93.9 / 94.8 % (306 / 326, 309 / 326), 0. Floors raised.
+                // model14, the model over context (p >= 0.8): 95.7 / 95.1 % (312 / 326, 310 / 326), 0. Floors raised.
+                // model14 with set l trained on: 95.7 / 94.8 % (312 / 326, 309 / 326), 0. Floors lowered (0.957 / 0.950 -> 0.957 / 0.947).
+                new LabelledSet("blind-2026-11j.csv", false, 0.957, 0.947, 0),
                 // 353 messages, written 2026-11-27 18:10-18:18 UTC (BLIND-SET.md). Blind on main of that hour (rules +
                 // learned model after rules10, 41fc002; scored before any rule change): priority 89.0 % (314 / 353),
                 // service type 87.3 % (308 / 353), 4 of 74 emergencies below HIGH. After rules11 (made without seeing it;
@@ -171,14 +201,24 @@ class LabelledSetScoreTest {
                 // Model-first decision (branch blend): 97.5 / 94.9 % (344 / 353, 335 / 353), 0; priority floor lowered
                 // 0.977 -> 0.974 (fit to rules tuned on this set). Blind, with the rules and model of its day, the same
                 // decision scored 91.8 / 90.4 %, 1 of 74 below HIGH, against 90.4 / 88.4 %, 4 (bench/RESULTS-classifier.md).
-                new LabelledSet("blind-2026-11k.csv", false, 0.974, 0.917, 0),
+                // model14 (step 1, l2 1e-4, 2^18 buckets): 98.3 / 95.2 % (347 / 353, 336 / 353), 0. Floors raised.
+                // model14, the model over context (p >= 0.8): 98.6 / 95.2 % (348 / 353, 336 / 353), 0. Floors raised.
+                // model14 with set l trained on: 98.6 / 95.2 % (348 / 353, 336 / 353), 0.
+                new LabelledSet("blind-2026-11k.csv", false, 0.985, 0.951, 0),
                 // 353 messages, written 2026-11-27 20:07-20:16 UTC (BLIND-SET.md). Blind on main of that hour (rules +
                 // learned model after rules11, 1471af2; scored before any rule change): priority 88.1 % (311 / 353),
                 // service type 87.5 % (309 / 353), 1 of 77 emergencies below HIGH. After rules12 (printed once):
                 // 88.4 / 87.5 %, 1. With the model-first decision (branch blend; chosen on sets j and k scored with the
                 // rules and model of the day each was blind), printed once: priority 0.898, service type 0.915,
                 // emergencies below HIGH 1 (317 / 353, 323 / 353). Floors raised to those figures.
-                new LabelledSet("blind-2026-11l.csv", true, 0.898, 0.915, 1),
+                // model14 (step 1, l2 1e-4, 2^18 buckets): 89.8 / 92.1 % (317 / 353, 325 / 353), 1. Floors raised.
+                // model14 (model step 1, l2 1e-4, 2^18 buckets; the model over context at p >= 0.8), not yet trained on
+                // it: 92.1 / 92.9 % (325 / 353, 328 / 353), 1 (bench/RESULTS-classifier.md).
+                // A development set since branch model14 (its failures were read there; only general model settings and the
+                // model's authority over context were chosen on it, with sets j and k of their day): then trained on (now
+                // in src/main/resources). Fit, not generalisation.
+                // model14 with set l trained on: 94.3 / 95.5 % (333 / 353, 337 / 353), 0. Floors raised (0.920 / 0.929 -> 0.943 / 0.954).
+                new LabelledSet("blind-2026-11l.csv", false, 0.943, 0.954, 0),
                 // 345 messages, written 2026-11-27 21:57-22:06 UTC (BLIND-SET.md). Blind on main of that hour (rules after
                 // rules12 + the model-first decision, c7a9b3a; scored before any change): priority 91.9 % (317 / 345),
                 // service type 89.6 % (309 / 345), 0 of 77 emergencies below HIGH; 83 read as EMERGENCY, 75 of them labelled so.

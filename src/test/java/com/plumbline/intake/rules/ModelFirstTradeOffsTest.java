@@ -16,6 +16,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * the label (the family they were written for works), and the classifier reads what the last-but-one column says.
  * When a change makes a row read its label again with rules and model, move it back to its test.
  * No row is an emergency read below HIGH; the misreads are one step too high or too low, or a service type.
+ * model14 (bench/RESULTS-classifier.md): with its model settings and set l trained on, three rows read their label
+ * again and went back to their tests (a wet patch that never dries, the water heater still dripping into the pan, the
+ * running toilet for a mother on blood thinners). The model's priority now also wins where the rules read context when
+ * it is sure (MessageClassifier.MODEL_OVER_CONTEXT, never above HIGH): the last four rows, one a settled flood read LOW
+ * (two steps low; on sets j, k and l that change put no emergency below HIGH).
  */
 class ModelFirstTradeOffsTest {
 
@@ -24,12 +29,9 @@ class ModelFirstTradeOffsTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             the pipe over the garage door is leaking steady into a storage tote                                  | priority | HIGH           | EMERGENCY      | GeneralisationTest.dangerShapesFromTheFourthDevelopmentSet
-            I went up there and shut it off, the water heater is still dripping a little into the pan            | priority | MEDIUM         | HIGH           | GeneralisationTest.lookAlikesOfTheTenthPassShapesKeepTheirPriority
             the yard over the septic line is squishy and stinks of sewage, toilets are fine so far               | priority | HIGH           | EMERGENCY      | GeneralisationTest.aSewageSmellOutsideIsTheLineAndOneInsideAnEmergency
-            my mom is on blood thinners, can you come fix the toilet that's running                              | priority | MEDIUM         | LOW            | GeneralisationTest.lookAlikesOfTheNinthPassShapesKeepTheirPriority
             the flush handle came off in my hand                                                                 | service  | TOILET_REPAIR  | GENERAL        | GeneralisationTest.serviceTypesFollowTheLabellingRules
             the storage tank of the water heater rotted through at the bottom and it's seeping                   | priority | HIGH           | EMERGENCY      | GeneralisationTest.dangerShapesFromTheEighthDevelopmentSet
-            there's a wet patch on the hallway wall that never dries                                             | priority | MEDIUM         | LOW            | GeneralisationTest.dangerShapesFromTheEleventhDevelopmentSet
             the outdoor spigot drips even when it's turned all the way off                                       | service  | GENERAL        | LEAK_DETECTION | GeneralisationTest.fixtureDripsAndTheWaterHeaterItselfTakeTheirServiceType
             the sump pump is pumping water out to the yard like it should                                        | priority | LOW            | EMERGENCY      | GeneralisationTest.lookAlikesOfTheEleventhPassShapesKeepTheirPriority
             there's a thud inside the wall whenever the dishwasher valve closes                                  | priority | MEDIUM         | HIGH           | GeneralisationTest.lookAlikesOfTheEleventhPassShapesKeepTheirPriority
@@ -43,6 +45,10 @@ class ModelFirstTradeOffsTest {
             the shower head sprays in every direction, needs replacing                                           | priority | MEDIUM         | LOW            | SignalsAndSafetyTest.lookAlikesStayCalm
             water dripping from the ceiling and spreading across the drywall                                     | priority | HIGH           | EMERGENCY      | SignalsAndSafetyTest.escapingOrWorseningWaterIsAtLeastHigh
             baño tapado                                                                                          | service  | TOILET_REPAIR  | DRAIN_CLEANING | SpanishTest.spanishProblemsAreClassified
+            following up on the dripping tub spout from last week, any news on a time?                          | priority | LOW            | MEDIUM         | GeneralisationTest.aFollowUpWithNothingNewIsLowButAWorseOneKeepsItsPriority
+            false alarm on the flooding, it was just the kids. the toilet is still running                       | priority | MEDIUM         | LOW            | GeneralisationTest.aRetractionTakesBackOnlyItsOwnPartOfTheMessage
+            basement was flooding, it stopped                                                                    | priority | HIGH           | LOW            | SignalsAndSafetyTest.settlingTheEmergencysOwnTopicStillCounts
+            no leak anymore                                                                                      | priority | LOW            | MEDIUM         | NegationAndResolutionTest.noLeakAnymoreIsNotAnEmergencyNorALeak
             """)
     void listedTradeOffs(String text, String aspect, String labelled, String modelFirst, String movedFrom) {
         Classification rules = TestRules.rulesOnly().classify(text, OFFICE_HOURS, 0);

@@ -160,7 +160,6 @@ class SignalsAndSafetyTest {
             water pouring through the ceiling, we turned off the water            | HIGH
             pipe burst and water everywhere but I shut off the main               | HIGH
             the gas company came for the smell and shut off the water heater's gas | HIGH
-            basement was flooding, it stopped                                     | HIGH
             """)
     void settlingTheEmergencysOwnTopicStillCounts(String text, Priority expected) {
         assertThat(classify(text).priority()).isEqualTo(expected);
