@@ -2,14 +2,12 @@ package com.plumbline.intake;
 
 import java.time.Clock;
 
-import com.plumbline.intake.ingress.ProcessedMessageIds;
 import jakarta.persistence.EntityManagerFactory;
 import org.apache.camel.component.jpa.DefaultTransactionStrategy;
 import org.apache.camel.component.jpa.JpaComponent;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 @Configuration(proxyBeanMethods = false)
@@ -20,16 +18,6 @@ public class IntakeConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    /**
-     * The idempotent repository of the intake route, in PostgreSQL: shared by every instance and
-     * kept across restarts. Plain JDBC on the route's transaction (Spring's JPA transaction manager
-     * exposes its connection), so the key commits or rolls back with the webhook_event row.
-     */
-    @Bean
-    ProcessedMessageIds processedMessageIds(JdbcTemplate jdbc) {
-        return new ProcessedMessageIds(jdbc, "intake");
     }
 
     /** camel-jpa endpoints use the application's entities, PostgreSQL and Spring transactions. */

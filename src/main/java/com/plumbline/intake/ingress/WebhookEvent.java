@@ -48,19 +48,6 @@ public class WebhookEvent {
     protected WebhookEvent() {
     }
 
-    static WebhookEvent received(InboundMessage message) {
-        WebhookEvent event = new WebhookEvent();
-        event.provider = message.provider();
-        event.providerMessageId = message.providerMessageId();
-        event.channel = message.channel();
-        event.status = Status.RECEIVED;
-        event.from = message.from();
-        event.to = message.to();
-        event.rawPayload = message.rawPayload();
-        event.receivedAt = Instant.now();
-        return event;
-    }
-
     static WebhookEvent rejected(PoisonMessageException poison) {
         WebhookEvent event = new WebhookEvent();
         event.provider = poison.getProvider();

@@ -10,15 +10,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param aiDraftKey  its API key (AI_RESPONSE_KEY)
  * @param aiDraftModel the model name sent to it
  * @param doneRetention how long DONE jobs are kept before the cleanup route purges them
- * @param processedIdRetention how long the dedup keys of webhooks are kept
  */
 @ConfigurationProperties("intake.jobs")
 public record JobsProperties(
         String aiDraftUrl,
         String aiDraftKey,
         @DefaultValue("gpt-4o-mini") String aiDraftModel,
-        @DefaultValue("7d") Duration doneRetention,
-        @DefaultValue("30d") Duration processedIdRetention) {
+        @DefaultValue("7d") Duration doneRetention) {
 
     public boolean aiDraftEnabled() {
         return aiDraftUrl != null && !aiDraftUrl.isBlank();

@@ -15,12 +15,12 @@ import org.springframework.boot.actuate.health.Status;
 import org.springframework.stereotype.Component;
 
 /**
- * UP when every part the webhooks need answers: the database (webhook_event), the broker
- * (intake.inbound), the Camel context with its health checks, and every route started. The
- * answer names the parts that are down, and the routes that are not running, so an operator
- * knows where to look. Actuator's /actuator/health has the same parts (db, jms, camelHealth) in full.
- * DEGRADED (still 200: webhooks are taken) when work waits on a queue and does not move
- * ({@link QueueStalls}); {@code stalled} names each queue and why.
+ * UP when every part the webhooks need answers: the database (webhook_event), the Camel context with
+ * its health checks, and every route started. The answer names the parts that are down, and the
+ * routes that are not running, so an operator knows where to look. Actuator's /actuator/health has the
+ * same parts (db, jms, camelHealth) in full. DEGRADED (still 200: webhooks are taken) when the broker is
+ * away (webhooks wait in webhook_event, the outbox, until it is back) or when work waits on a queue and
+ * does not move ({@link QueueStalls}); {@code stalled} names each queue and why.
  */
 @Component("intakeHealth")
 public class IntakeHealth {
@@ -48,15 +48,16 @@ public class IntakeHealth {
         parts.put("routes", routesDown.isEmpty() ? Status.UP.getCode() : Status.DOWN.getCode());
 
         List<String> down = parts.entrySet().stream()
-                .filter(part -> !Status.UP.getCode().equals(part.getValue()))
+                .filter(part -> !"broker".equals(part.getKey()) && !Status.UP.getCode().equals(part.getValue()))
                 .map(Map.Entry::getKey)
                 .toList();
         List<QueueStalls.Stall> stalls = queueStalls.stalls();
         parts.put("queues", stalls.isEmpty() ? Status.UP.getCode() : DEGRADED);
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, down.isEmpty() ? 200 : 503);
+        boolean degraded = !stalls.isEmpty() || !Status.UP.getCode().equals(parts.get("broker"));
 
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("status", !down.isEmpty() ? "DOWN" : stalls.isEmpty() ? "UP" : DEGRADED);
+        answer.put("status", !down.isEmpty() ? "DOWN" : degraded ? DEGRADED : "UP");
         answer.put("components", parts);
         if (!down.isEmpty()) {
             answer.put("down", down);

@@ -43,7 +43,7 @@ class IntegratorGuideTest {
         for (Path file : RouteValidator.routeFiles(ROUTES)) {
             BeanReferences.in(Files.readString(file)).forEach(reference -> beans.add(reference.bean()));
         }
-        assertThat(beans).as("beans read from routes/").contains("twilioWebhook", "processedMessageIds",
+        assertThat(beans).as("beans read from routes/").contains("twilioWebhook", "outboxRelay",
                 "jobRetries", "escalationDueParameters", "emailNotifications");
 
         String guide = guide();

@@ -1,5 +1,6 @@
 package com.plumbline.intake.ops;
 
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** /actuator/prometheus carries Camel's per-route meters and the business meters; the JSON summary reads the same registry. */
 class PrometheusMetricsTest extends OpsIntegrationTest {
@@ -47,6 +49,22 @@ class PrometheusMetricsTest extends OpsIntegrationTest {
 
         drain(INBOUND_QUEUE);
         assertThat(value(scrape(), "intake_queue_depth_messages", "queue=\"intake.inbound\"")).isZero();
+    }
+
+    @Test
+    void outboxWaitingCountsStoredMessagesNotYetRelayed() throws Exception {
+        camel.getRouteController().stopRoute("relay-sweep");
+        camel.getRouteController().stopRoute("relay");
+        try {
+            assertThat(postTestEvent("prom-outbox-1")).isEqualTo(200);
+            assertThat(value(scrape(), "intake_outbox_waiting_messages", "")).isEqualTo(1);
+        } finally {
+            camel.getRouteController().startRoute("relay");
+            camel.getRouteController().startRoute("relay-sweep");
+        }
+        // the sweep finds it without a new commit to wake the relay
+        await().atMost(Duration.ofSeconds(10)).until(() -> value(scrape(), "intake_outbox_waiting_messages", "") == 0);
+        assertThat(drain(INBOUND_QUEUE)).singleElement().asString().contains("prom-outbox-1");
     }
 
     @Test

@@ -258,7 +258,7 @@ public abstract class IntakeIntegrationTest {
      */
     protected void deleteAllMessages() {
         for (String table : List.of("notification", "escalation", "dead_letter", "processing_job", "message",
-                "conversation", "customer", "webhook_event", "camel_messageprocessed")) {
+                "conversation", "customer", "webhook_event")) {
             jdbc.update("delete from " + table);
         }
     }
@@ -378,6 +378,9 @@ public abstract class IntakeIntegrationTest {
      * stored there is never missed, and an empty queue costs no wait (it cost 300 ms twice per test).
      */
     protected List<String> drain(String queue) {
+        if (INBOUND_QUEUE.equals(queue)) {
+            awaitRelayed();
+        }
         JmsTemplate jms = new JmsTemplate(connectionFactory);
         jms.setReceiveTimeout(JmsTemplate.RECEIVE_TIMEOUT_NO_WAIT);
         List<String> bodies = new ArrayList<>();
@@ -389,6 +392,12 @@ public abstract class IntakeIntegrationTest {
             }
         }
         return bodies;
+    }
+
+    /** Waits until the relay has moved every stored message to intake.inbound (routes/intake.camel.yaml). */
+    protected void awaitRelayed() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from webhook_event where relayed_at is null and status = 'RECEIVED'", Integer.class) == 0);
     }
 
     private static Path tempDir() {
