@@ -38,6 +38,22 @@ public class MessageClassifier {
      */
     static final double MODEL_OVER_CONTEXT = 0.8;
 
+    /**
+     * Where the rules read context beside an emergency cue ("soap test: the gas pipe is blowing bubbles", "the water
+     * heater broke and is gushing, the valve won't close"), they decide, but the model's EMERGENCY this sure raises the
+     * message to an alert; it never lowers anything there. decide15 (bench/RESULTS-classifier.md): chosen on sets m, n
+     * and l, confirmed on sets j and k with the rules and training of the day each was blind; each set gained or held.
+     */
+    static final double MODEL_EMERGENCY_OVER_CONTEXT = 0.9;
+
+    /**
+     * Where the rules read EMERGENCY and no context, the model this sure of another reading ("my inbox is flooded", "low
+     * pressure in the shower, like a light rain") takes the alert away, to HIGH and never lower: letting it go lower put
+     * three emergencies below HIGH in ModelCrossValidationTest (a sulfur smell, sewage coming up). decide15, as above: no
+     * emergency lost its alert on sets j, k, l, m, n.
+     */
+    static final double MODEL_OVER_RULES_EMERGENCY = 0.95;
+
     private final RulesBook rulesBook;
     /** Null: the rules alone. */
     private final LearnedModel model;
@@ -201,9 +217,19 @@ public class MessageClassifier {
         // an emergency's service type when a signal rule alone found it, their emergency cues and their HIGH or
         // EMERGENCY readings as a floor the model may raise but not lower (water escaping or getting worse stays
         // HIGH), and the safety floor and review flags below, which apply to it all. Where they read context, the model's
-        // priority still wins when it is sure (MODEL_OVER_CONTEXT), up to HIGH and never beside an emergency cue
+        // priority still wins when it is sure (MODEL_OVER_CONTEXT), up to HIGH and never beside an emergency cue; beside one,
+        // a sure EMERGENCY of the model raises the alert (MODEL_EMERGENCY_OVER_CONTEXT). A rules EMERGENCY without context
+        // is a HIGH floor when the model is very sure of another reading (MODEL_OVER_RULES_EMERGENCY)
         boolean context = allClear || followUp || analysis.contextRead() || (emergencyCue && conflict);
         boolean modelEmergency = false;
+        if (model != null && analysis.wordCount() > 0 && context && emergencyCue && priority != Priority.EMERGENCY) {
+            TextModel.Prediction predicted = model.predict(rules, analysis.tokens(), text, false);
+            if (predicted.known() >= MIN_KNOWN && predicted.priority() == Priority.EMERGENCY
+                    && predicted.priorityProbability() >= MODEL_EMERGENCY_OVER_CONTEXT) {
+                priority = Priority.EMERGENCY;
+                keywords.add("model: " + priority);
+            }
+        }
         if (model != null && analysis.wordCount() > 0 && context && !emergencyCue) {
             TextModel.Prediction predicted = model.predict(rules, analysis.tokens(), text, false);
             if (predicted.known() >= MIN_KNOWN && predicted.priorityProbability() >= MODEL_OVER_CONTEXT) {
@@ -217,7 +243,9 @@ public class MessageClassifier {
             if (predicted.known() >= MIN_KNOWN) {
                 Priority modelPriority = predicted.priority();
                 boolean rulesFloor = emergencyCue || priority.isAbove(Priority.MEDIUM);
-                priority = rulesFloor ? Priority.higherOf(priority, modelPriority) : modelPriority;
+                Priority floor = priority == Priority.EMERGENCY && modelPriority != Priority.EMERGENCY
+                        && predicted.priorityProbability() >= MODEL_OVER_RULES_EMERGENCY ? Priority.HIGH : priority;
+                priority = rulesFloor ? Priority.higherOf(floor, modelPriority) : modelPriority;
                 if (priority == modelPriority) {
                     keywords.add("model: " + priority);
                 }

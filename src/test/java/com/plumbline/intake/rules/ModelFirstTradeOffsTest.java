@@ -21,6 +21,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * running toilet for a mother on blood thinners). The model's priority now also wins where the rules read context when
  * it is sure (MessageClassifier.MODEL_OVER_CONTEXT, never above HIGH): the last four rows, one a settled flood read LOW
  * (two steps low; on sets j, k and l that change put no emergency below HIGH).
+ * decide15 (bench/RESULTS-classifier.md): the model's sure EMERGENCY now raises an alert beside an emergency cue the
+ * rules read context around, and a rules EMERGENCY is only a HIGH floor when the model is very sure of another reading;
+ * no row changed by that. With sets m and n trained on, one row read its label again and went back to its test (the
+ * shower head that sprays in every direction, MEDIUM).
  */
 class ModelFirstTradeOffsTest {
 
@@ -42,7 +46,6 @@ class ModelFirstTradeOffsTest {
             the pipe to the garage froze, no water out there, it's 26 degrees and none of us are elderly or sick | priority | HIGH           | EMERGENCY      | GeneralisationTest.lookAlikesOfTheSeventhPassShapesKeepTheirPriority
             slow drip from the ceiling in the garage, about a cup a day, bucket under it                         | priority | MEDIUM         | HIGH           | GeneralisationTest.lookAlikesOfTheEighthPassShapesKeepTheirPriority
             we are putting new flooring in the bathroom, need the toilet reset                                   | priority | LOW            | MEDIUM         | MisspellingTest.realWordsCloseToKeywordsAreNotTreatedAsTypos
-            the shower head sprays in every direction, needs replacing                                           | priority | MEDIUM         | LOW            | SignalsAndSafetyTest.lookAlikesStayCalm
             water dripping from the ceiling and spreading across the drywall                                     | priority | HIGH           | EMERGENCY      | SignalsAndSafetyTest.escapingOrWorseningWaterIsAtLeastHigh
             baño tapado                                                                                          | service  | TOILET_REPAIR  | DRAIN_CLEANING | SpanishTest.spanishProblemsAreClassified
             following up on the dripping tub spout from last week, any news on a time?                          | priority | LOW            | MEDIUM         | GeneralisationTest.aFollowUpWithNothingNewIsLowButAWorseOneKeepsItsPriority

@@ -110,6 +110,7 @@ class SignalsAndSafetyTest {
             no hot water and the pilot light won't light                    | HIGH
             the pipe burst but we turned off the water, need it fixed today | HIGH
             I turned off the water but the pipe is still spraying           | EMERGENCY
+            the shower head sprays in every direction, needs replacing      | MEDIUM
             """)
     void lookAlikesStayCalm(String text, Priority expected) {
         assertThat(classify(text.trim()).priority()).isEqualTo(expected);
