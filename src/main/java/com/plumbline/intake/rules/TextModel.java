@@ -12,7 +12,7 @@ import java.util.function.IntConsumer;
  * over hashed features of the rules' normalised words (so "bursted", "floding", "toliet" reach the model
  * already folded): each word, each pair and each triple of neighbouring words in a clause, and the 3- and 4-letter pieces
  * of each word (so unseen spellings and Spanish endings still share evidence). Trained in memory from
- * labelled examples in well under a second; immutable and thread-safe once built.
+ * labelled examples in a few seconds; immutable and thread-safe once built.
  *
  * <p>Both heads share one feature pass: {@code weights[bucket * OUTPUTS + k]}, k &lt; 4 for the priorities
  * and k &gt;= 4 for the service types, so a message costs one hash and one cache line per feature.
