@@ -76,8 +76,9 @@ class GeneralisationTest {
 
     @Test
     void aRetractionTakesBackOnlyItsOwnPartOfTheMessage() {
-        // "never mind about the gas smell, it was the oven cleaner. But the kitchen sink is clogged" (MEDIUM, DRAIN_CLEANING;
-        // LOW, GENERAL with the rules + model since model16): ModelFirstTradeOffsTest
+        Classification c = classify("never mind about the gas smell, it was the oven cleaner. But the kitchen sink is clogged");
+        assertThat(c.priority()).isEqualTo(Priority.MEDIUM);
+        assertThat(c.serviceType()).isEqualTo(ServiceType.DRAIN_CLEANING);
 
         // "false alarm on the flooding, it was just the kids. the toilet is still running": ModelFirstTradeOffsTest
 
@@ -442,6 +443,7 @@ class GeneralisationTest {
             wrong number earlier, sorry. but we do have water pouring through the kitchen ceiling right now   | EMERGENCY
             gas smell in the kitchen, same as before, it's getting stronger                                  | EMERGENCY
             water pouring through the bedroom wall, don't know where it's coming from, please hurry           | EMERGENCY
+            my mom is on blood thinners, can you come fix the toilet that's running                           | MEDIUM
             """)
     // a microwave or a charger named beside water without water reaching it, a minor water-heater fault, the other tap
     // said to be fine, a wrong number, a follow-up naming the same problem and a corroded valve with nothing escaping;

@@ -31,6 +31,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * are new (it read more of sets m, n, j and k right, 1266 -> 1280 of 1367), and so is the one row of
  * listedTradeOffsTheRulesAloneMissToo (the sprinkler heads: the rules alone read it LOW, the classifier EMERGENCY). One is a false alert (sprinkler heads spraying the
  * sidewalk, two steps high) and one an emergency kept at HIGH (a sewage smell through the whole house, in Spanish).
+ * model16b (the same training, a labelled set's weight now one longer step instead of three copies, 48 epochs with the
+ * step halved at epoch 12; bench/RESULTS-classifier.md): three rows read their label again and went back to their tests
+ * (new flooring and a toilet reset, LOW; the running toilet for a mother on blood thinners, MEDIUM; "never mind about
+ * the gas smell ... the kitchen sink is clogged", MEDIUM / DRAIN_CLEANING).
  */
 class ModelFirstTradeOffsTest {
 
@@ -49,19 +53,15 @@ class ModelFirstTradeOffsTest {
             I can hear a hissing noise behind the wall in the laundry room                                       | priority | MEDIUM         | EMERGENCY      | GeneralisationTest.everydayFaultsInTheirOwnWordsGetTheirPriority
             the pipe to the garage froze, no water out there, it's 26 degrees and none of us are elderly or sick | priority | HIGH           | EMERGENCY      | GeneralisationTest.lookAlikesOfTheSeventhPassShapesKeepTheirPriority
             slow drip from the ceiling in the garage, about a cup a day, bucket under it                         | priority | MEDIUM         | HIGH           | GeneralisationTest.lookAlikesOfTheEighthPassShapesKeepTheirPriority
-            we are putting new flooring in the bathroom, need the toilet reset                                   | priority | LOW            | MEDIUM         | MisspellingTest.realWordsCloseToKeywordsAreNotTreatedAsTypos
             water dripping from the ceiling and spreading across the drywall                                     | priority | HIGH           | EMERGENCY      | SignalsAndSafetyTest.escapingOrWorseningWaterIsAtLeastHigh
             baño tapado                                                                                          | service  | TOILET_REPAIR  | DRAIN_CLEANING | SpanishTest.spanishProblemsAreClassified
             false alarm on the flooding, it was just the kids. the toilet is still running                       | priority | MEDIUM         | LOW            | GeneralisationTest.aRetractionTakesBackOnlyItsOwnPartOfTheMessage
             no leak anymore                                                                                      | priority | LOW            | MEDIUM         | NegationAndResolutionTest.noLeakAnymoreIsNotAnEmergencyNorALeak
             any update? still no water at all in the house                                                       | priority | LOW            | HIGH           | GeneralisationTest.aFollowUpWithNothingNewIsLowButAWorseOneKeepsItsPriority
             whole yard smells like a septic tank                                                                 | priority | HIGH           | EMERGENCY      | GeneralisationTest.aSewageSmellOutsideIsTheLineAndOneInsideAnEmergency
-            my mom is on blood thinners, can you come fix the toilet that's running                              | priority | MEDIUM         | LOW            | GeneralisationTest.lookAlikesOfTheNinthPassShapesKeepTheirPriority
-            never mind about the gas smell, it was the oven cleaner. But the kitchen sink is clogged             | priority | MEDIUM         | LOW            | GeneralisationTest.aRetractionTakesBackOnlyItsOwnPartOfTheMessage
             hay olor a drenaje en toda la casa                                                                   | priority | EMERGENCY      | HIGH           | GeneralisationTest.dangerShapesFromTheEleventhDevelopmentSet
             the garage tap runs a thin stream even when it is closed                                             | priority | LOW            | HIGH           | GeneralisationTest.waterOutOfATapAndThingsThatAlreadyStoppedAreNotUrgent
             the propane tank by the house is making a weird noise                                                | priority | HIGH           | EMERGENCY      | SignalsAndSafetyTest.lowConfidenceWithAnEmergencyCueIsAtLeastHighAndFlagged
-            never mind about the gas smell, it was the oven cleaner. But the kitchen sink is clogged             | service  | DRAIN_CLEANING | GENERAL        | GeneralisationTest.aRetractionTakesBackOnlyItsOwnPartOfTheMessage
             """)
     void listedTradeOffs(String text, String aspect, String labelled, String modelFirst, String movedFrom) {
         Classification rules = TestRules.rulesOnly().classify(text, OFFICE_HOURS, 0);
