@@ -51,7 +51,10 @@ class ModelCrossValidationTest {
             for (int i = 0; i < ALL.size(); i++) {
                 if (foldOf[i] != fold) {
                     CorpusCsv.Row r = ALL.get(i).row();
-                    training.add(new LabelledCsv.Example(r.line(), r.text(), r.priority(), r.serviceType()));
+                    // weighted as the application trains (LearnedModel.weightOf: the labelled sets count 3x)
+                    for (int copy = 0; copy < LearnedModel.weightOf(ALL.get(i).set()); copy++) {
+                        training.add(new LabelledCsv.Example(r.line(), r.text(), r.priority(), r.serviceType()));
+                    }
                 }
             }
             Function<String, Classification> classify = classifierOf.apply(
@@ -195,7 +198,13 @@ class ModelCrossValidationTest {
     // or better (held out 95.14 % both, 10-fold 94.96 -> 95.27 %): the pooled held-out figure fell by the two new files
     // (93.3 and 93.6 % held out). Model alone, each file held out, on the thirteen earlier files: 93.54 -> 93.95 %.
     // Held-out floor lowered 0.951 -> 0.949, ceiling raised 1 -> 2 (that message).
-    static final double K_FOLD_PRIORITY_FLOOR = 0.949;
-    static final double HELD_OUT_PRIORITY_FLOOR = 0.949;
+    // model16 (word triples, 36 epochs with a slower decay, the labelled sets weighted 3x, here as in the application):
+    // 10-fold 95.3 / 93.3 % (4977 / 5223), held out 95.5 / 93.4 % (4988 / 5223), still 2 below HIGH (1118 emergencies).
+    // Floors raised 0.949 -> 0.952 (10-fold) and 0.949 -> 0.955 (held out).
+    // model16b (the same weights as one longer step per message instead of copies, 48 epochs, step halved at epoch 12):
+    // 10-fold 95.4 / 93.3 % (4982 / 5223), held out 95.6 / 93.5 % (4991 / 5223), still 2 below HIGH; 63 s instead of
+    // model16's 136 s (same machine). 10-fold floor raised 0.952 -> 0.953.
+    static final double K_FOLD_PRIORITY_FLOOR = 0.953;
+    static final double HELD_OUT_PRIORITY_FLOOR = 0.955;
     static final int EMERGENCIES_BELOW_HIGH_CEILING = 2;
 }

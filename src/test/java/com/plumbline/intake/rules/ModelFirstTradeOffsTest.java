@@ -25,6 +25,16 @@ import org.junit.jupiter.params.provider.CsvSource;
  * rules read context around, and a rules EMERGENCY is only a HIGH floor when the model is very sure of another reading;
  * no row changed by that. With sets m and n trained on, one row read its label again and went back to its test (the
  * shower head that sprays in every direction, MEDIUM).
+ * model16 (word triples, 36 epochs, the labelled sets weighted 3x; bench/RESULTS-classifier.md): four rows read their
+ * label again and went back to their tests (the spigot that drips when off, GENERAL; the soggy patch that never dries,
+ * MEDIUM; the follow-up on a dripping tub spout, LOW; "basement was flooding, it stopped", HIGH); the last eight rows
+ * are new (it read more of sets m, n, j and k right, 1266 -> 1280 of 1367), and so is the one row of
+ * listedTradeOffsTheRulesAloneMissToo (the sprinkler heads: the rules alone read it LOW, the classifier EMERGENCY). One is a false alert (sprinkler heads spraying the
+ * sidewalk, two steps high) and one an emergency kept at HIGH (a sewage smell through the whole house, in Spanish).
+ * model16b (the same training, a labelled set's weight now one longer step instead of three copies, 48 epochs with the
+ * step halved at epoch 12; bench/RESULTS-classifier.md): three rows read their label again and went back to their tests
+ * (new flooring and a toilet reset, LOW; the running toilet for a mother on blood thinners, MEDIUM; "never mind about
+ * the gas smell ... the kitchen sink is clogged", MEDIUM / DRAIN_CLEANING).
  */
 class ModelFirstTradeOffsTest {
 
@@ -36,22 +46,22 @@ class ModelFirstTradeOffsTest {
             the yard over the septic line is squishy and stinks of sewage, toilets are fine so far               | priority | HIGH           | EMERGENCY      | GeneralisationTest.aSewageSmellOutsideIsTheLineAndOneInsideAnEmergency
             the flush handle came off in my hand                                                                 | service  | TOILET_REPAIR  | GENERAL        | GeneralisationTest.serviceTypesFollowTheLabellingRules
             the storage tank of the water heater rotted through at the bottom and it's seeping                   | priority | HIGH           | EMERGENCY      | GeneralisationTest.dangerShapesFromTheEighthDevelopmentSet
-            the outdoor spigot drips even when it's turned all the way off                                       | service  | GENERAL        | LEAK_DETECTION | GeneralisationTest.fixtureDripsAndTheWaterHeaterItselfTakeTheirServiceType
             the sump pump is pumping water out to the yard like it should                                        | priority | LOW            | EMERGENCY      | GeneralisationTest.lookAlikesOfTheEleventhPassShapesKeepTheirPriority
             there's a thud inside the wall whenever the dishwasher valve closes                                  | priority | MEDIUM         | HIGH           | GeneralisationTest.lookAlikesOfTheEleventhPassShapesKeepTheirPriority
             the laundry sink is not draining since yesterday                                                     | priority | MEDIUM         | HIGH           | GeneralisationTest.lookAlikesOfTheEleventhPassShapesKeepTheirPriority
             the meter keeps spinning even with every tap closed                                                  | priority | MEDIUM         | HIGH           | GeneralisationTest.everydayFaultsInTheirOwnWordsGetTheirPriority
             I can hear a hissing noise behind the wall in the laundry room                                       | priority | MEDIUM         | EMERGENCY      | GeneralisationTest.everydayFaultsInTheirOwnWordsGetTheirPriority
-            there's a soggy patch in the front lawn that never dries out                                         | priority | MEDIUM         | LOW            | GeneralisationTest.everydayFaultsInTheirOwnWordsGetTheirPriority
             the pipe to the garage froze, no water out there, it's 26 degrees and none of us are elderly or sick | priority | HIGH           | EMERGENCY      | GeneralisationTest.lookAlikesOfTheSeventhPassShapesKeepTheirPriority
             slow drip from the ceiling in the garage, about a cup a day, bucket under it                         | priority | MEDIUM         | HIGH           | GeneralisationTest.lookAlikesOfTheEighthPassShapesKeepTheirPriority
-            we are putting new flooring in the bathroom, need the toilet reset                                   | priority | LOW            | MEDIUM         | MisspellingTest.realWordsCloseToKeywordsAreNotTreatedAsTypos
             water dripping from the ceiling and spreading across the drywall                                     | priority | HIGH           | EMERGENCY      | SignalsAndSafetyTest.escapingOrWorseningWaterIsAtLeastHigh
             baño tapado                                                                                          | service  | TOILET_REPAIR  | DRAIN_CLEANING | SpanishTest.spanishProblemsAreClassified
-            following up on the dripping tub spout from last week, any news on a time?                          | priority | LOW            | MEDIUM         | GeneralisationTest.aFollowUpWithNothingNewIsLowButAWorseOneKeepsItsPriority
             false alarm on the flooding, it was just the kids. the toilet is still running                       | priority | MEDIUM         | LOW            | GeneralisationTest.aRetractionTakesBackOnlyItsOwnPartOfTheMessage
-            basement was flooding, it stopped                                                                    | priority | HIGH           | LOW            | SignalsAndSafetyTest.settlingTheEmergencysOwnTopicStillCounts
             no leak anymore                                                                                      | priority | LOW            | MEDIUM         | NegationAndResolutionTest.noLeakAnymoreIsNotAnEmergencyNorALeak
+            any update? still no water at all in the house                                                       | priority | LOW            | HIGH           | GeneralisationTest.aFollowUpWithNothingNewIsLowButAWorseOneKeepsItsPriority
+            whole yard smells like a septic tank                                                                 | priority | HIGH           | EMERGENCY      | GeneralisationTest.aSewageSmellOutsideIsTheLineAndOneInsideAnEmergency
+            hay olor a drenaje en toda la casa                                                                   | priority | EMERGENCY      | HIGH           | GeneralisationTest.dangerShapesFromTheEleventhDevelopmentSet
+            the garage tap runs a thin stream even when it is closed                                             | priority | LOW            | HIGH           | GeneralisationTest.waterOutOfATapAndThingsThatAlreadyStoppedAreNotUrgent
+            the propane tank by the house is making a weird noise                                                | priority | HIGH           | EMERGENCY      | SignalsAndSafetyTest.lowConfidenceWithAnEmergencyCueIsAtLeastHighAndFlagged
             """)
     void listedTradeOffs(String text, String aspect, String labelled, String modelFirst, String movedFrom) {
         Classification rules = TestRules.rulesOnly().classify(text, OFFICE_HOURS, 0);
@@ -63,5 +73,21 @@ class ModelFirstTradeOffsTest {
             assertThat(rules.serviceType()).as("rules alone").isEqualTo(ServiceType.valueOf(labelled));
             assertThat(both.serviceType()).as("rules + model").isEqualTo(ServiceType.valueOf(modelFirst));
         }
+    }
+
+    /**
+     * model16: a row the rules alone do not read right either (the model used to lift it to its label); pinned with
+     * its label, the rules' reading and the classifier's reading.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            the sprinkler heads in the front spray onto the sidewalk, can you fix them | MEDIUM | LOW | EMERGENCY | GeneralisationTest.lookAlikesOfTheFifthPassShapesKeepTheirPriority
+            """)
+    void listedTradeOffsTheRulesAloneMissToo(String text, String labelled, String rulesAlone, String modelFirst, String movedFrom) {
+        assertThat(Priority.valueOf(labelled)).isNotEqualTo(Priority.valueOf(modelFirst));
+        assertThat(TestRules.rulesOnly().classify(text, OFFICE_HOURS, 0).priority()).as("rules alone")
+                .isEqualTo(Priority.valueOf(rulesAlone));
+        assertThat(TestRules.classifier().classify(text, OFFICE_HOURS, 0).priority()).as("rules + model")
+                .isEqualTo(Priority.valueOf(modelFirst));
     }
 }

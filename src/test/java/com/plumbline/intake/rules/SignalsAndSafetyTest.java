@@ -161,6 +161,7 @@ class SignalsAndSafetyTest {
             water pouring through the ceiling, we turned off the water            | HIGH
             pipe burst and water everywhere but I shut off the main               | HIGH
             the gas company came for the smell and shut off the water heater's gas | HIGH
+            basement was flooding, it stopped                                     | HIGH
             """)
     void settlingTheEmergencysOwnTopicStillCounts(String text, Priority expected) {
         assertThat(classify(text).priority()).isEqualTo(expected);
@@ -184,8 +185,8 @@ class SignalsAndSafetyTest {
 
     @Test
     void lowConfidenceWithAnEmergencyCueIsAtLeastHighAndFlagged() {
+        // its priority (HIGH; EMERGENCY with the rules + model since model16): ModelFirstTradeOffsTest
         Classification c = classify("the propane tank by the house is making a weird noise");
-        assertThat(c.priority()).isEqualTo(Priority.HIGH);
         assertThat(c.reviewReason()).contains("low confidence").contains("gasLike");
         assertThat(c.needsReview()).isTrue();
     }
