@@ -222,25 +222,10 @@ public class MessageClassifier {
         // is a HIGH floor when the model is very sure of another reading (MODEL_OVER_RULES_EMERGENCY)
         boolean context = allClear || followUp || analysis.contextRead() || (emergencyCue && conflict);
         boolean modelEmergency = false;
-        if (model != null && analysis.wordCount() > 0 && context && emergencyCue && priority != Priority.EMERGENCY) {
-            TextModel.Prediction predicted = model.predict(rules, analysis.tokens(), text, false);
-            if (predicted.known() >= MIN_KNOWN && predicted.priority() == Priority.EMERGENCY
-                    && predicted.priorityProbability() >= MODEL_EMERGENCY_OVER_CONTEXT) {
-                priority = Priority.EMERGENCY;
-                keywords.add("model: " + priority);
-            }
-        }
-        if (model != null && analysis.wordCount() > 0 && context && !emergencyCue) {
-            TextModel.Prediction predicted = model.predict(rules, analysis.tokens(), text, false);
-            if (predicted.known() >= MIN_KNOWN && predicted.priorityProbability() >= MODEL_OVER_CONTEXT) {
-                // never EMERGENCY: what the rules read here is mostly an emergency negated or settled ("no longer flooding")
-                priority = Priority.HIGH.isAbove(predicted.priority()) ? predicted.priority() : Priority.HIGH;
-                keywords.add("model: " + priority);
-            }
-        }
-        if (model != null && analysis.wordCount() > 0 && !context) {
-            TextModel.Prediction predicted = model.predict(rules, analysis.tokens(), text, urgentService == null);
-            if (predicted.known() >= MIN_KNOWN) {
+        TextModel.Prediction predicted = model == null || analysis.wordCount() == 0 ? null
+                : model.predict(rules, analysis.tokens(), text, !context && urgentService == null);
+        if (predicted != null && predicted.known() >= MIN_KNOWN) {
+            if (!context) {
                 Priority modelPriority = predicted.priority();
                 boolean rulesFloor = emergencyCue || priority.isAbove(Priority.MEDIUM);
                 Priority floor = priority == Priority.EMERGENCY && modelPriority != Priority.EMERGENCY
@@ -253,6 +238,16 @@ public class MessageClassifier {
                     serviceType = predicted.serviceType();
                 }
                 modelEmergency = predicted.probabilityOf(Priority.EMERGENCY) >= MODEL_EMERGENCY_REVIEW;
+            } else if (emergencyCue) {
+                if (priority != Priority.EMERGENCY && predicted.priority() == Priority.EMERGENCY
+                        && predicted.priorityProbability() >= MODEL_EMERGENCY_OVER_CONTEXT) {
+                    priority = Priority.EMERGENCY;
+                    keywords.add("model: " + priority);
+                }
+            } else if (predicted.priorityProbability() >= MODEL_OVER_CONTEXT) {
+                // never EMERGENCY: what the rules read here is mostly an emergency negated or settled ("no longer flooding")
+                priority = Priority.HIGH.isAbove(predicted.priority()) ? predicted.priority() : Priority.HIGH;
+                keywords.add("model: " + priority);
             }
         }
 
