@@ -36,8 +36,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OutboxRelay implements MeterBinder {
 
     /** The relay route's wake-up queue: one waiting wake-up is enough, more are dropped. */
-    public static final String WAKE = "seda:outbox-relay?size=1&discardWhenFull=true";
+    private static final String WAKE = "seda:outbox-relay?size=1&discardWhenFull=true";
     static final String QUEUE = "intake.inbound";
+    /** Stored, and not yet on {@link #QUEUE}. */
+    private static final String WAITING = "relayed_at is null and status = 'RECEIVED'";
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final JdbcTemplate jdbc;
@@ -66,14 +68,13 @@ public class OutboxRelay implements MeterBinder {
 
     private double waiting() {
         try {
-            return jdbc.queryForObject(
-                    "select count(*) from webhook_event where relayed_at is null and status = 'RECEIVED'", Long.class);
+            return jdbc.queryForObject("select count(*) from webhook_event where " + WAITING, Long.class);
         } catch (RuntimeException e) {
             return Double.NaN;
         }
     }
 
-    /** Asks the relay route for a pass (after an intake commit); returns at once. */
+    /** Asks the relay route for a pass (after an intake commit, and from the sweep); returns at once. */
     public void wake() {
         producer.sendBody(WAKE, null);
     }
@@ -109,9 +110,9 @@ public class OutboxRelay implements MeterBinder {
     private int relayBatch() {
         List<Waiting> batch = jdbc.query("""
                 select id, message, queue_priority, ordering_key, request_id from webhook_event
-                where relayed_at is null and status = 'RECEIVED'
+                where %s
                 order by queue_priority desc, id
-                limit ? for update skip locked""",
+                limit ? for update skip locked""".formatted(WAITING),
                 (rs, row) -> new Waiting(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5)),
                 batchSize);
         if (batch.isEmpty()) {
