@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,11 +43,16 @@ class ModelCrossValidationTest {
         }
     }
 
-    /** Results in the order of {@code ALL}; each message classified through a model trained without its fold. */
-    static List<Classification> crossValidated(int[] foldOf, int folds,
-                                               Function<LearnedModel, Function<String, Classification>> classifierOf) {
-        Classification[] out = new Classification[ALL.size()];
-        for (int fold = 0; fold < folds; fold++) {
+    /** Results in the order of {@code ALL}, with the rules and of the model alone, from the same models. */
+    record Scored(List<Classification> withRules, List<Classification> alone) {
+    }
+
+    /** Each message classified through a model trained without its fold; the folds side by side on the cores. */
+    static Scored crossValidated(int[] foldOf, int folds) {
+        TextNormaliser normaliser = TestRules.rules().current().normaliser();
+        Classification[] withRules = new Classification[ALL.size()];
+        Classification[] alone = new Classification[ALL.size()];
+        IntStream.range(0, folds).parallel().forEach(fold -> {
             List<LabelledCsv.Example> training = new ArrayList<>();
             for (int i = 0; i < ALL.size(); i++) {
                 if (foldOf[i] != fold) {
@@ -57,15 +63,17 @@ class ModelCrossValidationTest {
                     }
                 }
             }
-            Function<String, Classification> classify = classifierOf.apply(
-                    LearnedModel.train(TestRules.rules().current().normaliser(), training, TextModel.Settings.DEFAULT));
+            LearnedModel model = LearnedModel.train(normaliser, training, TextModel.Settings.DEFAULT);
+            Function<String, Classification> rulesAndModel = withRules(model);
+            Function<String, Classification> modelAlone = alone(model);
             for (int i = 0; i < ALL.size(); i++) {
                 if (foldOf[i] == fold) {
-                    out[i] = classify.apply(ALL.get(i).row().text());
+                    withRules[i] = rulesAndModel.apply(ALL.get(i).row().text());
+                    alone[i] = modelAlone.apply(ALL.get(i).row().text());
                 }
             }
-        }
-        return Arrays.asList(out);
+        });
+        return new Scored(Arrays.asList(withRules), Arrays.asList(alone));
     }
 
     /** The rules with the model beside them, as the service classifies. */
@@ -126,10 +134,12 @@ class ModelCrossValidationTest {
     void everyMessageScoredByAModelThatNeverSawIt() throws Exception {
         List<Classification> rules = ALL.stream()
                 .map(l -> TestRules.rulesOnly().classify(l.row().text(), Scorecard.OFFICE_HOURS, 0)).toList();
-        List<Classification> kFold = crossValidated(kFolds(FOLDS), FOLDS, ModelCrossValidationTest::withRules);
-        List<Classification> heldOut = crossValidated(bySet(), TRAINING.size(), ModelCrossValidationTest::withRules);
-        List<Classification> modelKFold = crossValidated(kFolds(FOLDS), FOLDS, ModelCrossValidationTest::alone);
-        List<Classification> modelHeldOut = crossValidated(bySet(), TRAINING.size(), ModelCrossValidationTest::alone);
+        Scored tenFold = crossValidated(kFolds(FOLDS), FOLDS);
+        Scored setHeldOut = crossValidated(bySet(), TRAINING.size());
+        List<Classification> kFold = tenFold.withRules();
+        List<Classification> heldOut = setHeldOut.withRules();
+        List<Classification> modelKFold = tenFold.alone();
+        List<Classification> modelHeldOut = setHeldOut.alone();
 
         StringBuilder out = new StringBuilder("Summary (every message scored by a model trained without it)\n");
         for (String set : TRAINING) {
