@@ -27,8 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Moves acknowledged messages from {@code webhook_event} (the outbox) to {@code jms:queue:intake.inbound}:
  * a batch per transaction, highest priority first, each with the JMSPriority and JMS group it was
- * stored with. The rows are locked ({@code FOR UPDATE SKIP LOCKED}, so instances sharing the database take
- * different rows), sent in one JMS transaction, and marked relayed only after the broker committed them:
+ * stored with. One relay works at a time (an advisory lock, across instances sharing the database), so each
+ * customer's messages reach the queue in the order they were stored; the rows are locked, sent in one JMS
+ * transaction, and marked relayed only after the broker committed them:
  * a crash in between sends them again, which processing takes as a redelivery (it is idempotent on the
  * provider's message id), never loses them.
  */
@@ -40,6 +41,8 @@ public class OutboxRelay implements MeterBinder {
     static final String QUEUE = "intake.inbound";
     /** Stored, and not yet on {@link #QUEUE}. */
     private static final String WAITING = "relayed_at is null and status = 'RECEIVED'";
+    /** The PostgreSQL advisory lock the relays take turns with (an arbitrary key of this application's own). */
+    private static final long RELAY_LOCK = 0x706c756d62L;
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final JdbcTemplate jdbc;
@@ -108,6 +111,10 @@ public class OutboxRelay implements MeterBinder {
     }
 
     private int relayBatch() {
+        // one relay at a time across the instances sharing the database (held until this transaction ends, after the
+        // JMS commit): with SKIP LOCKED alone two relays sent neighbouring batches side by side, and whichever committed
+        // first put a customer's later messages ahead of the earlier ones (OutboxRelayTest)
+        jdbc.queryForObject("select 1 from pg_advisory_xact_lock(?)", Integer.class, RELAY_LOCK);
         List<Waiting> batch = jdbc.query("""
                 select id, message, queue_priority, ordering_key, request_id from webhook_event
                 where %s

@@ -1,0 +1,66 @@
+package com.plumbline.intake.ingress;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import com.plumbline.intake.support.IntakeIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The relay keeps each customer's messages in the order they were stored, also when two relays (two instances on one
+ * database) work the outbox at the same time: with SKIP LOCKED alone they took neighbouring batches side by side, and
+ * whichever committed first put its customer's later messages on intake.inbound ahead of the earlier ones.
+ */
+class OutboxRelayTest extends IntakeIntegrationTest {
+
+    private static final int MESSAGES = 1200;
+    private static final int CUSTOMERS = 7;
+
+    @Autowired
+    private OutboxRelay relay;
+
+    @BeforeEach
+    void onlyThisTestsRelaysRun() throws Exception {
+        camel.getRouteController().stopRoute("relay-sweep");
+        camel.getRouteController().stopRoute("relay");
+    }
+
+    @AfterEach
+    void relayAsBefore() throws Exception {
+        camel.getRouteController().startRoute("relay");
+        camel.getRouteController().startRoute("relay-sweep");
+    }
+
+    @Test
+    void twoRelaysAtOnceKeepEachCustomersOrder() {
+        // stored as an intake stores them; the body names the customer and the order it was stored in
+        jdbc.update("""
+                insert into webhook_event (provider, provider_message_id, channel, status, raw_payload, received_at,
+                                           message, queue_priority, ordering_key)
+                select 'TWILIO', 'SMrelay' || n, 'SMS', 'RECEIVED', '{}', now(),
+                       'customer-' || (n % ?) || ' ' || n, 4, 'customer-' || (n % ?)
+                from generate_series(1, ?) as n""", CUSTOMERS, CUSTOMERS, MESSAGES);
+
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(relay::relay);
+        CompletableFuture<Integer> second = CompletableFuture.supplyAsync(relay::relay);
+        assertThat(first.join() + second.join()).as("messages relayed by the two").isEqualTo(MESSAGES);
+
+        List<String> queued = drain(INBOUND_QUEUE);
+        assertThat(queued).hasSize(MESSAGES);
+        Map<String, List<Integer>> byCustomer = new HashMap<>();
+        for (String body : queued) {
+            String[] customerAndOrder = body.split(" ");
+            byCustomer.computeIfAbsent(customerAndOrder[0], c -> new ArrayList<>()).add(Integer.parseInt(customerAndOrder[1]));
+        }
+        assertThat(byCustomer).hasSize(CUSTOMERS);
+        byCustomer.forEach((customer, order) -> assertThat(order).as(customer + "'s messages on intake.inbound").isSorted());
+    }
+}
