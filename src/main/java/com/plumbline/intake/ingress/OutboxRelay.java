@@ -126,7 +126,8 @@ public class OutboxRelay implements MeterBinder {
             return 0;
         }
         send(batch);
-        jdbc.update("update webhook_event set relayed_at = now() where id in ("
+        // the queue holds the message from here on (the row keeps the provider's raw payload)
+        jdbc.update("update webhook_event set relayed_at = now(), message = null where id in ("
                 + String.join(",", Collections.nCopies(batch.size(), "?")) + ")",
                 batch.stream().map(Waiting::id).toArray());
         return batch.size();

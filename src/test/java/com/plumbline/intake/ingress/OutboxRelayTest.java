@@ -52,6 +52,8 @@ class OutboxRelayTest extends IntakeIntegrationTest {
         CompletableFuture<Integer> first = CompletableFuture.supplyAsync(relay::relay);
         CompletableFuture<Integer> second = CompletableFuture.supplyAsync(relay::relay);
         assertThat(first.join() + second.join()).as("messages relayed by the two").isEqualTo(MESSAGES);
+        assertThat(jdbc.queryForObject("select count(*) from webhook_event where message is not null", Integer.class))
+                .as("canonical messages still kept in the outbox once on the queue").isZero();
 
         List<String> queued = drain(INBOUND_QUEUE);
         assertThat(queued).hasSize(MESSAGES);
