@@ -135,7 +135,8 @@ class LabelledSetScoreTest {
                 // model14 with set l trained on: 95.9 / 96.2 % (352 / 367, 353 / 367), 0.
                 // decide15 (the decision; then sets m and n trained on): 95.9 / 96.2 % (352 / 367, 353 / 367), 0, both times.
                 // model16 (word triples, 36 epochs, the labelled sets weighted 3x): 96.7 / 96.2 % (355 / 367, 353 / 367), 0. Floors raised (0.959 / 0.961 -> 0.967 / 0.961).
-                new LabelledSet("blind-2026-11f.csv", false, 0.967, 0.961, 0),
+                // model17 (sets o and p trained on): 97.0 / 96.2 % (356 / 367, 353 / 367), 0. Floors raised (0.967 / 0.961 -> 0.970 / 0.961).
+                new LabelledSet("blind-2026-11f.csv", false, 0.970, 0.961, 0),
                 // 338 messages, written 2026-11-27 14:10-14:35 UTC (BLIND-SET.md). Blind on main of that hour (rules +
                 // learned model after rules6, bfc70c8; scored before any rule change): priority 87.0 % (294 / 338),
                 // service type 85.5 % (289 / 338), 2 of 68 emergencies below HIGH. After rules7 (made without seeing
@@ -278,11 +279,17 @@ class LabelledSetScoreTest {
                 // service type 92.0 % (321 / 349), 1 of 75 emergencies below HIGH; 84 read as EMERGENCY, 74 labelled so.
                 // Still never read, so blind again for model16b (chosen on sets m, n held out and j, k of their day), printed
                 // once after its merge (6c0e92f): 92.6 / 93.4 % (323 / 349, 326 / 349), 1 below HIGH; 81 read as EMERGENCY, 74 labelled so.
-                new LabelledSet("blind-2026-11o.csv", true, 0.925, 0.934, 1),
+                // Then read in branch model17 (its misses, with those of sets m, n and p, each held out) and trained on (now in
+                // src/main/resources): a development set since. Fit, not generalisation. Trained on (model17 step 1):
+                // 96.8 / 93.7 % (338 / 349, 327 / 349), 0. Floors raised (0.925 / 0.934, ceiling 1 -> 0.968 / 0.936, ceiling 0).
+                new LabelledSet("blind-2026-11o.csv", false, 0.968, 0.936, 0),
                 // 347 messages, written 2026-11-28 00:12-00:24 UTC (BLIND-SET.md), committed before model16b was merged.
                 // Blind on main after model16b (6c0e92f; scored once, before any change): priority 91.4 % (317 / 347),
                 // service type 90.8 % (315 / 347), 0 of 76 emergencies below HIGH; 81 read as EMERGENCY, 73 labelled so.
-                new LabelledSet("blind-2026-11p.csv", true, 0.913, 0.907, 0));
+                // Then read in branch model17 (as set o) and trained on (now in src/main/resources): a development set since.
+                // Fit, not generalisation. Trained on (model17 step 1): 95.7 / 94.2 % (332 / 347, 327 / 347), 0. Floors raised
+                // (0.913 / 0.907 -> 0.956 / 0.942).
+                new LabelledSet("blind-2026-11p.csv", false, 0.956, 0.942, 0));
     }
 
     @ParameterizedTest(name = "{0}")
