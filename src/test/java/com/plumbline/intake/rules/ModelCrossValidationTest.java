@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Honest figures for the rules + model classifier on the labelled files it is trained from: every message
- * is scored by a model that never saw it. Two splits: 10-fold over the fifteen files pooled, and one file
- * held out at a time (trained on the fourteen others: messages by another writer, the nearest thing to a
- * blind set). The rules were tuned on the first twelve files (not on sets l, m, n), so the rules-alone column here measures fit, not
+ * is scored by a model that never saw it. Two splits: 10-fold over the seventeen files pooled, and one file
+ * held out at a time (trained on the sixteen others: messages by another writer, the nearest thing to a
+ * blind set). The rules were tuned on the first twelve files (not on sets l-p), so the rules-alone column here measures fit, not
  * generalisation. Reports go to target/model-cross-validation.txt (copied into bench/RESULTS-classifier.md).
  */
 class ModelCrossValidationTest {
@@ -151,9 +151,9 @@ class ModelCrossValidationTest {
         }
         out.append(line("rules + model, 10-fold, all", card(kFold, null)))
                 .append(line("rules + model, set held out, all", card(heldOut, null)))
-                .append("\n").append(card(kFold, null).report("Rules + model, 10-fold over the fifteen files"));
+                .append("\n").append(card(kFold, null).report("Rules + model, 10-fold over the seventeen files"));
         for (String set : TRAINING) {
-            out.append("\n").append(card(heldOut, set).report("Rules + model on " + set + ", trained on the other fourteen files"));
+            out.append("\n").append(card(heldOut, set).report("Rules + model on " + set + ", trained on the other sixteen files"));
         }
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "model-cross-validation.txt"), out);
@@ -214,7 +214,16 @@ class ModelCrossValidationTest {
     // model16b (the same weights as one longer step per message instead of copies, 48 epochs, step halved at epoch 12):
     // 10-fold 95.4 / 93.3 % (4982 / 5223), held out 95.6 / 93.5 % (4991 / 5223), still 2 below HIGH; 63 s instead of
     // model16's 136 s (same machine). 10-fold floor raised 0.952 -> 0.953.
-    static final double K_FOLD_PRIORITY_FLOOR = 0.953;
-    static final double HELD_OUT_PRIORITY_FLOOR = 0.955;
-    static final int EMERGENCIES_BELOW_HIGH_CEILING = 2;
+    // model17: sets o and p trained on (seventeen files, 5919 messages, 1269 emergencies): 10-fold 95.2 / 93.4 % (5633 / 5919),
+    // held out 95.2 / 93.3 % (5636 / 5919); 2 below HIGH 10-fold, 4 held out (sets l and n as before, one of set o's and
+    // one of set p's, the rules never tuned on either). A new pool, not a worse model: the fifteen earlier files held out
+    // read 4991 -> 4998 / 5223 (95.7 %); sets o and p held out 92.3 and 91.1 % (the two hardest files, as their blind
+    // scores were). Floors follow the new pool: 0.953 -> 0.951 (10-fold), 0.955 -> 0.952 (held out), ceiling 2 -> 4.
+    // model17 step 2 (the model's MEDIUM over a rules HIGH at >= 0.8, its reading over a rules EMERGENCY at >= 0.97, its
+    // EMERGENCY beside an emergency cue the rules read context around at >= 0.8): 10-fold 95.5 % (5652 / 5919), held out
+    // 95.6 % (5660 / 5919), the same 2 / 4 below HIGH. Floors raised 0.951 -> 0.954, 0.952 -> 0.956. One training per fold
+    // now serves both the rules + model and the model-alone columns: 65 s instead of 113 s, same figures.
+    static final double K_FOLD_PRIORITY_FLOOR = 0.954;
+    static final double HELD_OUT_PRIORITY_FLOOR = 0.956;
+    static final int EMERGENCIES_BELOW_HIGH_CEILING = 4;
 }

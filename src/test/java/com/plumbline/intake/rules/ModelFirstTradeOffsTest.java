@@ -35,6 +35,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * step halved at epoch 12; bench/RESULTS-classifier.md): three rows read their label again and went back to their tests
  * (new flooring and a toilet reset, LOW; the running toilet for a mother on blood thinners, MEDIUM; "never mind about
  * the gas smell ... the kitchen sink is clogged", MEDIUM / DRAIN_CLEANING).
+ * model17 (sets o and p trained on; the model's MEDIUM over a rules HIGH and its reading over a rules EMERGENCY when
+ * sure; bench/RESULTS-classifier.md): four rows read their label again and went back to their tests (the septic yard,
+ * HIGH; the thud in the wall, MEDIUM; the garage pipe frozen, HIGH; the slow garage ceiling drip, MEDIUM); the garage tap
+ * now reads MEDIUM (was HIGH); the last six rows are new (four from training on o and p alone, two from the decision:
+ * the sink pipe leaking into a bowl and the hall toilet bubbling the shower drain, HIGH -> MEDIUM).
  */
 class ModelFirstTradeOffsTest {
 
@@ -43,16 +48,12 @@ class ModelFirstTradeOffsTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             the pipe over the garage door is leaking steady into a storage tote                                  | priority | HIGH           | EMERGENCY      | GeneralisationTest.dangerShapesFromTheFourthDevelopmentSet
-            the yard over the septic line is squishy and stinks of sewage, toilets are fine so far               | priority | HIGH           | EMERGENCY      | GeneralisationTest.aSewageSmellOutsideIsTheLineAndOneInsideAnEmergency
             the flush handle came off in my hand                                                                 | service  | TOILET_REPAIR  | GENERAL        | GeneralisationTest.serviceTypesFollowTheLabellingRules
             the storage tank of the water heater rotted through at the bottom and it's seeping                   | priority | HIGH           | EMERGENCY      | GeneralisationTest.dangerShapesFromTheEighthDevelopmentSet
             the sump pump is pumping water out to the yard like it should                                        | priority | LOW            | EMERGENCY      | GeneralisationTest.lookAlikesOfTheEleventhPassShapesKeepTheirPriority
-            there's a thud inside the wall whenever the dishwasher valve closes                                  | priority | MEDIUM         | HIGH           | GeneralisationTest.lookAlikesOfTheEleventhPassShapesKeepTheirPriority
             the laundry sink is not draining since yesterday                                                     | priority | MEDIUM         | HIGH           | GeneralisationTest.lookAlikesOfTheEleventhPassShapesKeepTheirPriority
             the meter keeps spinning even with every tap closed                                                  | priority | MEDIUM         | HIGH           | GeneralisationTest.everydayFaultsInTheirOwnWordsGetTheirPriority
             I can hear a hissing noise behind the wall in the laundry room                                       | priority | MEDIUM         | EMERGENCY      | GeneralisationTest.everydayFaultsInTheirOwnWordsGetTheirPriority
-            the pipe to the garage froze, no water out there, it's 26 degrees and none of us are elderly or sick | priority | HIGH           | EMERGENCY      | GeneralisationTest.lookAlikesOfTheSeventhPassShapesKeepTheirPriority
-            slow drip from the ceiling in the garage, about a cup a day, bucket under it                         | priority | MEDIUM         | HIGH           | GeneralisationTest.lookAlikesOfTheEighthPassShapesKeepTheirPriority
             water dripping from the ceiling and spreading across the drywall                                     | priority | HIGH           | EMERGENCY      | SignalsAndSafetyTest.escapingOrWorseningWaterIsAtLeastHigh
             baño tapado                                                                                          | service  | TOILET_REPAIR  | DRAIN_CLEANING | SpanishTest.spanishProblemsAreClassified
             false alarm on the flooding, it was just the kids. the toilet is still running                       | priority | MEDIUM         | LOW            | GeneralisationTest.aRetractionTakesBackOnlyItsOwnPartOfTheMessage
@@ -60,8 +61,14 @@ class ModelFirstTradeOffsTest {
             any update? still no water at all in the house                                                       | priority | LOW            | HIGH           | GeneralisationTest.aFollowUpWithNothingNewIsLowButAWorseOneKeepsItsPriority
             whole yard smells like a septic tank                                                                 | priority | HIGH           | EMERGENCY      | GeneralisationTest.aSewageSmellOutsideIsTheLineAndOneInsideAnEmergency
             hay olor a drenaje en toda la casa                                                                   | priority | EMERGENCY      | HIGH           | GeneralisationTest.dangerShapesFromTheEleventhDevelopmentSet
-            the garage tap runs a thin stream even when it is closed                                             | priority | LOW            | HIGH           | GeneralisationTest.waterOutOfATapAndThingsThatAlreadyStoppedAreNotUrgent
+            the garage tap runs a thin stream even when it is closed                                             | priority | LOW            | MEDIUM           | GeneralisationTest.waterOutOfATapAndThingsThatAlreadyStoppedAreNotUrgent
             the propane tank by the house is making a weird noise                                                | priority | HIGH           | EMERGENCY      | SignalsAndSafetyTest.lowConfidenceWithAnEmergencyCueIsAtLeastHighAndFlagged
+            my mom is on blood thinners, can you come fix the toilet that's running | priority | MEDIUM | LOW | GeneralisationTest.lookAlikesOfTheNinthPassShapesKeepTheirPriority
+            when we flush the hall toilet the shower drain bubbles up | priority | HIGH | MEDIUM | GeneralisationTest.dangerShapesFromTheThirdDevelopmentSet
+            the vent pipe on the furnace is disconnected | priority | HIGH | EMERGENCY | GeneralisationTest.dangerShapesFromTheSecondDevelopmentSet
+            the sink pipe is leaking, I put a bowl under it and towels down | priority | HIGH | MEDIUM | GeneralisationTest.everydayFaultsInTheirOwnWordsGetTheirPriority
+            the toilet supply line is dripping, I turned the little valve off under it | priority | MEDIUM | HIGH | GeneralisationTest.everydayFaultsInTheirOwnWordsGetTheirPriority
+            we are putting new flooring in the bathroom, need the toilet reset | priority | LOW | MEDIUM | MisspellingTest.realWordsCloseToKeywordsAreNotTreatedAsTypos
             """)
     void listedTradeOffs(String text, String aspect, String labelled, String modelFirst, String movedFrom) {
         Classification rules = TestRules.rulesOnly().classify(text, OFFICE_HOURS, 0);
