@@ -51,18 +51,11 @@ public class MessageClassifier {
      * Where the rules read EMERGENCY and no context, the model this sure of another reading ("my inbox is flooded", "low
      * pressure in the shower, like a light rain") takes the alert away, to HIGH and never lower: letting it go lower put
      * three emergencies below HIGH in ModelCrossValidationTest (a sulfur smell, sewage coming up). decide15, as above: no
-     * emergency lost its alert on sets j, k, l, m, n.
+     * emergency lost its alert on sets j, k, l, m, n. model17 let a reading this sure (>= 0.97) go lower too (+9 right on
+     * sets m, n, o, p held out: "burst into tears", "pipes burst in his Minecraft house"); not kept: an emergency cue
+     * with the model against it is conflicting evidence, which issue 19 wants at HIGH at least.
      */
     static final double MODEL_OVER_RULES_EMERGENCY = 0.95;
-
-    /**
-     * ... and this sure, its reading stands, lower than HIGH too: jokes and figures of speech the rules read as an alarm
-     * ("burst into tears", "pipes burst in his Minecraft house", "basement flooded with memories", the pond pump's
-     * "waterfall"). model17: at 0.95 this put a sewage emergency (a toilet erupting brown water) below HIGH in
-     * ModelCrossValidationTest, both splits (decide15 saw the like); at 0.97 none, and +9 right priorities on sets m, n, o, p
-     * held out.
-     */
-    static final double MODEL_OVER_RULES_EMERGENCY_OUTRIGHT = 0.97;
 
     /**
      * Where the rules read HIGH without an emergency cue and no context, the model's MEDIUM this sure wins (a drain slow
@@ -249,10 +242,6 @@ public class MessageClassifier {
                 boolean rulesFloor = emergencyCue || priority.isAbove(Priority.MEDIUM);
                 if (priority == Priority.HIGH && !emergencyCue && modelPriority == Priority.MEDIUM
                         && sure >= MODEL_MEDIUM_OVER_RULES_HIGH) {
-                    rulesFloor = false;
-                }
-                if (priority == Priority.EMERGENCY && modelPriority != Priority.EMERGENCY
-                        && sure >= MODEL_OVER_RULES_EMERGENCY_OUTRIGHT) {
                     rulesFloor = false;
                 }
                 Priority floor = priority == Priority.EMERGENCY && modelPriority != Priority.EMERGENCY

@@ -55,7 +55,8 @@ class LabelledSetScoreTest {
                 // decide15 (the decision; then sets m and n trained on): 97.7 / 97.5 % (345 / 353, 344 / 353), 0, both times.
                 // model16 (word triples, 36 epochs, the labelled sets weighted 3x): 98.0 / 97.5 % (346 / 353, 344 / 353), 0. Floors raised (0.977 / 0.974 -> 0.980 / 0.974).
                 // model17 step 2 (the model over a rules HIGH or EMERGENCY when sure; bench/RESULTS-classifier.md): priority 98.9 % (349 / 353). Floors raised (0.980 / 0.974 -> 0.988 / 0.974).
-                new LabelledSet("blind-2026-11.csv", false, 0.988, 0.974, 0),
+                // Merged without its outright reading over a rules EMERGENCY (MessageClassifier.MODEL_OVER_RULES_EMERGENCY): 98.6 %; floors there.
+                new LabelledSet("blind-2026-11.csv", false, 0.985, 0.974, 0),
                 // 373 messages. Blind on the rules of the day it was written: 68.4 / 67.6 %, 14 of 65; still
                 // blind after rules2: 72.7 / 69.7 %, 10. Tuned against (rules3): 90.1 / 86.3 %, 0. With the learned
                 // model, which is trained on it: 90.1 / 87.9 %, 0. After rules4: 90.3 / 89.5 %, 0. After rules5: 91.2 / 92.8 %, 0.
@@ -86,7 +87,8 @@ class LabelledSetScoreTest {
                 // raised (0.982 / 0.970 -> 0.985 / 0.970).
                 // model16 (word triples, 36 epochs, the labelled sets weighted 3x): 98.5 / 97.0 % (329 / 334, 324 / 334), 0. Floors unchanged.
                 // model17 step 2 (the model over a rules HIGH or EMERGENCY when sure; bench/RESULTS-classifier.md): priority 99.4 % (332 / 334). Floors raised (0.985 / 0.970 -> 0.994 / 0.970).
-                new LabelledSet("blind-2026-11c.csv", false, 0.994, 0.970, 0),
+                // Merged without its outright reading over a rules EMERGENCY (MessageClassifier.MODEL_OVER_RULES_EMERGENCY): 98.8 %; floors there.
+                new LabelledSet("blind-2026-11c.csv", false, 0.988, 0.970, 0),
                 // 345 messages, written 2026-11-27 08:40-08:45 UTC (BLIND-SET.md). Blind on main of that hour
                 // (rules + learned model, d61a940): priority 84.1 %, service type 78.3 %, 5 of 71 emergencies below HIGH.
                 // After rules4 (made without seeing it; scored once at its end): 86.7 / 78.6 %, 5.
@@ -122,7 +124,8 @@ class LabelledSetScoreTest {
                 // decide15 (the decision; then sets m and n trained on): 95.4 / 93.4 % (331 / 347, 324 / 347), 0, both times.
                 // model16 (word triples, 36 epochs, the labelled sets weighted 3x): 96.0 / 93.4 % (333 / 347, 324 / 347), 0. Floors raised (0.953 / 0.933 -> 0.959 / 0.933).
                 // model17 step 2 (the model over a rules HIGH or EMERGENCY when sure; bench/RESULTS-classifier.md): priority 97.4 % (338 / 347). Floors raised (0.959 / 0.933 -> 0.974 / 0.933).
-                new LabelledSet("blind-2026-11e.csv", false, 0.974, 0.933, 0),
+                // Merged without its outright reading over a rules EMERGENCY (MessageClassifier.MODEL_OVER_RULES_EMERGENCY): 97.1 %; floors there.
+                new LabelledSet("blind-2026-11e.csv", false, 0.971, 0.933, 0),
                 // 367 messages, written 2026-11-27 (BLIND-SET.md). Blind on main of that hour (rules + learned model
                 // after rules5, 0f217cc; scored before any rule change): priority 85.3 %, service type 86.6 %,
                 // 3 of 79 emergencies below HIGH. After rules6 (made without seeing it; scored once at its end):
@@ -141,7 +144,8 @@ class LabelledSetScoreTest {
                 // model16 (word triples, 36 epochs, the labelled sets weighted 3x): 96.7 / 96.2 % (355 / 367, 353 / 367), 0. Floors raised (0.959 / 0.961 -> 0.967 / 0.961).
                 // model17 (sets o and p trained on): 97.0 / 96.2 % (356 / 367, 353 / 367), 0. Floors raised (0.967 / 0.961 -> 0.970 / 0.961).
                 // model17 step 2 (the model over a rules HIGH or EMERGENCY when sure; bench/RESULTS-classifier.md): priority 98.4 % (361 / 367). Floors raised (0.970 / 0.961 -> 0.983 / 0.961).
-                new LabelledSet("blind-2026-11f.csv", false, 0.983, 0.961, 0),
+                // Merged without its outright reading over a rules EMERGENCY (MessageClassifier.MODEL_OVER_RULES_EMERGENCY): 97.5 %; floors there.
+                new LabelledSet("blind-2026-11f.csv", false, 0.975, 0.961, 0),
                 // 338 messages, written 2026-11-27 14:10-14:35 UTC (BLIND-SET.md). Blind on main of that hour (rules +
                 // learned model after rules6, bfc70c8; scored before any rule change): priority 87.0 % (294 / 338),
                 // service type 85.5 % (289 / 338), 2 of 68 emergencies below HIGH. After rules7 (made without seeing
@@ -185,7 +189,8 @@ class LabelledSetScoreTest {
                 // (371 / 380, 362 / 380), 0. Floors raised (0.973 / 0.952 -> 0.976 / 0.952).
                 // model16 (word triples, 36 epochs, the labelled sets weighted 3x): 98.2 / 95.3 % (373 / 380, 362 / 380), 0. Floors raised (0.976 / 0.952 -> 0.981 / 0.952).
                 // model17 step 2 (the model over a rules HIGH or EMERGENCY when sure; bench/RESULTS-classifier.md): priority 98.7 % (375 / 380). Floors raised (0.981 / 0.952 -> 0.986 / 0.952).
-                new LabelledSet("blind-2026-11h.csv", false, 0.986, 0.952, 0),
+                // Merged without its outright reading over a rules EMERGENCY (MessageClassifier.MODEL_OVER_RULES_EMERGENCY): 98.4 %; floors there.
+                new LabelledSet("blind-2026-11h.csv", false, 0.984, 0.952, 0),
                 // 333 messages, written 2026-11-27 15:24-15:28 UTC (BLIND-SET.md; its writer saw the subject lines of
                 // the five newest commits and wrote nothing on the topics they name). Blind on main of that hour (rules
                 // + learned model after rules8, bd15679; scored before any rule change): priority 90.4 % (301 / 333),
@@ -223,7 +228,8 @@ class LabelledSetScoreTest {
                 // raised (0.957 / 0.947 -> 0.960 / 0.947).
                 // model16 (word triples, 36 epochs, the labelled sets weighted 3x): 96.9 / 95.1 % (316 / 326, 310 / 326), 0. Floors raised (0.960 / 0.947 -> 0.969 / 0.950).
                 // model17 step 2 (the model over a rules HIGH or EMERGENCY when sure; bench/RESULTS-classifier.md): priority 98.2 % (320 / 326). Floors raised (0.969 / 0.950 -> 0.981 / 0.950).
-                new LabelledSet("blind-2026-11j.csv", false, 0.981, 0.950, 0),
+                // Merged without its outright reading over a rules EMERGENCY (MessageClassifier.MODEL_OVER_RULES_EMERGENCY): 97.5 %; floors there.
+                new LabelledSet("blind-2026-11j.csv", false, 0.975, 0.950, 0),
                 // 353 messages, written 2026-11-27 18:10-18:18 UTC (BLIND-SET.md). Blind on main of that hour (rules +
                 // learned model after rules10, 41fc002; scored before any rule change): priority 89.0 % (314 / 353),
                 // service type 87.3 % (308 / 353), 4 of 74 emergencies below HIGH. After rules11 (made without seeing it;
@@ -261,7 +267,8 @@ class LabelledSetScoreTest {
                 // raised (0.943 / 0.954 -> 0.946 / 0.954).
                 // model16 (word triples, 36 epochs, the labelled sets weighted 3x): 95.8 / 95.5 % (338 / 353, 337 / 353), 0. Floors raised (0.946 / 0.954 -> 0.957 / 0.954).
                 // model17 step 2 (the model over a rules HIGH or EMERGENCY when sure; bench/RESULTS-classifier.md): priority 96.3 % (340 / 353). Floors raised (0.957 / 0.954 -> 0.963 / 0.954).
-                new LabelledSet("blind-2026-11l.csv", false, 0.963, 0.954, 0),
+                // Merged without its outright reading over a rules EMERGENCY (MessageClassifier.MODEL_OVER_RULES_EMERGENCY): 96.0 %; floors there.
+                new LabelledSet("blind-2026-11l.csv", false, 0.960, 0.954, 0),
                 // 345 messages, written 2026-11-27 21:57-22:06 UTC (BLIND-SET.md). Blind on main of that hour (rules after
                 // rules12 + the model-first decision, c7a9b3a; scored before any change): priority 91.9 % (317 / 345),
                 // service type 89.6 % (309 / 345), 0 of 77 emergencies below HIGH; 83 read as EMERGENCY, 75 of them labelled so.
@@ -275,7 +282,8 @@ class LabelledSetScoreTest {
                 // (0.930 / 0.910 -> 0.971 / 0.944).
                 // model16 (word triples, 36 epochs, the labelled sets weighted 3x): 98.0 / 94.8 % (338 / 345, 327 / 345), 0. Floors raised (0.971 / 0.944 -> 0.979 / 0.947).
                 // model17 step 2 (the model over a rules HIGH or EMERGENCY when sure; bench/RESULTS-classifier.md): priority 98.8 % (341 / 345). Floors raised (0.979 / 0.947 -> 0.988 / 0.947).
-                new LabelledSet("blind-2026-11m.csv", false, 0.988, 0.947, 0),
+                // Merged without its outright reading over a rules EMERGENCY (MessageClassifier.MODEL_OVER_RULES_EMERGENCY): 98.3 %; floors there.
+                new LabelledSet("blind-2026-11m.csv", false, 0.982, 0.947, 0),
                 // 343 messages, written 2026-11-27 22:59-23:08 UTC (BLIND-SET.md), committed before model14 was merged.
                 // Blind on main after model14 (876fbd6; scored once, before any change): priority 93.9 % (322 / 343),
                 // service type 92.1 % (316 / 343), 1 of 75 emergencies below HIGH; 78 read as EMERGENCY, 71 labelled so.
@@ -286,7 +294,8 @@ class LabelledSetScoreTest {
                 // (0.938 / 0.921, ceiling 1 -> 0.962 / 0.947, ceiling 0).
                 // model16 (word triples, 36 epochs, the labelled sets weighted 3x): 96.8 / 94.8 % (332 / 343, 325 / 343), 0. Floors raised (0.962 / 0.947 -> 0.967 / 0.947).
                 // model17 step 2 (the model over a rules HIGH or EMERGENCY when sure; bench/RESULTS-classifier.md): priority 98.8 % (339 / 343). Floors raised (0.967 / 0.947 -> 0.988 / 0.950).
-                new LabelledSet("blind-2026-11n.csv", false, 0.988, 0.950, 0),
+                // Merged without its outright reading over a rules EMERGENCY (MessageClassifier.MODEL_OVER_RULES_EMERGENCY): 98.0 % / 94.8 %; floors there.
+                new LabelledSet("blind-2026-11n.csv", false, 0.979, 0.947, 0),
                 // 349 messages, written 2026-11-27 23:41-23:52 UTC (BLIND-SET.md), committed before decide15 was merged.
                 // Blind on main after decide15 (7091cd3; scored once, before any change): priority 90.8 % (317 / 349),
                 // service type 92.0 % (321 / 349), 1 of 75 emergencies below HIGH; 84 read as EMERGENCY, 74 labelled so.
@@ -296,7 +305,8 @@ class LabelledSetScoreTest {
                 // src/main/resources): a development set since. Fit, not generalisation. Trained on (model17 step 1):
                 // 96.8 / 93.7 % (338 / 349, 327 / 349), 0. Floors raised (0.925 / 0.934, ceiling 1 -> 0.968 / 0.936, ceiling 0).
                 // model17 step 2 (the model over a rules HIGH or EMERGENCY when sure; bench/RESULTS-classifier.md): priority 98.0 % (342 / 349). Floors raised (0.968 / 0.936 -> 0.979 / 0.936).
-                new LabelledSet("blind-2026-11o.csv", false, 0.979, 0.936, 0),
+                // Merged without its outright reading over a rules EMERGENCY (MessageClassifier.MODEL_OVER_RULES_EMERGENCY): 97.1 %; floors there.
+                new LabelledSet("blind-2026-11o.csv", false, 0.971, 0.936, 0),
                 // 347 messages, written 2026-11-28 00:12-00:24 UTC (BLIND-SET.md), committed before model16b was merged.
                 // Blind on main after model16b (6c0e92f; scored once, before any change): priority 91.4 % (317 / 347),
                 // service type 90.8 % (315 / 347), 0 of 76 emergencies below HIGH; 81 read as EMERGENCY, 73 labelled so.
@@ -304,11 +314,15 @@ class LabelledSetScoreTest {
                 // Fit, not generalisation. Trained on (model17 step 1): 95.7 / 94.2 % (332 / 347, 327 / 347), 0. Floors raised
                 // (0.913 / 0.907 -> 0.956 / 0.942).
                 // model17 step 2 (the model over a rules HIGH or EMERGENCY when sure; bench/RESULTS-classifier.md): priority 98.0 % (340 / 347). Floors raised (0.956 / 0.942 -> 0.979 / 0.942).
-                new LabelledSet("blind-2026-11p.csv", false, 0.979, 0.942, 0),
+                // Merged without its outright reading over a rules EMERGENCY (MessageClassifier.MODEL_OVER_RULES_EMERGENCY): 96.8 %; floors there.
+                new LabelledSet("blind-2026-11p.csv", false, 0.968, 0.942, 0),
                 // 344 messages, written 2026-11-28 01:53-02:06 UTC (BLIND-SET.md), committed before model17 was merged.
                 // Blind on main before model17 (6b264f2; totals only): priority 91.6 % (315 / 344), service type 93.9 %
                 // (323 / 344), 1 of 75 emergencies below HIGH; 81 read as EMERGENCY, 73 labelled so.
-                new LabelledSet("blind-2026-11q.csv", true, 0.0, 0.0, 999));
+                // Still never read, so blind for model17 (chosen on sets m, n, o, p held out and j, k of their day), printed
+                // once after its merge (without its outright reading over a rules EMERGENCY): 92.4 / 93.9 % (318 / 344,
+                // 323 / 344), 0 of 75 below HIGH; 83 read as EMERGENCY, 75 labelled so.
+                new LabelledSet("blind-2026-11q.csv", true, 0.924, 0.938, 0));
     }
 
     @ParameterizedTest(name = "{0}")
