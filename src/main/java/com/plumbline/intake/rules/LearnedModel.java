@@ -5,9 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -34,20 +32,17 @@ public final class LearnedModel {
         this.compatible = trainedWith;
     }
 
-    /** Trains on the examples, folding their words with the rules currently in force. */
-    public static LearnedModel train(RulesBook rules, List<LabelledCsv.Example> examples) {
-        return train(rules.current().normaliser(), examples, TextModel.Settings.DEFAULT);
+    /** A labelled message and how many times it counts in training ({@link #weightOf}, {@link #CORRECTION_WEIGHT}). */
+    record Weighted(LabelledCsv.Example example, int weight) {
     }
 
-    static LearnedModel train(TextNormaliser normaliser, List<LabelledCsv.Example> examples, TextModel.Settings settings) {
-        // a message listed n times (LearnedModel.weightOf) is one example of weight n: one step n times as long
-        Map<LabelledCsv.Example, Integer> counts = new LinkedHashMap<>();
-        for (LabelledCsv.Example e : examples) {
-            counts.merge(e, 1, Integer::sum);
+    /** A message of weight n is one example whose training step is n times as long (model16b), not n copies. */
+    static LearnedModel train(TextNormaliser normaliser, List<Weighted> examples, TextModel.Settings settings) {
+        List<TextModel.Example> folded = new ArrayList<>(examples.size());
+        for (Weighted w : examples) {
+            LabelledCsv.Example e = w.example();
+            folded.add(new TextModel.Example(normaliser.tokenize(e.text()), e.priority(), e.serviceType(), w.weight()));
         }
-        List<TextModel.Example> folded = new ArrayList<>(counts.size());
-        counts.forEach((e, n) -> folded.add(
-                new TextModel.Example(normaliser.tokenize(e.text()), e.priority(), e.serviceType(), n)));
         return new LearnedModel(TextModel.train(folded, settings), normaliser);
     }
 
@@ -61,7 +56,7 @@ public final class LearnedModel {
 
     /**
      * How many times a message of {@code resource} counts in training: the hand-written corpus once, a labelled set 3x.
-     * The repeats are listed, and {@link #train} makes each message one example of that weight (one step 3x as long,
+     * {@link #train} makes each message one example of that weight (one step 3x as long,
      * model16b): the same pull as three copies for a third of the work.
      */
     static int weightOf(String resource) {
@@ -76,24 +71,18 @@ public final class LearnedModel {
 
     /** The model of {@code intake.model}: the shipped labelled files plus every CSV in the extra folder. */
     public static LearnedModel load(RulesBook rules, ModelProperties properties) {
-        List<LabelledCsv.Example> examples = new ArrayList<>();
+        List<Weighted> examples = new ArrayList<>();
         List<String> sources = new ArrayList<>();
         try {
             for (String resource : properties.training()) {
-                List<LabelledCsv.Example> file = LabelledCsv.readResource(resource);
-                for (int copy = 0; copy < weightOf(resource); copy++) {
-                    examples.addAll(file);
-                }
+                LabelledCsv.readResource(resource).forEach(e -> examples.add(new Weighted(e, weightOf(resource))));
                 sources.add(resource);
             }
             Path extra = properties.extraTraining();
             if (extra != null && Files.isDirectory(extra)) {
                 try (Stream<Path> files = Files.list(extra)) {
                     for (Path file : files.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {
-                        List<LabelledCsv.Example> corrections = LabelledCsv.read(file);
-                        for (int copy = 0; copy < CORRECTION_WEIGHT; copy++) {
-                            examples.addAll(corrections);
-                        }
+                        LabelledCsv.read(file).forEach(e -> examples.add(new Weighted(e, CORRECTION_WEIGHT)));
                         sources.add(file.toString());
                     }
                 }
@@ -105,7 +94,7 @@ public final class LearnedModel {
     }
 
     /** The last model {@link #load} trained, and from what. */
-    private record Trained(List<LabelledCsv.Example> examples, LearnedModel model) {
+    private record Trained(List<Weighted> examples, LearnedModel model) {
     }
 
     private static Trained lastTrained;
@@ -114,7 +103,7 @@ public final class LearnedModel {
      * Trains the model, or gives the one trained last in this JVM from the same examples with the same word folding:
      * training is deterministic (fixed seed), and the test suite starts some twenty contexts in one JVM (issue 20).
      */
-    private static synchronized LearnedModel trainedOnce(TextNormaliser normaliser, List<LabelledCsv.Example> examples,
+    private static synchronized LearnedModel trainedOnce(TextNormaliser normaliser, List<Weighted> examples,
                                                          List<String> sources) {
         if (lastTrained != null && lastTrained.examples().equals(examples)
                 && lastTrained.model().trainedWith.foldsLike(normaliser)) {
@@ -125,7 +114,8 @@ public final class LearnedModel {
         long started = System.nanoTime();
         LearnedModel model = train(normaliser, examples, TextModel.Settings.DEFAULT);
         LOG.info("Classification model trained on {} labelled messages ({} with repeats counted) in {} ms from {}",
-                model.examples(), examples.size(), (System.nanoTime() - started) / 1_000_000, sources);
+                model.examples(), examples.stream().mapToInt(Weighted::weight).sum(), (System.nanoTime() - started) / 1_000_000,
+                sources);
         lastTrained = new Trained(List.copyOf(examples), model);
         return model;
     }

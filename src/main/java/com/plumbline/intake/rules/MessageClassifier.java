@@ -239,11 +239,9 @@ public class MessageClassifier {
             if (!context) {
                 Priority modelPriority = predicted.priority();
                 double sure = predicted.priorityProbability();
-                boolean rulesFloor = emergencyCue || priority.isAbove(Priority.MEDIUM);
-                if (priority == Priority.HIGH && !emergencyCue && modelPriority == Priority.MEDIUM
-                        && sure >= MODEL_MEDIUM_OVER_RULES_HIGH) {
-                    rulesFloor = false;
-                }
+                boolean sureMediumUnderHigh = priority == Priority.HIGH && !emergencyCue && modelPriority == Priority.MEDIUM
+                        && sure >= MODEL_MEDIUM_OVER_RULES_HIGH;
+                boolean rulesFloor = (emergencyCue || priority.isAbove(Priority.MEDIUM)) && !sureMediumUnderHigh;
                 Priority floor = priority == Priority.EMERGENCY && modelPriority != Priority.EMERGENCY
                         && sure >= MODEL_OVER_RULES_EMERGENCY ? Priority.HIGH : priority;
                 priority = rulesFloor ? Priority.higherOf(floor, modelPriority) : modelPriority;

@@ -53,14 +53,13 @@ class ModelCrossValidationTest {
         Classification[] withRules = new Classification[ALL.size()];
         Classification[] alone = new Classification[ALL.size()];
         IntStream.range(0, folds).parallel().forEach(fold -> {
-            List<LabelledCsv.Example> training = new ArrayList<>();
+            List<LearnedModel.Weighted> training = new ArrayList<>();
             for (int i = 0; i < ALL.size(); i++) {
                 if (foldOf[i] != fold) {
                     CorpusCsv.Row r = ALL.get(i).row();
                     // weighted as the application trains (LearnedModel.weightOf: the labelled sets count 3x)
-                    for (int copy = 0; copy < LearnedModel.weightOf(ALL.get(i).set()); copy++) {
-                        training.add(new LabelledCsv.Example(r.line(), r.text(), r.priority(), r.serviceType()));
-                    }
+                    training.add(new LearnedModel.Weighted(new LabelledCsv.Example(r.line(), r.text(), r.priority(), r.serviceType()),
+                            LearnedModel.weightOf(ALL.get(i).set())));
                 }
             }
             LearnedModel model = LearnedModel.train(normaliser, training, TextModel.Settings.DEFAULT);
