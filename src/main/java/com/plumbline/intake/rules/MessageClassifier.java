@@ -65,6 +65,15 @@ public class MessageClassifier {
      */
     static final double MODEL_MEDIUM_OVER_RULES_HIGH = 0.8;
 
+    /**
+     * The same where the rules' HIGH comes with a safety cue but no emergency keyword and no conflict (water "sitting" in a
+     * clogged tub or sink read as water escaping, dirty water in a full sink): the model's MEDIUM this sure wins. Never over
+     * a rules EMERGENCY, nor where the cue stands beside a retraction or an all-clear (the safety floor keeps those at HIGH).
+     * model18 (bench/RESULTS-classifier.md): held out, sets m-q and j, k of their day 2252 -> 2255 of 2407, no emergency more
+     * below HIGH; ModelCrossValidationTest +6 both ways, the same 4 / 3 below HIGH (0.8 and 0.9 read the same on the sets).
+     */
+    static final double MODEL_MEDIUM_OVER_SAFETY_CUE = 0.95;
+
     private final RulesBook rulesBook;
     /** Null: the rules alone. */
     private final LearnedModel model;
@@ -239,8 +248,9 @@ public class MessageClassifier {
             if (!context) {
                 Priority modelPriority = predicted.priority();
                 double sure = predicted.priorityProbability();
-                boolean sureMediumUnderHigh = priority == Priority.HIGH && !emergencyCue && modelPriority == Priority.MEDIUM
-                        && sure >= MODEL_MEDIUM_OVER_RULES_HIGH;
+                boolean sureMediumUnderHigh = priority == Priority.HIGH && modelPriority == Priority.MEDIUM
+                        && (!emergencyCue ? sure >= MODEL_MEDIUM_OVER_RULES_HIGH
+                                : !emergencyEvidence && !conflict && sure >= MODEL_MEDIUM_OVER_SAFETY_CUE);
                 boolean rulesFloor = (emergencyCue || priority.isAbove(Priority.MEDIUM)) && !sureMediumUnderHigh;
                 Priority floor = priority == Priority.EMERGENCY && modelPriority != Priority.EMERGENCY
                         && sure >= MODEL_OVER_RULES_EMERGENCY ? Priority.HIGH : priority;

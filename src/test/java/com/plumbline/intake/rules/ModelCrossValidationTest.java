@@ -228,7 +228,10 @@ class ModelCrossValidationTest {
     // model18: set q trained on (eighteen files, 6263 messages, 1344 emergencies): 10-fold 95.1 / 93.3 % (5956 / 6263), held
     // out 95.2 / 93.4 % (5965 / 6263); 4 below HIGH 10-fold, 3 held out. A new pool: set q held out reads 92.4 % (318 / 344),
     // the hardest file with set p. Floors follow the new pool (exact fractions rounded down): 0.952 -> 0.950, 0.953 -> 0.952.
-    static final double K_FOLD_PRIORITY_FLOOR = 0.950;
-    static final double HELD_OUT_PRIORITY_FLOOR = 0.952;
+    // model18 step 2 (the model's MEDIUM at >= 0.95 over a rules HIGH with a safety cue, no emergency keyword, no conflict,
+    // MessageClassifier.MODEL_MEDIUM_OVER_SAFETY_CUE): 10-fold 95.2 % (5962 / 6263), held out 95.3 % (5971 / 6263), the same
+    // 4 / 3 below HIGH. Floors raised 0.950 -> 0.951, 0.952 -> 0.953.
+    static final double K_FOLD_PRIORITY_FLOOR = 0.951;
+    static final double HELD_OUT_PRIORITY_FLOOR = 0.953;
     static final int EMERGENCIES_BELOW_HIGH_CEILING = 4;
 }
