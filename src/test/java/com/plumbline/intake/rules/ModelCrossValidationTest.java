@@ -231,7 +231,10 @@ class ModelCrossValidationTest {
     // model18 step 2 (the model's MEDIUM at >= 0.95 over a rules HIGH with a safety cue, no emergency keyword, no conflict,
     // MessageClassifier.MODEL_MEDIUM_OVER_SAFETY_CUE): 10-fold 95.2 % (5962 / 6263), held out 95.3 % (5971 / 6263), the same
     // 4 / 3 below HIGH. Floors raised 0.950 -> 0.951, 0.952 -> 0.953.
-    static final double K_FOLD_PRIORITY_FLOOR = 0.951;
+    // model18 step 3 (the model's EMERGENCY at >= 0.97 where the rules read context without an emergency cue and the message
+    // settles nothing, MessageClassifier.MODEL_EMERGENCY_OVER_UNSETTLED_CONTEXT): 10-fold 95.2 % (5964 / 6263), held out
+    // 95.4 % (5973 / 6263), the same 4 / 3 below HIGH. 10-fold floor raised 0.951 -> 0.952.
+    static final double K_FOLD_PRIORITY_FLOOR = 0.952;
     static final double HELD_OUT_PRIORITY_FLOOR = 0.953;
     static final int EMERGENCIES_BELOW_HIGH_CEILING = 4;
 }
