@@ -77,9 +77,9 @@ public class MessageClassifier {
     /**
      * Where the rules read context without an emergency cue (a negation, a follow-up...) and the message settles no
      * emergency (no whole-message resolution such as "no longer flooding", "turned off the water"), the model's EMERGENCY
-     * this sure stands instead of being capped at HIGH ("we just moved in and the pipe under the island started spraying ...
-     * there are no valves under there at all"). model18 (bench/RESULTS-classifier.md): held out, sets m-q and j, k of their
-     * day 2255 -> 2257 of 2407; ModelCrossValidationTest +2 both ways, the same 4 / 3 below HIGH. Without the
+     * this sure stands instead of being capped at HIGH ("96 y/o dad with a pacemaker, pipes are frozen so no water", a
+     * smell by the furnace with the gas company's phone busy). model18 (bench/RESULTS-classifier.md): held out, sets m-q
+     * and j, k of their day 2255 -> 2257 of 2407; ModelCrossValidationTest +2 both ways, the same 4 / 3 below HIGH. Without the
      * resolution guard (model17's f1) it reads "no longer flooding" EMERGENCY, against NegationAndResolutionTest.
      */
     static final double MODEL_EMERGENCY_OVER_UNSETTLED_CONTEXT = 0.97;
