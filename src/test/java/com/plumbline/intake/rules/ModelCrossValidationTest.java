@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Honest figures for the rules + model classifier on the labelled files it is trained from: every message
- * is scored by a model that never saw it. Two splits: 10-fold over the seventeen files pooled, and one file
- * held out at a time (trained on the sixteen others: messages by another writer, the nearest thing to a
- * blind set). The rules were tuned on the first twelve files (not on sets l-p), so the rules-alone column here measures fit, not
+ * is scored by a model that never saw it. Two splits: 10-fold over the eighteen files pooled, and one file
+ * held out at a time (trained on the seventeen others: messages by another writer, the nearest thing to a
+ * blind set). The rules were tuned on the first twelve files (not on sets l-q), so the rules-alone column here measures fit, not
  * generalisation. Reports go to target/model-cross-validation.txt (copied into bench/RESULTS-classifier.md).
  */
 class ModelCrossValidationTest {
@@ -150,9 +150,9 @@ class ModelCrossValidationTest {
         }
         out.append(line("rules + model, 10-fold, all", card(kFold, null)))
                 .append(line("rules + model, set held out, all", card(heldOut, null)))
-                .append("\n").append(card(kFold, null).report("Rules + model, 10-fold over the seventeen files"));
+                .append("\n").append(card(kFold, null).report("Rules + model, 10-fold over the eighteen files"));
         for (String set : TRAINING) {
-            out.append("\n").append(card(heldOut, set).report("Rules + model on " + set + ", trained on the other sixteen files"));
+            out.append("\n").append(card(heldOut, set).report("Rules + model on " + set + ", trained on the other seventeen files"));
         }
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "model-cross-validation.txt"), out);
@@ -225,6 +225,15 @@ class ModelCrossValidationTest {
     // Merged without the reading over a rules EMERGENCY at >= 0.97 (an emergency cue with the model against it stays HIGH
     // at least, MessageClassifier.MODEL_OVER_RULES_EMERGENCY): 10-fold 95.2 % (5635 / 5919), held out 95.3 % (5642 / 5919),
     // the same 2 / 4 below HIGH; floors there (0.952, 0.953). The folds now train side by side on the two cores.
+    // model18: set q trained on (eighteen files, 6263 messages, 1344 emergencies): 10-fold 95.1 / 93.3 % (5956 / 6263), held
+    // out 95.2 / 93.4 % (5965 / 6263); 4 below HIGH 10-fold, 3 held out. A new pool: set q held out reads 92.4 % (318 / 344),
+    // the hardest file with set p. Floors follow the new pool (exact fractions rounded down): 0.952 -> 0.950, 0.953 -> 0.952.
+    // model18 step 2 (the model's MEDIUM at >= 0.95 over a rules HIGH with a safety cue, no emergency keyword, no conflict,
+    // MessageClassifier.MODEL_MEDIUM_OVER_SAFETY_CUE): 10-fold 95.2 % (5962 / 6263), held out 95.3 % (5971 / 6263), the same
+    // 4 / 3 below HIGH. Floors raised 0.950 -> 0.951, 0.952 -> 0.953.
+    // model18 step 3 (the model's EMERGENCY at >= 0.97 where the rules read context without an emergency cue and the message
+    // settles nothing, MessageClassifier.MODEL_EMERGENCY_OVER_UNSETTLED_CONTEXT): 10-fold 95.2 % (5964 / 6263), held out
+    // 95.4 % (5973 / 6263), the same 4 / 3 below HIGH. 10-fold floor raised 0.951 -> 0.952.
     static final double K_FOLD_PRIORITY_FLOOR = 0.952;
     static final double HELD_OUT_PRIORITY_FLOOR = 0.953;
     static final int EMERGENCIES_BELOW_HIGH_CEILING = 4;

@@ -40,6 +40,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * HIGH; the thud in the wall, MEDIUM; the garage pipe frozen, HIGH; the slow garage ceiling drip, MEDIUM); the garage tap
  * now reads MEDIUM (was HIGH); the last six rows are new (four from training on o and p alone, two from the decision:
  * the sink pipe leaking into a bowl and the hall toilet bubbling the shower drain, HIGH -> MEDIUM).
+ * model18 (set q trained on; bench/RESULTS-classifier.md): one row read its label again and went back to its test (new
+ * flooring and a toilet reset, LOW).
  */
 class ModelFirstTradeOffsTest {
 
@@ -68,7 +70,6 @@ class ModelFirstTradeOffsTest {
             the vent pipe on the furnace is disconnected | priority | HIGH | EMERGENCY | GeneralisationTest.dangerShapesFromTheSecondDevelopmentSet
             the sink pipe is leaking, I put a bowl under it and towels down | priority | HIGH | MEDIUM | GeneralisationTest.everydayFaultsInTheirOwnWordsGetTheirPriority
             the toilet supply line is dripping, I turned the little valve off under it | priority | MEDIUM | HIGH | GeneralisationTest.everydayFaultsInTheirOwnWordsGetTheirPriority
-            we are putting new flooring in the bathroom, need the toilet reset | priority | LOW | MEDIUM | MisspellingTest.realWordsCloseToKeywordsAreNotTreatedAsTypos
             """)
     void listedTradeOffs(String text, String aspect, String labelled, String modelFirst, String movedFrom) {
         Classification rules = TestRules.rulesOnly().classify(text, OFFICE_HOURS, 0);
