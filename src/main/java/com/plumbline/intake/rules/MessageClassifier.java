@@ -66,15 +66,6 @@ public class MessageClassifier {
     static final double MODEL_MEDIUM_OVER_RULES_HIGH = 0.8;
 
     /**
-     * The same where the rules' HIGH comes with a safety cue but no emergency keyword and no conflict (water "sitting" in a
-     * clogged tub or sink read as water escaping, dirty water in a full sink): the model's MEDIUM this sure wins. Never over
-     * a rules EMERGENCY, nor where the cue stands beside a retraction or an all-clear (the safety floor keeps those at HIGH).
-     * model18 (bench/RESULTS-classifier.md): held out, sets m-q and j, k of their day 2252 -> 2255 of 2407, no emergency more
-     * below HIGH; ModelCrossValidationTest +6 both ways, the same 4 / 3 below HIGH (0.8 and 0.9 read the same on the sets).
-     */
-    static final double MODEL_MEDIUM_OVER_SAFETY_CUE = 0.95;
-
-    /**
      * Where the rules read context without an emergency cue (a negation, a follow-up...) and the message settles no
      * emergency (no whole-message resolution such as "no longer flooding", "turned off the water"), the model's EMERGENCY
      * this sure stands instead of being capped at HIGH ("96 y/o dad with a pacemaker, pipes are frozen so no water", a
@@ -258,9 +249,10 @@ public class MessageClassifier {
             if (!context) {
                 Priority modelPriority = predicted.priority();
                 double sure = predicted.priorityProbability();
-                boolean sureMediumUnderHigh = priority == Priority.HIGH && modelPriority == Priority.MEDIUM
-                        && (!emergencyCue ? sure >= MODEL_MEDIUM_OVER_RULES_HIGH
-                                : !emergencyEvidence && !conflict && sure >= MODEL_MEDIUM_OVER_SAFETY_CUE);
+                // never over an emergency cue: a cue with the model against it is conflicting evidence, which issue 19
+                // (item 4) wants at HIGH at least (model18's MODEL_MEDIUM_OVER_SAFETY_CUE was taken out for that)
+                boolean sureMediumUnderHigh = priority == Priority.HIGH && !emergencyCue && modelPriority == Priority.MEDIUM
+                        && sure >= MODEL_MEDIUM_OVER_RULES_HIGH;
                 boolean rulesFloor = (emergencyCue || priority.isAbove(Priority.MEDIUM)) && !sureMediumUnderHigh;
                 Priority floor = priority == Priority.EMERGENCY && modelPriority != Priority.EMERGENCY
                         && sure >= MODEL_OVER_RULES_EMERGENCY ? Priority.HIGH : priority;

@@ -89,7 +89,9 @@ class LabelledSetScoreTest {
                 // model17 step 2 (the model over a rules HIGH or EMERGENCY when sure; bench/RESULTS-classifier.md): priority 99.4 % (332 / 334). Floors raised (0.985 / 0.970 -> 0.994 / 0.970).
                 // Merged without its outright reading over a rules EMERGENCY (MessageClassifier.MODEL_OVER_RULES_EMERGENCY): 98.8 %; floors there.
                 // model18 (the model's sure MEDIUM over a rules HIGH with a safety cue, MessageClassifier.MODEL_MEDIUM_OVER_SAFETY_CUE): priority 99.1 % (331 / 334). Floors raised (0.988 -> 0.991).
-                new LabelledSet("blind-2026-11c.csv", false, 0.991, 0.970, 0),
+                // MODEL_MEDIUM_OVER_SAFETY_CUE taken out after the merge (an emergency cue with the model against it is
+                // conflicting evidence: HIGH at least, issue 19 item 4): priority 98.8 % (330 / 334). Floor there (0.991 -> 0.988).
+                new LabelledSet("blind-2026-11c.csv", false, 0.988, 0.970, 0),
                 // 345 messages, written 2026-11-27 08:40-08:45 UTC (BLIND-SET.md). Blind on main of that hour
                 // (rules + learned model, d61a940): priority 84.1 %, service type 78.3 %, 5 of 71 emergencies below HIGH.
                 // After rules4 (made without seeing it; scored once at its end): 86.7 / 78.6 %, 5.
@@ -128,7 +130,9 @@ class LabelledSetScoreTest {
                 // Merged without its outright reading over a rules EMERGENCY (MessageClassifier.MODEL_OVER_RULES_EMERGENCY): 97.1 %; floors there.
                 // model18 (the model's sure MEDIUM over a rules HIGH with a safety cue, MessageClassifier.MODEL_MEDIUM_OVER_SAFETY_CUE): priority 97.4 % (338 / 347). Floors raised (0.971 -> 0.974).
                 // model18 (the model's EMERGENCY at >= 0.97 over context that settles nothing, MessageClassifier.MODEL_EMERGENCY_OVER_UNSETTLED_CONTEXT): priority 97.7 % (339 / 347). Floors raised (0.974 -> 0.976).
-                new LabelledSet("blind-2026-11e.csv", false, 0.976, 0.933, 0),
+                // MODEL_MEDIUM_OVER_SAFETY_CUE taken out after the merge (an emergency cue with the model against it is
+                // conflicting evidence: HIGH at least, issue 19 item 4): priority 97.4 % (338 / 347). Floor there (0.976 -> 0.974).
+                new LabelledSet("blind-2026-11e.csv", false, 0.974, 0.933, 0),
                 // 367 messages, written 2026-11-27 (BLIND-SET.md). Blind on main of that hour (rules + learned model
                 // after rules5, 0f217cc; scored before any rule change): priority 85.3 %, service type 86.6 %,
                 // 3 of 79 emergencies below HIGH. After rules6 (made without seeing it; scored once at its end):
@@ -194,7 +198,9 @@ class LabelledSetScoreTest {
                 // model17 step 2 (the model over a rules HIGH or EMERGENCY when sure; bench/RESULTS-classifier.md): priority 98.7 % (375 / 380). Floors raised (0.981 / 0.952 -> 0.986 / 0.952).
                 // Merged without its outright reading over a rules EMERGENCY (MessageClassifier.MODEL_OVER_RULES_EMERGENCY): 98.4 %; floors there.
                 // model18 (the model's sure MEDIUM over a rules HIGH with a safety cue, MessageClassifier.MODEL_MEDIUM_OVER_SAFETY_CUE): priority 98.7 % (375 / 380). Floors raised (0.984 -> 0.986).
-                new LabelledSet("blind-2026-11h.csv", false, 0.986, 0.952, 0),
+                // MODEL_MEDIUM_OVER_SAFETY_CUE taken out after the merge (an emergency cue with the model against it is
+                // conflicting evidence: HIGH at least, issue 19 item 4): priority 98.4 % (374 / 380). Floor there (0.986 -> 0.984).
+                new LabelledSet("blind-2026-11h.csv", false, 0.984, 0.952, 0),
                 // 333 messages, written 2026-11-27 15:24-15:28 UTC (BLIND-SET.md; its writer saw the subject lines of
                 // the five newest commits and wrote nothing on the topics they name). Blind on main of that hour (rules
                 // + learned model after rules8, bd15679; scored before any rule change): priority 90.4 % (301 / 333),
@@ -234,7 +240,9 @@ class LabelledSetScoreTest {
                 // model17 step 2 (the model over a rules HIGH or EMERGENCY when sure; bench/RESULTS-classifier.md): priority 98.2 % (320 / 326). Floors raised (0.969 / 0.950 -> 0.981 / 0.950).
                 // Merged without its outright reading over a rules EMERGENCY (MessageClassifier.MODEL_OVER_RULES_EMERGENCY): 97.5 %; floors there.
                 // model18 (the model's sure MEDIUM over a rules HIGH with a safety cue, MessageClassifier.MODEL_MEDIUM_OVER_SAFETY_CUE): priority 98.2 % (320 / 326). Floors raised (0.975 -> 0.981).
-                new LabelledSet("blind-2026-11j.csv", false, 0.981, 0.950, 0),
+                // MODEL_MEDIUM_OVER_SAFETY_CUE taken out after the merge (an emergency cue with the model against it is
+                // conflicting evidence: HIGH at least, issue 19 item 4): priority 97.5 % (318 / 326). Floor there (0.981 -> 0.975).
+                new LabelledSet("blind-2026-11j.csv", false, 0.975, 0.950, 0),
                 // 353 messages, written 2026-11-27 18:10-18:18 UTC (BLIND-SET.md). Blind on main of that hour (rules +
                 // learned model after rules10, 41fc002; scored before any rule change): priority 89.0 % (314 / 353),
                 // service type 87.3 % (308 / 353), 4 of 74 emergencies below HIGH. After rules11 (made without seeing it;
@@ -274,7 +282,9 @@ class LabelledSetScoreTest {
                 // model17 step 2 (the model over a rules HIGH or EMERGENCY when sure; bench/RESULTS-classifier.md): priority 96.3 % (340 / 353). Floors raised (0.957 / 0.954 -> 0.963 / 0.954).
                 // Merged without its outright reading over a rules EMERGENCY (MessageClassifier.MODEL_OVER_RULES_EMERGENCY): 96.0 %; floors there.
                 // model18 (the model's sure MEDIUM over a rules HIGH with a safety cue, MessageClassifier.MODEL_MEDIUM_OVER_SAFETY_CUE): priority 96.9 % (342 / 353). Floors raised (0.960 -> 0.968).
-                new LabelledSet("blind-2026-11l.csv", false, 0.968, 0.954, 0),
+                // MODEL_MEDIUM_OVER_SAFETY_CUE taken out after the merge (an emergency cue with the model against it is
+                // conflicting evidence: HIGH at least, issue 19 item 4): priority 96.0 % (339 / 353). Floor there (0.968 -> 0.960).
+                new LabelledSet("blind-2026-11l.csv", false, 0.960, 0.954, 0),
                 // 345 messages, written 2026-11-27 21:57-22:06 UTC (BLIND-SET.md). Blind on main of that hour (rules after
                 // rules12 + the model-first decision, c7a9b3a; scored before any change): priority 91.9 % (317 / 345),
                 // service type 89.6 % (309 / 345), 0 of 77 emergencies below HIGH; 83 read as EMERGENCY, 75 of them labelled so.
@@ -316,7 +326,9 @@ class LabelledSetScoreTest {
                 // model18 (set q trained on): 96.8 / 93.7 % (338 / 349, 327 / 349), 0. Floors lowered by the new training (0.971 -> 0.968).
                 // model18 (the model's sure MEDIUM over a rules HIGH with a safety cue, MessageClassifier.MODEL_MEDIUM_OVER_SAFETY_CUE): priority 97.4 % (340 / 349). Floors raised (0.968 -> 0.974).
                 // model18 (the model's EMERGENCY at >= 0.97 over context that settles nothing, MessageClassifier.MODEL_EMERGENCY_OVER_UNSETTLED_CONTEXT): priority 97.7 % (341 / 349). Floors raised (0.974 -> 0.977).
-                new LabelledSet("blind-2026-11o.csv", false, 0.977, 0.936, 0),
+                // MODEL_MEDIUM_OVER_SAFETY_CUE taken out after the merge (an emergency cue with the model against it is
+                // conflicting evidence: HIGH at least, issue 19 item 4): priority 97.1 % (339 / 349). Floor there (0.977 -> 0.971).
+                new LabelledSet("blind-2026-11o.csv", false, 0.971, 0.936, 0),
                 // 347 messages, written 2026-11-28 00:12-00:24 UTC (BLIND-SET.md), committed before model16b was merged.
                 // Blind on main after model16b (6c0e92f; scored once, before any change): priority 91.4 % (317 / 347),
                 // service type 90.8 % (315 / 347), 0 of 76 emergencies below HIGH; 81 read as EMERGENCY, 73 labelled so.
@@ -339,7 +351,9 @@ class LabelledSetScoreTest {
                 // other seventeen files): 92.4 / 93.9 % (318 / 344, 323 / 344), 0. Trained on (model18 step 1): 95.3 / 94.7 %
                 // (328 / 344, 326 / 344), 0. Floors raised (0.924 / 0.938 -> 0.953 / 0.947).
                 // model18 (the model's sure MEDIUM over a rules HIGH with a safety cue, MessageClassifier.MODEL_MEDIUM_OVER_SAFETY_CUE): priority 95.6 % (329 / 344). Floors raised (0.953 -> 0.956).
-                new LabelledSet("blind-2026-11q.csv", false, 0.956, 0.947, 0),
+                // MODEL_MEDIUM_OVER_SAFETY_CUE taken out after the merge (an emergency cue with the model against it is
+                // conflicting evidence: HIGH at least, issue 19 item 4): priority 95.3 % (328 / 344). Floor there (0.956 -> 0.953).
+                new LabelledSet("blind-2026-11q.csv", false, 0.953, 0.947, 0),
                 // 348 messages, written 2026-11-28 04:27-04:36 UTC by a helper (BLIND-SET.md), committed before any change.
                 // Blind on main before any change (1d0489c = 3db408a's classifier; totals only): priority 94.8 % (330 / 348),
                 // service type 89.9 % (313 / 348), 0 of 77 emergencies below HIGH; 81 read as EMERGENCY, 77 labelled so.

@@ -234,7 +234,9 @@ class ModelCrossValidationTest {
     // model18 step 3 (the model's EMERGENCY at >= 0.97 where the rules read context without an emergency cue and the message
     // settles nothing, MessageClassifier.MODEL_EMERGENCY_OVER_UNSETTLED_CONTEXT): 10-fold 95.2 % (5964 / 6263), held out
     // 95.4 % (5973 / 6263), the same 4 / 3 below HIGH. 10-fold floor raised 0.951 -> 0.952.
-    static final double K_FOLD_PRIORITY_FLOOR = 0.952;
-    static final double HELD_OUT_PRIORITY_FLOOR = 0.953;
+    // MessageClassifier.MODEL_MEDIUM_OVER_SAFETY_CUE taken out after the merge (an emergency cue with the model against it
+    // is conflicting evidence, HIGH at least): 10-fold 95.1 % (5958 / 6263), held out 95.2 % (5967 / 6263); floors there.
+    static final double K_FOLD_PRIORITY_FLOOR = 0.951;
+    static final double HELD_OUT_PRIORITY_FLOOR = 0.952;
     static final int EMERGENCIES_BELOW_HIGH_CEILING = 4;
 }
