@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rejection (a 4xx with a fixed message): never another exception, which would be a 500 or a 503
  * and a provider retrying forever. Plain objects, no Spring and no HTTP.
  */
-class WebhookParserProperties {
+class WebhookParserPropertyTest {
 
     private static final String TWILIO_TOKEN = "twilio-test-auth-token";
     private static final String RELAY_SECRET = "relay-test-secret";
@@ -171,7 +171,7 @@ class WebhookParserProperties {
                 });
         Arbitrary<byte[]> json = Arbitraries.oneOf(events.map(e -> (Object) e), events.list().ofMaxSize(4).map(l -> (Object) l),
                         values)
-                .map(WebhookParserProperties::json);
+                .map(WebhookParserPropertyTest::json);
         return Arbitraries.oneOf(json, Arbitraries.bytes().array(byte[].class).ofMaxSize(64),
                 texts().map(t -> t.getBytes(StandardCharsets.UTF_8)),
                 json.map(b -> java.util.Arrays.copyOf(b, Math.max(0, b.length - 3)))); // truncated
