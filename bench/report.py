@@ -61,7 +61,8 @@ def main(results, readme):
         row(f"(b) drain: {v.get('drain.messages', '?')} messages posted at once, until every job is DONE",
             f"**{fmt(num(v, 'drain.msgs_per_s'), 1)} messages/s** (all done in {v.get('drain.done_s', 'timeout')} s; "
             f"all classified after {v.get('drain.classified_s', '?')} s; ingest {fmt(num(v, 'drain.ingest.rps'))} req/s; "
-            f"{v.get('drain.commits_per_message', '?')} PostgreSQL commits per message)",
+            f"{v.get('drain.commits_per_message', '?')} PostgreSQL commits per message; "
+            f"{v.get('drain.jvm_cpu_ms_per_message', '?')} ms of the service's CPU per message, its ingest included)",
             f"{v.get('drain.load_before', '?')} → {v.get('drain.load_after', '?')}", "≥ 500 messages/s")
 
     if "emergency.cold.ws_max_ms" in v:
@@ -128,8 +129,8 @@ def main(results, readme):
 def compare(results):
     """The before/after drain comparison of `run.sh compare`, as a small table (printed)."""
     v = read(results)
-    lines = ["| build | drain messages/s per run | median | ingest req/s (median) | PostgreSQL commits per message | JVM RSS peak MiB | load average |",
-             "| --- | --- | --- | --- | --- | --- | --- |"]
+    lines = ["| build | drain messages/s per run | median | ingest req/s (median) | PostgreSQL commits per message | service CPU ms per message | JVM RSS peak MiB | load average |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- |"]
     medians = {}
     for side in ("before", "after"):
         rounds = sorted({k.split(".")[2] for k in v if k.startswith(f"compare.{side}.r") and k.endswith(".msgs_per_s")})
@@ -138,10 +139,11 @@ def compare(results):
         rss = [num(v, f"compare.{side}.{r}.rss_peak_mib") for r in rounds]
         loads = [v.get(f"compare.{side}.{r}.load", "?") for r in rounds]
         commits = [v.get(f"compare.{side}.{r}.commits_per_message", "?") for r in rounds]
+        cpu = [v.get(f"compare.{side}.{r}.jvm_cpu_ms_per_message", "?") for r in rounds]
         if rates:
             medians[side] = statistics.median(rates)
             lines.append(f"| {side} | {', '.join(fmt(x, 1) for x in rates)} | **{fmt(medians[side], 1)}** | "
-                         f"{fmt(statistics.median(ingest))} | {', '.join(commits)} | {', '.join(fmt(x) for x in rss if x)} | {', '.join(loads)} |")
+                         f"{fmt(statistics.median(ingest))} | {', '.join(commits)} | {', '.join(cpu)} | {', '.join(fmt(x) for x in rss if x)} | {', '.join(loads)} |")
     for side in ("before", "after"):
         rounds = sorted({k.split(".")[2] for k in v if k.startswith(f"emergency.{side}.r") and k.endswith("ws_p99_ms")})
         for r in rounds:

