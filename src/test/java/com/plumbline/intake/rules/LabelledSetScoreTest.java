@@ -152,7 +152,8 @@ class LabelledSetScoreTest {
                 // model17 (sets o and p trained on): 97.0 / 96.2 % (356 / 367, 353 / 367), 0. Floors raised (0.967 / 0.961 -> 0.970 / 0.961).
                 // model17 step 2 (the model over a rules HIGH or EMERGENCY when sure; bench/RESULTS-classifier.md): priority 98.4 % (361 / 367). Floors raised (0.970 / 0.961 -> 0.983 / 0.961).
                 // Merged without its outright reading over a rules EMERGENCY (MessageClassifier.MODEL_OVER_RULES_EMERGENCY): 97.5 %; floors there.
-                new LabelledSet("blind-2026-11f.csv", false, 0.975, 0.961, 0),
+                // model19 (set r trained on): 97.2 / 96.1 % (357 / 367, 353 / 367), 0. Floor lowered by the new training (0.975 -> 0.972).
+                new LabelledSet("blind-2026-11f.csv", false, 0.972, 0.961, 0),
                 // 338 messages, written 2026-11-27 14:10-14:35 UTC (BLIND-SET.md). Blind on main of that hour (rules +
                 // learned model after rules6, bfc70c8; scored before any rule change): priority 87.0 % (294 / 338),
                 // service type 85.5 % (289 / 338), 2 of 68 emergencies below HIGH. After rules7 (made without seeing
@@ -339,7 +340,8 @@ class LabelledSetScoreTest {
                 // Merged without its outright reading over a rules EMERGENCY (MessageClassifier.MODEL_OVER_RULES_EMERGENCY): 96.8 %; floors there.
                 // model18 (set q trained on): 96.5 / 94.2 % (335 / 347, 327 / 347), 0. Floors lowered by the new training (0.968 -> 0.965).
                 // model18 (the model's EMERGENCY at >= 0.97 over context that settles nothing, MessageClassifier.MODEL_EMERGENCY_OVER_UNSETTLED_CONTEXT): priority 97.1 % (337 / 347). Floors raised (0.965 -> 0.971).
-                new LabelledSet("blind-2026-11p.csv", false, 0.971, 0.942, 0),
+                // model19 (set r trained on): 96.8 / 94.2 % (336 / 347, 327 / 347), 0. Floor lowered by the new training (0.971 -> 0.968).
+                new LabelledSet("blind-2026-11p.csv", false, 0.968, 0.942, 0),
                 // 344 messages, written 2026-11-28 01:53-02:06 UTC (BLIND-SET.md), committed before model17 was merged.
                 // Blind on main before model17 (6b264f2; totals only): priority 91.6 % (315 / 344), service type 93.9 %
                 // (323 / 344), 1 of 75 emergencies below HIGH; 81 read as EMERGENCY, 73 labelled so.
@@ -360,7 +362,11 @@ class LabelledSetScoreTest {
                 // Still never read, so blind for model18 (set q trained on; chosen on sets m to q held out and j, k of their
                 // day), printed once after its merge: 94.8 / 89.9 % (330 / 348, 313 / 348), 0 of 77 below HIGH; 82 read as
                 // EMERGENCY, 77 labelled so. Unchanged; one message short of 95 %.
-                new LabelledSet("blind-2026-11r.csv", true, 0.948, 0.899, 0));
+                // Then read in branch model19 (its misses, with those of sets m to q, each held out) and trained on (now in
+                // src/main/resources): a development set since. Fit, not generalisation. Held out (model trained on the
+                // other eighteen files): 94.8 / 89.9 % (330 / 348, 313 / 348), 0. Trained on (model19 step 1): 97.4 / 92.5 %
+                // (339 / 348, 322 / 348), 0. Floors raised (0.948 / 0.899 -> 0.974 / 0.925).
+                new LabelledSet("blind-2026-11r.csv", false, 0.974, 0.925, 0));
     }
 
     @ParameterizedTest(name = "{0}")
