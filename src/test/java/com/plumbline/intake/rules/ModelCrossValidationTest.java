@@ -241,7 +241,11 @@ class ModelCrossValidationTest {
     // (sets l, n, o); 10-fold, set q's as before and one more, set p's cracked toilet bowl with water all over (read MEDIUM
     // by the model of its fold: the new file reshuffles the ten folds). Floors (exact fractions rounded down): 10-fold 0.951 kept, held out 0.952 -> 0.953;
     // ceiling 4 -> 5 for that fold (set r held out: 330 / 348, 0 of 77 below HIGH, as its blind score).
-    static final double K_FOLD_PRIORITY_FLOOR = 0.951;
-    static final double HELD_OUT_PRIORITY_FLOOR = 0.953;
+    // model19 step 2 (the model's reading above the rules' over a negation or resolution at >= 0.7,
+    // MessageClassifier.MODEL_RAISES_OVER_CONTEXT; "everywhere" water escaping only when said of water; a cue inside a
+    // mention phrase does not count): 10-fold 95.3 % (6302 / 6611), held out 95.6 % (6317 / 6611); 5 / 2 below HIGH (held
+    // out: set o's laser-tag ceiling leak now HIGH). Floors raised 0.951 -> 0.953, 0.953 -> 0.955.
+    static final double K_FOLD_PRIORITY_FLOOR = 0.953;
+    static final double HELD_OUT_PRIORITY_FLOOR = 0.955;
     static final int EMERGENCIES_BELOW_HIGH_CEILING = 5;
 }
