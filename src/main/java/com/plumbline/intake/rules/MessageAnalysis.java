@@ -250,9 +250,12 @@ final class MessageAnalysis {
         return (cuesPresent & cue.bit()) == 0;
     }
 
-    /** A cue that counts: not swallowed by a longer problem phrase and not negated itself. */
+    /**
+     * A cue that counts: not swallowed by a longer problem phrase, not negated itself, and not inside a phrase that only
+     * mentions it (model19: "we've had to cancel patients" is a business's outage, not the customer calling off our visit).
+     */
     boolean isLiveCue(int i, Term.Cue cue) {
-        return matches.get(i).term().is(cue) && !coveredByProblem[i] && !negated[i];
+        return matches.get(i).term().is(cue) && !coveredByProblem[i] && !negated[i] && !isMentionOnly(i);
     }
 
     boolean anyLiveCue(Term.Cue cue) {

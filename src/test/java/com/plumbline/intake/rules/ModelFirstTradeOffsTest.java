@@ -42,6 +42,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * the sink pipe leaking into a bowl and the hall toilet bubbling the shower drain, HIGH -> MEDIUM).
  * model18 (set q trained on; bench/RESULTS-classifier.md): one row read its label again and went back to its test (new
  * flooring and a toilet reset, LOW).
+ * model19 (set r trained on; bench/RESULTS-classifier.md): one row read its label again and went back to its test ("any
+ * update? still no water at all in the house", LOW); the last three rows are new, from training on r alone (the
+ * septic yard and the garage pipe frozen with nobody vulnerable, HIGH -> EMERGENCY: false alerts, one step high; new
+ * flooring and a toilet reset, LOW -> MEDIUM).
  */
 class ModelFirstTradeOffsTest {
 
@@ -60,7 +64,6 @@ class ModelFirstTradeOffsTest {
             baño tapado                                                                                          | service  | TOILET_REPAIR  | DRAIN_CLEANING | SpanishTest.spanishProblemsAreClassified
             false alarm on the flooding, it was just the kids. the toilet is still running                       | priority | MEDIUM         | LOW            | GeneralisationTest.aRetractionTakesBackOnlyItsOwnPartOfTheMessage
             no leak anymore                                                                                      | priority | LOW            | MEDIUM         | NegationAndResolutionTest.noLeakAnymoreIsNotAnEmergencyNorALeak
-            any update? still no water at all in the house                                                       | priority | LOW            | HIGH           | GeneralisationTest.aFollowUpWithNothingNewIsLowButAWorseOneKeepsItsPriority
             whole yard smells like a septic tank                                                                 | priority | HIGH           | EMERGENCY      | GeneralisationTest.aSewageSmellOutsideIsTheLineAndOneInsideAnEmergency
             hay olor a drenaje en toda la casa                                                                   | priority | EMERGENCY      | HIGH           | GeneralisationTest.dangerShapesFromTheEleventhDevelopmentSet
             the garage tap runs a thin stream even when it is closed                                             | priority | LOW            | MEDIUM           | GeneralisationTest.waterOutOfATapAndThingsThatAlreadyStoppedAreNotUrgent
@@ -70,6 +73,9 @@ class ModelFirstTradeOffsTest {
             the vent pipe on the furnace is disconnected | priority | HIGH | EMERGENCY | GeneralisationTest.dangerShapesFromTheSecondDevelopmentSet
             the sink pipe is leaking, I put a bowl under it and towels down | priority | HIGH | MEDIUM | GeneralisationTest.everydayFaultsInTheirOwnWordsGetTheirPriority
             the toilet supply line is dripping, I turned the little valve off under it | priority | MEDIUM | HIGH | GeneralisationTest.everydayFaultsInTheirOwnWordsGetTheirPriority
+            the yard over the septic line is squishy and stinks of sewage, toilets are fine so far | priority | HIGH | EMERGENCY | GeneralisationTest.aSewageSmellOutsideIsTheLineAndOneInsideAnEmergency
+            the pipe to the garage froze, no water out there, it's 26 degrees and none of us are elderly or sick | priority | HIGH | EMERGENCY | GeneralisationTest.lookAlikesOfTheSeventhPassShapesKeepTheirPriority
+            we are putting new flooring in the bathroom, need the toilet reset | priority | LOW | MEDIUM | MisspellingTest.realWordsCloseToKeywordsAreNotTreatedAsTypos
             """)
     void listedTradeOffs(String text, String aspect, String labelled, String modelFirst, String movedFrom) {
         Classification rules = TestRules.rulesOnly().classify(text, OFFICE_HOURS, 0);
