@@ -375,7 +375,14 @@ class LabelledSetScoreTest {
                 // Blind on main before any change (746274a: model18 without MODEL_MEDIUM_OVER_SAFETY_CUE; totals only):
                 // priority 92.7 % (319 / 344), service type 90.7 % (312 / 344), 0 emergencies below HIGH; 80 read as
                 // EMERGENCY, 73 of them labelled so.
-                new LabelledSet("blind-2026-11s.csv", true, 0.927, 0.906, 0));
+                // Still never read, so blind for model19 (set r trained on; chosen on sets m to r held out and j, k of their
+                // day), printed once after its merge (5026581): 93.3 / 91.3 % (321 / 344, 314 / 344), 0 of 74 below HIGH;
+                // 81 read as EMERGENCY, 73 labelled so. Floors there.
+                new LabelledSet("blind-2026-11s.csv", true, 0.933, 0.912, 0),
+                // 358 messages (76 emergencies), written 2026-11-28 08:50-09:05 UTC by a helper (BLIND-SET.md), committed
+                // before any change. Blind on main after model19 (3164e2e; totals only): priority 96.4 % (345 / 358), service
+                // type 92.2 % (330 / 358), 1 emergency below HIGH; 78 read as EMERGENCY, 75 of them labelled so.
+                new LabelledSet("blind-2026-11t.csv", true, 0.963, 0.921, 1));
     }
 
     @ParameterizedTest(name = "{0}")
