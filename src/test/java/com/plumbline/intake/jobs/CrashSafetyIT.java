@@ -155,6 +155,8 @@ class CrashSafetyIT {
     private final int postgresPort = FreePorts.next();
     private Process service;
     private int run;
+    /** This case, for the names of the logs kept in target/. */
+    private Stop stop;
 
     @AfterEach
     void killService() throws IOException {
@@ -165,7 +167,8 @@ class CrashSafetyIT {
         for (int i = 1; i <= run; i++) {
             Path log = workDir.resolve("service-" + i + ".log");
             if (Files.exists(log)) {
-                Files.copy(log, Path.of("target/crash-safety-service-" + i + ".log"),
+                // named by case: the two cases run side by side and would overwrite each other's
+                Files.copy(log, Path.of("target/crash-safety-" + stop + "-service-" + i + ".log"),
                         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
@@ -182,6 +185,7 @@ class CrashSafetyIT {
     @ParameterizedTest
     @EnumSource(Stop.class)
     void everyAcknowledgedMessageEndsInExactlyOneDoneJobChainAfterTheServiceIsStopped(Stop stop) throws Exception {
+        this.stop = stop;
         List<Map<String, String>> messages = new ArrayList<>();
         for (int i = 0; i < MESSAGES; i++) {
             messages.add(sms(i));

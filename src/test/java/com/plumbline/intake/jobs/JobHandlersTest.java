@@ -131,6 +131,30 @@ class JobHandlersTest extends NotifyIntegrationTest {
     }
 
     @Test
+    void anAutoReplyRecordedInItsConversationBeforeItsRunDiedIsNotTextedAgainWhenTheJobIsTakenOver() {
+        long message = postSms("SMindoubt2", "Our water heater is leaking and there is no hot water since this morning");
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobStatus(message, "AUTO_REPLY").equals("DONE"));
+        assertThat(TWILIO.messagesTo(CUSTOMER)).hasSize(1);
+        String sid = job(message, "AUTO_REPLY").get("result").toString().substring("sent ".length());
+        long jobId = ((Number) job(message, "AUTO_REPLY").get("id")).longValue();
+        // as if the run had died after storing the SMS in the conversation, before the job was done
+        // (two commits: CrashSafetyIT once found the auto-reply sent twice)
+        jdbc.update("update processing_job set status = 'RUNNING', result = null where id = ?", jobId);
+
+        Map<String, Object> headers = new java.util.HashMap<>(Map.of("jobId", Long.toString(jobId),
+                "jobType", "AUTO_REPLY"));
+        assertThat(jobs.claim(Long.toString(jobId), true, headers)).isTrue();
+        org.apache.camel.Exchange run = producer.request("direct:job-auto-reply",
+                exchange -> exchange.getMessage().setHeaders(headers));
+
+        assertThat(run.getException()).isNull();
+        assertThat(run.getMessage().getHeader("jobResult")).isEqualTo("sent " + sid);
+        assertThat(TWILIO.messagesTo(CUSTOMER)).as("not texted again").hasSize(1);
+        assertThat(jdbc.queryForObject("select count(*) from message where provider_message_id = ? and direction = 'OUTBOUND'",
+                Integer.class, sid)).isEqualTo(1);
+    }
+
+    @Test
     void anAutoReplyTwilioTookWhenItsAnswerFailedIsNotTextedAgainOnTheRetry() {
         TWILIO.takeNextButFailTheAnswer();
         long message = postSms("SMtookfail1", "Our water heater is leaking and there is no hot water since this morning");
