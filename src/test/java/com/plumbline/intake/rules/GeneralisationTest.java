@@ -584,4 +584,24 @@ class GeneralisationTest {
     void serviceTypesFollowTheLabellingRules(String text, ServiceType expected) {
         assertThat(classify(text.trim()).serviceType()).isEqualTo(expected);
     }
+
+    // stop 26: gas found by an instrument is an emergency by its shape (blind set t had one read MEDIUM); wordings in
+    // none of the labelled sets
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "the technician from the utility said his sniffer keeps going off for gas by our water heater",
+            "our new gas alarm went off twice tonight in the laundry room, we opened windows",
+            "el detector de gas esta sonando en la cocina"})
+    void gasFoundByAnInstrumentIsAnEmergency(String text) {
+        assertThat(classify(text).priority()).isEqualTo(Priority.EMERGENCY);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "can you install a gas detector next to the furnace when you come for the water heater",
+            "the gas detector in the hall keeps chirping, I think the battery is low",
+            "the smoke alarm went off when I burned toast, unrelated, but the kitchen drain is slow"})
+    void anInstrumentThatFindsNoGasIsNoEmergency(String text) {
+        assertThat(classify(text).priority()).isNotEqualTo(Priority.EMERGENCY);
+    }
 }
