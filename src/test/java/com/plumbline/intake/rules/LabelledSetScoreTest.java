@@ -385,7 +385,15 @@ class LabelledSetScoreTest {
                 // 358 messages (76 emergencies), written 2026-11-28 08:50-09:05 UTC by a helper (BLIND-SET.md), committed
                 // before any change. Blind on main after model19 (3164e2e; totals only): priority 96.4 % (345 / 358), service
                 // type 92.2 % (330 / 358), 1 emergency below HIGH; 78 read as EMERGENCY, 75 of them labelled so.
-                new LabelledSet("blind-2026-11t.csv", true, 0.963, 0.921, 1));
+                // Then its one emergency below HIGH read (stop 26: gas an instrument found, read MEDIUM) and the rules given that
+                // shape (signal gasDetected): a development set since, not trained on. Fit, not generalisation: 96.6 %
+                // (346 / 358), 92.2 %, 0 below HIGH. Floors there.
+                new LabelledSet("blind-2026-11t.csv", false, 0.966, 0.921, 0),
+                // 345 messages (79 emergencies), written 2026-11-28 by a helper (BLIND-SET.md, twenty-first set), committed
+                // before it was scored. Blind on main after the gasDetected rules (0f424fc; totals only): priority 89.3 %
+                // (308 / 345), service type 88.4 % (305 / 345), 0 emergencies below HIGH; 89 read as EMERGENCY, 78 of them
+                // labelled so.
+                new LabelledSet("blind-2026-11u.csv", true, 0.892, 0.884, 0));
     }
 
     @ParameterizedTest(name = "{0}")
