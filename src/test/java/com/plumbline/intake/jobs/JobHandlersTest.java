@@ -105,9 +105,7 @@ class JobHandlersTest extends NotifyIntegrationTest {
     @Test
     void anAutoReplyTwilioTookBeforeItsRunDiedIsNotTextedAgainWhenTheJobIsTakenOver() {
         long message = postSms("SMindoubt1", "Our water heater is leaking and there is no hot water since this morning");
-        await().atMost(Duration.ofSeconds(30)).until(() -> jobStatus(message, "AUTO_REPLY").equals("DONE"));
-        assertThat(TWILIO.messagesTo(CUSTOMER)).hasSize(1);
-        String sid = job(message, "AUTO_REPLY").get("result").toString().substring("sent ".length());
+        String sid = autoReplySent(message);
         long jobId = ((Number) job(message, "AUTO_REPLY").get("id")).longValue();
         // as if the run had died after Twilio's answer, before anything was recorded
         jdbc.update("delete from message where provider_message_id = ? and direction = 'OUTBOUND'", sid);
@@ -115,38 +113,39 @@ class JobHandlersTest extends NotifyIntegrationTest {
         // and the number has had more texts since than Twilio lists on one page: the lookup reads on
         TWILIO.alsoTook(1_500, CUSTOMER, "Your plumber is on the way");
 
-        // its ticket comes back redelivered: the claim takes the job over, with its SMS in doubt
-        Map<String, Object> headers = new java.util.HashMap<>(Map.of("jobId", Long.toString(jobId),
-                "jobType", "AUTO_REPLY"));
-        assertThat(jobs.claim(Long.toString(jobId), true, headers)).isTrue();
-        assertThat(headers).containsKey(com.plumbline.intake.outbound.SentSmsLookup.IN_DOUBT_SINCE);
-        org.apache.camel.Exchange run = producer.request("direct:job-auto-reply",
-                exchange -> exchange.getMessage().setHeaders(headers));
-
-        assertThat(run.getException()).isNull();
-        assertThat(run.getMessage().getHeader("jobResult")).isEqualTo("sent " + sid);
-        assertThat(TWILIO.messagesTo(CUSTOMER)).as("not texted again").hasSize(1);
-        assertThat(jdbc.queryForObject("select count(*) from message where provider_message_id = ? and direction = 'OUTBOUND'",
-                Integer.class, sid)).isEqualTo(1);
+        assertSentOnce(takenOver(jobId), sid);
     }
 
     @Test
     void anAutoReplyRecordedInItsConversationBeforeItsRunDiedIsNotTextedAgainWhenTheJobIsTakenOver() {
         long message = postSms("SMindoubt2", "Our water heater is leaking and there is no hot water since this morning");
-        await().atMost(Duration.ofSeconds(30)).until(() -> jobStatus(message, "AUTO_REPLY").equals("DONE"));
-        assertThat(TWILIO.messagesTo(CUSTOMER)).hasSize(1);
-        String sid = job(message, "AUTO_REPLY").get("result").toString().substring("sent ".length());
+        String sid = autoReplySent(message);
         long jobId = ((Number) job(message, "AUTO_REPLY").get("id")).longValue();
         // as if the run had died after storing the SMS in the conversation, before the job was done
         // (two commits: CrashSafetyIT once found the auto-reply sent twice)
         jdbc.update("update processing_job set status = 'RUNNING', result = null where id = ?", jobId);
 
+        assertSentOnce(takenOver(jobId), sid);
+    }
+
+    /** The message's auto-reply, sent once and DONE: its sid. */
+    private String autoReplySent(long message) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobStatus(message, "AUTO_REPLY").equals("DONE"));
+        assertThat(TWILIO.messagesTo(CUSTOMER)).hasSize(1);
+        return job(message, "AUTO_REPLY").get("result").toString().substring("sent ".length());
+    }
+
+    /** Its ticket comes back redelivered: the claim takes the job over, with its SMS in doubt, and runs it. */
+    private org.apache.camel.Exchange takenOver(long jobId) {
         Map<String, Object> headers = new java.util.HashMap<>(Map.of("jobId", Long.toString(jobId),
                 "jobType", "AUTO_REPLY"));
         assertThat(jobs.claim(Long.toString(jobId), true, headers)).isTrue();
-        org.apache.camel.Exchange run = producer.request("direct:job-auto-reply",
-                exchange -> exchange.getMessage().setHeaders(headers));
+        assertThat(headers).containsKey(com.plumbline.intake.outbound.SentSmsLookup.IN_DOUBT_SINCE);
+        return producer.request("direct:job-auto-reply", exchange -> exchange.getMessage().setHeaders(headers));
+    }
 
+    /** The run found the first SMS at Twilio: not texted again, and it is recorded once. */
+    private void assertSentOnce(org.apache.camel.Exchange run, String sid) {
         assertThat(run.getException()).isNull();
         assertThat(run.getMessage().getHeader("jobResult")).isEqualTo("sent " + sid);
         assertThat(TWILIO.messagesTo(CUSTOMER)).as("not texted again").hasSize(1);
