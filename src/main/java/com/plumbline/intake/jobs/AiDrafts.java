@@ -41,9 +41,10 @@ public class AiDrafts {
     private final ProducerTemplate producer;
     private final String fromNumber;
     private final TransactionTemplate transactions;
+    private final CustomerSms customerSms;
 
     public AiDrafts(ConversationMessageRepository messages, ProcessingJobRepository jobs, JobsProperties properties,
-                    ObjectMapper mapper, ProducerTemplate producer,
+                    ObjectMapper mapper, ProducerTemplate producer, CustomerSms customerSms,
                     @Value("${intake.notify.sms.from-number:}") String fromNumber,
                     PlatformTransactionManager transactionManager) {
         this.transactions = new TransactionTemplate(transactionManager);
@@ -52,6 +53,7 @@ public class AiDrafts {
         this.properties = properties;
         this.mapper = mapper;
         this.producer = producer;
+        this.customerSms = customerSms;
         this.fromNumber = fromNumber;
     }
 
@@ -59,7 +61,8 @@ public class AiDrafts {
      * Staff approve a draft (as written, or edited): it is texted to the customer, once. The draft
      * is claimed first with a conditional update of its row (committed at once), so of two
      * approvals at the same moment one sends and the other is refused; the SMS goes out after the
-     * claim, outside any database transaction, and a failed send puts the draft back.
+     * claim, outside any database transaction, and a failed send puts the draft back; the SMS joins the
+     * conversation in the commit that records the job's result.
      *
      * @throws IllegalArgumentException when the job is not a draft awaiting approval
      */
@@ -85,7 +88,14 @@ public class AiDrafts {
             throw new IllegalStateException("The SMS could not be sent", sent.getException());
         }
         String result = "approved: " + sent.getMessage().getHeader("jobResult", String.class);
-        transactions.executeWithoutResult(tx -> jobs.done(jobId, result, Instant.now()));
+        CustomerSms.Sent sms = sent.getVariable(CustomerSms.SENT, CustomerSms.Sent.class);
+        // the SMS in the conversation and the job's result, one commit (CustomerSms)
+        transactions.executeWithoutResult(tx -> {
+            if (sms != null) {
+                customerSms.store(sms);
+            }
+            jobs.done(jobId, result, Instant.now());
+        });
         return result;
     }
 

@@ -18,11 +18,9 @@ import org.springframework.stereotype.Component;
  * Asks Twilio whether it already has an SMS that an earlier sender may have sent before it died
  * (between Twilio's answer and the commit that records it): Twilio's Messages list, filtered by
  * To and From, newest first, page after page back to {@code since}; the match is the same text, under a sid that
- * no finished sender records yet, neither a notification nor a job's result (a staff SMS names its notification's
- * ACK code, but two auto-replies to one customer may read alike). The conversation's OUTBOUND row is no such
- * record: a job stores it, then finishes in a second commit, and a run that died between the two left the row
- * and the job still RUNNING; taken over, the job must find its SMS sent, not send it again. Not filtered by
- * DateSent: a message Twilio has only queued has none yet.
+ * nothing records yet: neither a customer's conversation (a job stores its SMS there in the commit that finishes it)
+ * nor a notification (a staff SMS names its notification's ACK code, but two auto-replies to one customer may read
+ * alike). Not filtered by DateSent: a message Twilio has only queued has none yet.
  */
 @Component("sentSmsLookup")
 public class SentSmsLookup {
@@ -64,10 +62,10 @@ public class SentSmsLookup {
         return found;
     }
 
-    /** A finished sender names the sid: a job's result ("sent SM...", "approved: sent SM...") or a notification. */
+    /** The sid is an OUTBOUND message of a conversation or a notification's. */
     private boolean recorded(String sid) {
         return Boolean.TRUE.equals(jdbc.queryForObject("""
-                select exists (select 1 from processing_job where strpos(result, ?) > 0)
+                select exists (select 1 from message where provider = 'TWILIO' and provider_message_id = ? and direction = 'OUTBOUND')
                     or exists (select 1 from notification where provider_id = ?)""", Boolean.class, sid, sid));
     }
 }

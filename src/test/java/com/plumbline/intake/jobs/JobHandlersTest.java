@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.plumbline.intake.conversation.OutboundMessages;
 import com.plumbline.intake.notify.NotifyChannel;
 import com.plumbline.intake.notify.NotifyIntegrationTest;
 import com.plumbline.intake.notify.Reachability;
@@ -15,6 +16,7 @@ import com.plumbline.intake.staff.StaffRole;
 import com.plumbline.intake.support.WebhookClient;
 import com.plumbline.intake.support.Concurrently;
 import com.plumbline.intake.support.TwilioStandIn;
+import org.apache.camel.Exchange;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -117,15 +119,24 @@ class JobHandlersTest extends NotifyIntegrationTest {
     }
 
     @Test
-    void anAutoReplyRecordedInItsConversationBeforeItsRunDiedIsNotTextedAgainWhenTheJobIsTakenOver() {
-        long message = postSms("SMindoubt2", "Our water heater is leaking and there is no hot water since this morning");
-        String sid = autoReplySent(message);
-        long jobId = ((Number) job(message, "AUTO_REPLY").get("id")).longValue();
-        // as if the run had died after storing the SMS in the conversation, before the job was done
-        // (two commits: CrashSafetyIT once found the auto-reply sent twice)
-        jdbc.update("update processing_job set status = 'RUNNING', result = null where id = ?", jobId);
+    void theSmsARunSentJoinsTheConversationOnlyInTheCommitThatFinishesItsJob() {
+        long message = postSms("SMonecommit1", "Our water heater is leaking and there is no hot water since this morning");
+        autoReplySent(message);
+        long conversation = jdbc.queryForObject("select conversation_id from message where id = ?", Long.class, message);
+        CustomerSms.Sent sent = new CustomerSms.Sent(conversation, OutboundMessages.SentBy.AUTO_REPLY,
+                "SMnotfinished1", TwilioStandIn.FROM_NUMBER, CUSTOMER, "We will call you within the hour");
 
-        assertSentOnce(takenOver(jobId), sid);
+        // stored, then the job cannot be finished: the two were split in two commits once, and a run that
+        // died between them left the SMS recorded and its job RUNNING (CrashSafetyIT found it sent twice)
+        Exchange finish = producer.request("direct:finish-job", exchange -> {
+            exchange.setVariable(CustomerSms.SENT, sent);
+            exchange.getMessage().setHeader("jobId", "not a job");
+            exchange.getMessage().setHeader("jobResult", "sent SMnotfinished1");
+        });
+
+        assertThat(finish.getException()).isNotNull();
+        assertThat(jdbc.queryForObject("select count(*) from message where provider_message_id = 'SMnotfinished1'",
+                Integer.class)).as("rolled back with the job's DONE").isZero();
     }
 
     /** The message's auto-reply, sent once and DONE: its sid. */
@@ -135,17 +146,18 @@ class JobHandlersTest extends NotifyIntegrationTest {
         return job(message, "AUTO_REPLY").get("result").toString().substring("sent ".length());
     }
 
-    /** Its ticket comes back redelivered: the claim takes the job over, with its SMS in doubt, and runs it. */
-    private org.apache.camel.Exchange takenOver(long jobId) {
+    /** Its ticket comes back redelivered: the claim takes the job over, with its SMS in doubt, runs and finishes it. */
+    private Exchange takenOver(long jobId) {
         Map<String, Object> headers = new java.util.HashMap<>(Map.of("jobId", Long.toString(jobId),
                 "jobType", "AUTO_REPLY"));
         assertThat(jobs.claim(Long.toString(jobId), true, headers)).isTrue();
         assertThat(headers).containsKey(com.plumbline.intake.outbound.SentSmsLookup.IN_DOUBT_SINCE);
-        return producer.request("direct:job-auto-reply", exchange -> exchange.getMessage().setHeaders(headers));
+        Exchange run = producer.request("direct:job-auto-reply", exchange -> exchange.getMessage().setHeaders(headers));
+        return run.getException() != null ? run : producer.send("direct:finish-job", run);
     }
 
     /** The run found the first SMS at Twilio: not texted again, and it is recorded once. */
-    private void assertSentOnce(org.apache.camel.Exchange run, String sid) {
+    private void assertSentOnce(Exchange run, String sid) {
         assertThat(run.getException()).isNull();
         assertThat(run.getMessage().getHeader("jobResult")).isEqualTo("sent " + sid);
         assertThat(TWILIO.messagesTo(CUSTOMER)).as("not texted again").hasSize(1);
