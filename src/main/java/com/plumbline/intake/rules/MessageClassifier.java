@@ -58,6 +58,25 @@ public class MessageClassifier {
     static final double MODEL_OVER_RULES_EMERGENCY = 0.95;
 
     /**
+     * Where the rules read EMERGENCY and no context, and what made it an emergency is water alone (a water escaping,
+     * gushing or deep-water cue, and none of DANGER_SIGNALS: gas, sewage, electrics near water, burning, a vulnerable
+     * person, freezing, nobody home), the model this sure of another reading takes the alert away, to HIGH and never
+     * lower (MODEL_OVER_RULES_EMERGENCY elsewhere): a hose bib that sprays out of a crack only while the hose is on, a
+     * drip that turned into a steady stream caught in a bucket. model21 (bench/RESULTS-classifier.md): held out, sets m-r
+     * and j, k of their day 2602 -> 2603 of 2,755, no emergency more below HIGH; the same threshold over any rules
+     * EMERGENCY (2605) took the alert from hand-written gas, sewage and vulnerable-person emergencies (GeneralisationTest).
+     */
+    static final double MODEL_OVER_RULES_WATER_EMERGENCY = 0.7;
+
+    /** Signals beside which a rules EMERGENCY is never water alone (MODEL_OVER_RULES_WATER_EMERGENCY). */
+    static final Set<String> DANGER_SIGNALS = Set.of("gasLike", "gasLeak", "gasSound", "gasDetected", "gasAppliance", "gasShutOff",
+            "electricalNearWater", "electrics", "dirtyWater", "sewageLike", "sewageInHome", "backingUp", "sewageSpreading",
+            "sewageNamed", "excrement", "sewageOutside", "burning", "stench", "vulnerable", "medical", "freezing",
+            "noWaterOrHeat", "symptoms", "nobodyHome");
+    /** The water cues of MODEL_OVER_RULES_WATER_EMERGENCY. */
+    static final Set<String> WATER_CUES = Set.of("waterEscaping", "waterGushing", "deepWater");
+
+    /**
      * Where the rules read HIGH without an emergency cue and no context, the model's MEDIUM this sure wins (a drain slow
      * after an overflow was cleaned up, hot water that runs out sooner, a toilet full and clogged with the water turned
      * off). Not its LOW: that put a grease trap backing up into floor drains (EMERGENCY) at LOW in ModelCrossValidationTest.
@@ -274,7 +293,9 @@ public class MessageClassifier {
                         && sure >= MODEL_MEDIUM_OVER_RULES_HIGH;
                 boolean rulesFloor = (emergencyCue || priority.isAbove(Priority.MEDIUM)) && !sureMediumUnderHigh;
                 Priority floor = priority == Priority.EMERGENCY && modelPriority != Priority.EMERGENCY
-                        && sure >= MODEL_OVER_RULES_EMERGENCY ? Priority.HIGH : priority;
+                        && (sure >= MODEL_OVER_RULES_EMERGENCY
+                            || sure >= MODEL_OVER_RULES_WATER_EMERGENCY && waterOnly(safety, analysis.signalsPresent()))
+                        ? Priority.HIGH : priority;
                 priority = rulesFloor ? Priority.higherOf(floor, modelPriority) : modelPriority;
                 if (priority == modelPriority) {
                     keywords.add("model: " + priority);
@@ -327,6 +348,21 @@ public class MessageClassifier {
         // a retraction the model reads as a problem still to fix (MODEL_OVER_CONTEXT) does not close the conversation
         boolean retraction = allClear && !emergencyCue && priority == Priority.LOW;
         return new Decision(priority, serviceType, new ArrayList<>(keywords), confidence, reviewReason, retraction);
+    }
+
+    /** True when a water cue is among the live signals and none of DANGER_SIGNALS is. */
+    static boolean waterOnly(SignalRules signals, long present) {
+        boolean water = false;
+        for (int s = 0; s < signals.names().size(); s++) {
+            if ((present & (1L << s)) != 0) {
+                String name = signals.names().get(s);
+                if (DANGER_SIGNALS.contains(name)) {
+                    return false;
+                }
+                water |= WATER_CUES.contains(name);
+            }
+        }
+        return water;
     }
 
     /** The service type of the signal rules that alone reached {@code top}; null when a keyword reached it too. */
