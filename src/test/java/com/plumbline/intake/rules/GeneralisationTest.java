@@ -604,4 +604,27 @@ class GeneralisationTest {
     void anInstrumentThatFindsNoGasIsNoEmergency(String text) {
         assertThat(classify(text).priority()).isNotEqualTo(Priority.EMERGENCY);
     }
+
+    // model21: hot water gone in other words (blind set u, read): the hot side gone cold, a heater's tank that no longer
+    // heats, hot water for a minute then cold; wordings in none of the labelled sets
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "the hot side of every tap runs cold now and the heater closet feels chilly",
+            "our water heater tank isn't heating anymore, three kids need baths tonight",
+            "the hot tap in the kitchen only gives cold water since this morning",
+            "we get hot water for a minute, then it goes cold, every shower"})
+    void hotWaterGoneInOtherWordsIsHigh(String text) {
+        assertThat(classify(text).priority()).isEqualTo(Priority.HIGH);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "hot water runs out after 15 minutes, it used to last two showers",
+            "the shower goes hot, then cold for a few seconds, then hot again",
+            "the toilet tank isn't filling up after a flush",
+            "can you quote a new 50 gallon tank, ours is 14 years old but still heating fine",
+            "wrong number sorry, I was trying to book flu shots for the kids"})
+    void hotWaterThatStillComesAndOtherTanksAreNotHigh(String text) {
+        assertThat(classify(text).priority()).isNotIn(Priority.HIGH, Priority.EMERGENCY);
+    }
 }

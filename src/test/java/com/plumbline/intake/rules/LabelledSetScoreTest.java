@@ -385,7 +385,9 @@ class LabelledSetScoreTest {
                 // not trained on. Fit, not generalisation. Floors unchanged (321 / 344 = 0.9331, 314 / 344 = 0.9127).
                 // model21 (the model's reading over a rules EMERGENCY of water alone at >= 0.7,
                 // MessageClassifier.MODEL_OVER_RULES_WATER_EMERGENCY): priority 93.6 % (322 / 344). Floor raised (0.933 -> 0.936).
-                new LabelledSet("blind-2026-11s.csv", false, 0.936, 0.912, 0),
+                // model21 (config/rules.yaml: hot water gone in other words, "shots" no typo of "shooting"): 93.9 / 91.6 %
+                // (323 / 344, 315 / 344). Floors raised (0.936 / 0.912 -> 0.938 / 0.915).
+                new LabelledSet("blind-2026-11s.csv", false, 0.938, 0.915, 0),
                 // 358 messages (76 emergencies), written 2026-11-28 08:50-09:05 UTC by a helper (BLIND-SET.md), committed
                 // before any change. Blind on main after model19 (3164e2e; totals only): priority 96.4 % (345 / 358), service
                 // type 92.2 % (330 / 358), 1 emergency below HIGH; 78 read as EMERGENCY, 75 of them labelled so.
@@ -402,7 +404,9 @@ class LabelledSetScoreTest {
                 // (308 / 345 = 0.8927, 305 / 345 = 0.8840).
                 // model21 (MessageClassifier.MODEL_OVER_RULES_WATER_EMERGENCY, as set s): priority 89.6 % (309 / 345). Floor
                 // raised (0.892 -> 0.895).
-                new LabelledSet("blind-2026-11u.csv", false, 0.895, 0.884, 0),
+                // model21 (config/rules.yaml: hot water gone in other words, "shots" no typo of "shooting"): priority 90.7 %
+                // (313 / 345). Floor raised (0.895 -> 0.907).
+                new LabelledSet("blind-2026-11u.csv", false, 0.907, 0.884, 0),
                 // 350 messages (80 emergencies), written 2026-11-28 10:56-11:08 UTC by a helper (BLIND-SET.md, twenty-second
                 // set), committed before it was scored. Blind on main before any change for it (4d253ed; totals only):
                 // priority 91.7 % (321 / 350), service type 88.0 % (308 / 350), 0 emergencies below HIGH; 86 read as

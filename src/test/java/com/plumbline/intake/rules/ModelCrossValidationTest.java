@@ -247,8 +247,11 @@ class ModelCrossValidationTest {
     // out: set o's laser-tag ceiling leak now HIGH). Floors raised 0.951 -> 0.953, 0.953 -> 0.955.
     // model19 step 3 (the model over an all-clear or retraction only at >= 0.95, MessageClassifier.MODEL_OVER_ALL_CLEAR):
     // 10-fold 95.4 % (6305 / 6611), held out 95.6 % (6319 / 6611), the same 5 / 2 below HIGH; floors unchanged.
-    static final double K_FOLD_PRIORITY_FLOOR = 0.953;
-    static final double HELD_OUT_PRIORITY_FLOOR = 0.955;
+    // model21 (config/rules.yaml: hot water gone in other words, "shots" no typo of "shooting"; the model over a rules
+    // EMERGENCY of water alone at >= 0.7, MessageClassifier.MODEL_OVER_RULES_WATER_EMERGENCY): 10-fold 95.4 % (6310 / 6611),
+    // held out 95.7 % (6324 / 6611), the same 5 / 2 below HIGH. Floors raised 0.953 -> 0.954, 0.955 -> 0.956.
+    static final double K_FOLD_PRIORITY_FLOOR = 0.954;
+    static final double HELD_OUT_PRIORITY_FLOOR = 0.956;
     // One ceiling was kept for both splits until model19 (4); each is now what it measures: the 10-fold count rose by set
     // p's toilet bowl (the ten folds reshuffled by the new file; held out it stays HIGH), the held-out count (the nearer
     // thing to a blind set) fell to 2.
