@@ -413,7 +413,12 @@ class LabelledSetScoreTest {
                 // EMERGENCY, 77 of them labelled so. Still never read, so blind for model21 (set u's misses, by cause), printed
                 // once after its merge (1362bcb), totals only: unchanged (321 / 350, 308 / 350, 0 below HIGH, 86 read as
                 // EMERGENCY, 77 labelled so): the rules written from u's misses did not reach v.
-                new LabelledSet("blind-2026-11v.csv", true, 0.917, 0.880, 0));
+                new LabelledSet("blind-2026-11v.csv", true, 0.917, 0.880, 0),
+                // 342 messages (76 emergencies), written 2026-11-28 by 12:16 UTC by a helper (BLIND-SET.md, twenty-third set),
+                // committed before it was scored. Blind on main before any change for it (after model21; totals only):
+                // priority 93.0 % (318 / 342), service type 90.1 % (308 / 342), 0 emergencies below HIGH; 87 read as
+                // EMERGENCY, 76 of them labelled so.
+                new LabelledSet("blind-2026-11w.csv", true, 0.929, 0.900, 0));
     }
 
     @ParameterizedTest(name = "{0}")
