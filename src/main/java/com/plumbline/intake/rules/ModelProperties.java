@@ -26,6 +26,8 @@ public record ModelProperties(
                 "/classification/blind-2026-11l.csv", "/classification/blind-2026-11m.csv",
                 "/classification/blind-2026-11n.csv", "/classification/blind-2026-11o.csv",
                 "/classification/blind-2026-11p.csv", "/classification/blind-2026-11q.csv",
-                "/classification/blind-2026-11r.csv"}) List<String> training,
+                "/classification/blind-2026-11r.csv", "/classification/blind-2026-11s.csv",
+                "/classification/blind-2026-11t.csv", "/classification/blind-2026-11u.csv",
+                "/classification/blind-2026-11v.csv"}) List<String> training,
         @DefaultValue("config/training") Path extraTraining) {
 }

@@ -186,6 +186,7 @@ class GeneralisationTest {
             the water from every tap turned brown after the city worked on the street | MEDIUM
             brown water is bubbling up out of the basement floor drain                | EMERGENCY
             there's a soggy patch in the front lawn that never dries out              | MEDIUM
+            the toilet supply line is dripping, I turned the little valve off under it | MEDIUM
             """)
     void everydayFaultsInTheirOwnWordsGetTheirPriority(String text, Priority expected) {
         assertThat(classify(text.trim()).priority()).isEqualTo(expected);
@@ -288,6 +289,7 @@ class GeneralisationTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             the kitchen sink is full of dirty water since the disposal jammed                      | MEDIUM
+            the sprinkler heads in the front spray onto the sidewalk, can you fix them             | MEDIUM
             the bill was 80 dollars higher this month, nothing looks wet, can you check for a leak  | MEDIUM
             can you quote capping the old gas line to the fireplace, no smell, nothing leaking     | LOW
             """)
@@ -301,6 +303,7 @@ class GeneralisationTest {
             the back yard smells like a septic tank and the grass is soggy                              | HIGH
             the whole downstairs smells like sewage and the toilet gurgles                              | EMERGENCY
             sewage is coming up out of the tub drain and it stinks                                      | EMERGENCY
+            the yard over the septic line is squishy and stinks of sewage, toilets are fine so far      | HIGH
             """)
     // BLIND-SET.md: an emergency is sewage backing up into the home; a sewer smell from the yard is the line (MAIN_LINE),
     // and every labelled set files a smelly patch of yard HIGH (set d: "the soggy spot in the front yard smells like
@@ -436,6 +439,7 @@ class GeneralisationTest {
             the pipes to the water heater have a greenish crust on them, heater works fine                    | MEDIUM
             our hot water looks cloudy for a second then clears, cold water is fine                          | MEDIUM
             wrong number, meant to text my sister about her flooded basement                                 | LOW
+            my mom is on blood thinners, can you come fix the toilet that's running                          | MEDIUM
             just checking, same clog as yesterday in the kitchen sink, when can someone come by              | LOW
             the valve under the bathroom sink is corroded, can you replace it while you're here next week    | LOW
             wrong number earlier, sorry. but we do have water pouring through the kitchen ceiling right now   | EMERGENCY

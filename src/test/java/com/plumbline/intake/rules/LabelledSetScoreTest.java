@@ -387,14 +387,18 @@ class LabelledSetScoreTest {
                 // MessageClassifier.MODEL_OVER_RULES_WATER_EMERGENCY): priority 93.6 % (322 / 344). Floor raised (0.933 -> 0.936).
                 // model21 (config/rules.yaml: hot water gone in other words, "shots" no typo of "shooting"): 93.9 / 91.6 %
                 // (323 / 344, 315 / 344). Floors raised (0.936 / 0.912 -> 0.938 / 0.915).
-                new LabelledSet("blind-2026-11s.csv", false, 0.938, 0.915, 0),
+                // model22: trained on (now in src/main/resources, with sets s, t, u and v; MessageClassifier's decision changes
+                // of model22, bench/RESULTS-classifier.md). Fit, not generalisation: 96.2 / 93.9 % (331 / 344, 323 / 344), 0 below HIGH. Floors raised (0.938 / 0.915 -> 0.962 / 0.938).
+                new LabelledSet("blind-2026-11s.csv", false, 0.962, 0.938, 0),
                 // 358 messages (76 emergencies), written 2026-11-28 08:50-09:05 UTC by a helper (BLIND-SET.md), committed
                 // before any change. Blind on main after model19 (3164e2e; totals only): priority 96.4 % (345 / 358), service
                 // type 92.2 % (330 / 358), 1 emergency below HIGH; 78 read as EMERGENCY, 75 of them labelled so.
                 // Then its one emergency below HIGH read (stop 26: gas an instrument found, read MEDIUM) and the rules given that
                 // shape (signal gasDetected): a development set since, not trained on. Fit, not generalisation: 96.6 %
                 // (346 / 358), 92.2 %, 0 below HIGH. Floors there.
-                new LabelledSet("blind-2026-11t.csv", false, 0.966, 0.921, 0),
+                // model22: trained on (now in src/main/resources, with sets s, t, u and v; MessageClassifier's decision changes
+                // of model22, bench/RESULTS-classifier.md). Fit, not generalisation: 98.6 / 93.6 % (353 / 358, 335 / 358), 0 below HIGH. Floors raised (0.966 / 0.921 -> 0.986 / 0.935).
+                new LabelledSet("blind-2026-11t.csv", false, 0.986, 0.935, 0),
                 // 345 messages (79 emergencies), written 2026-11-28 by a helper (BLIND-SET.md, twenty-first set), committed
                 // before it was scored. Blind on main after the gasDetected rules (0f424fc; totals only): priority 89.3 %
                 // (308 / 345), service type 88.4 % (305 / 345), 0 emergencies below HIGH; 89 read as EMERGENCY, 78 of them
@@ -406,14 +410,18 @@ class LabelledSetScoreTest {
                 // raised (0.892 -> 0.895).
                 // model21 (config/rules.yaml: hot water gone in other words, "shots" no typo of "shooting"): priority 90.7 %
                 // (313 / 345). Floor raised (0.895 -> 0.907).
-                new LabelledSet("blind-2026-11u.csv", false, 0.907, 0.884, 0),
+                // model22: trained on (now in src/main/resources, with sets s, t, u and v; MessageClassifier's decision changes
+                // of model22, bench/RESULTS-classifier.md). Fit, not generalisation: 95.1 / 93.0 % (328 / 345, 321 / 345), 0 below HIGH. Floors raised (0.907 / 0.884 -> 0.950 / 0.930).
+                new LabelledSet("blind-2026-11u.csv", false, 0.950, 0.930, 0),
                 // 350 messages (80 emergencies), written 2026-11-28 10:56-11:08 UTC by a helper (BLIND-SET.md, twenty-second
                 // set), committed before it was scored. Blind on main before any change for it (4d253ed; totals only):
                 // priority 91.7 % (321 / 350), service type 88.0 % (308 / 350), 0 emergencies below HIGH; 86 read as
-                // EMERGENCY, 77 of them labelled so. Still never read, so blind for model21 (set u's misses, by cause), printed
-                // once after its merge (1362bcb), totals only: unchanged (321 / 350, 308 / 350, 0 below HIGH, 86 read as
-                // EMERGENCY, 77 labelled so): the rules written from u's misses did not reach v.
-                new LabelledSet("blind-2026-11v.csv", true, 0.917, 0.880, 0),
+                // EMERGENCY, 77 of them labelled so.
+                // Then read in branch model22 (its misses held out, by cause) and trained on (now in src/main/resources, with
+                // sets s, t and u): a development set since. Held out (model trained on the other 22 files, model22's
+                // decision): 92.6 % (324 / 350), 0 below HIGH. Fit, not generalisation: 96.9 / 91.1 % (339 / 350, 319 / 350),
+                // 0 below HIGH. Floors raised (0.917 / 0.880 -> 0.968 / 0.911).
+                new LabelledSet("blind-2026-11v.csv", false, 0.968, 0.911, 0),
                 // 342 messages (76 emergencies), written 2026-11-28 by 12:16 UTC by a helper (BLIND-SET.md, twenty-third set),
                 // committed before it was scored. Blind on main before any change for it (after model21; totals only):
                 // priority 93.0 % (318 / 342), service type 90.1 % (308 / 342), 0 emergencies below HIGH; 87 read as

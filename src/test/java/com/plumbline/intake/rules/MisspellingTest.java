@@ -35,6 +35,7 @@ class MisspellingTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             the floors are getting refinished, can you come after?             | LOW
+            we are putting new flooring in the bathroom, need the toilet reset | LOW
             """)
     void realWordsCloseToKeywordsAreNotTreatedAsTypos(String text, Priority expected) {
         assertThat(TestRules.classifier().classify(text, OPEN, 0).priority()).isEqualTo(expected);

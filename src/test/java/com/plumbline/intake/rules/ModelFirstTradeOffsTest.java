@@ -46,6 +46,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  * update? still no water at all in the house", LOW); the last three rows are new, from training on r alone (the
  * septic yard and the garage pipe frozen with nobody vulnerable, HIGH -> EMERGENCY: false alerts, one step high; new
  * flooring and a toilet reset, LOW -> MEDIUM).
+ * model22 (sets s, t, u, v trained on; a retraction with a new problem after it only yields to a model >= 0.95 sure, the
+ * model's unsure HIGH (< 0.6) no longer raises a named MEDIUM repair; bench/RESULTS-classifier.md): six rows read their
+ * label again and went back to their tests ("baño tapado", TOILET_REPAIR; the running toilet for a mother on blood
+ * thinners, MEDIUM; the toilet supply line dripping with its little valve off, MEDIUM; the septic yard with the toilets
+ * fine, HIGH; new flooring and a toilet reset, LOW; and the sprinkler heads spraying the sidewalk, MEDIUM, the one row
+ * of listedTradeOffsTheRulesAloneMissToo, removed with it: the rules alone still read it LOW, rules + model its label).
  */
 class ModelFirstTradeOffsTest {
 
@@ -61,21 +67,16 @@ class ModelFirstTradeOffsTest {
             the meter keeps spinning even with every tap closed                                                  | priority | MEDIUM         | HIGH           | GeneralisationTest.everydayFaultsInTheirOwnWordsGetTheirPriority
             I can hear a hissing noise behind the wall in the laundry room                                       | priority | MEDIUM         | EMERGENCY      | GeneralisationTest.everydayFaultsInTheirOwnWordsGetTheirPriority
             water dripping from the ceiling and spreading across the drywall                                     | priority | HIGH           | EMERGENCY      | SignalsAndSafetyTest.escapingOrWorseningWaterIsAtLeastHigh
-            baño tapado                                                                                          | service  | TOILET_REPAIR  | DRAIN_CLEANING | SpanishTest.spanishProblemsAreClassified
             false alarm on the flooding, it was just the kids. the toilet is still running                       | priority | MEDIUM         | LOW            | GeneralisationTest.aRetractionTakesBackOnlyItsOwnPartOfTheMessage
             no leak anymore                                                                                      | priority | LOW            | MEDIUM         | NegationAndResolutionTest.noLeakAnymoreIsNotAnEmergencyNorALeak
             whole yard smells like a septic tank                                                                 | priority | HIGH           | EMERGENCY      | GeneralisationTest.aSewageSmellOutsideIsTheLineAndOneInsideAnEmergency
             hay olor a drenaje en toda la casa                                                                   | priority | EMERGENCY      | HIGH           | GeneralisationTest.dangerShapesFromTheEleventhDevelopmentSet
             the garage tap runs a thin stream even when it is closed                                             | priority | LOW            | MEDIUM           | GeneralisationTest.waterOutOfATapAndThingsThatAlreadyStoppedAreNotUrgent
             the propane tank by the house is making a weird noise                                                | priority | HIGH           | EMERGENCY      | SignalsAndSafetyTest.lowConfidenceWithAnEmergencyCueIsAtLeastHighAndFlagged
-            my mom is on blood thinners, can you come fix the toilet that's running | priority | MEDIUM | LOW | GeneralisationTest.lookAlikesOfTheNinthPassShapesKeepTheirPriority
             when we flush the hall toilet the shower drain bubbles up | priority | HIGH | MEDIUM | GeneralisationTest.dangerShapesFromTheThirdDevelopmentSet
             the vent pipe on the furnace is disconnected | priority | HIGH | EMERGENCY | GeneralisationTest.dangerShapesFromTheSecondDevelopmentSet
             the sink pipe is leaking, I put a bowl under it and towels down | priority | HIGH | MEDIUM | GeneralisationTest.everydayFaultsInTheirOwnWordsGetTheirPriority
-            the toilet supply line is dripping, I turned the little valve off under it | priority | MEDIUM | HIGH | GeneralisationTest.everydayFaultsInTheirOwnWordsGetTheirPriority
-            the yard over the septic line is squishy and stinks of sewage, toilets are fine so far | priority | HIGH | EMERGENCY | GeneralisationTest.aSewageSmellOutsideIsTheLineAndOneInsideAnEmergency
             the pipe to the garage froze, no water out there, it's 26 degrees and none of us are elderly or sick | priority | HIGH | EMERGENCY | GeneralisationTest.lookAlikesOfTheSeventhPassShapesKeepTheirPriority
-            we are putting new flooring in the bathroom, need the toilet reset | priority | LOW | MEDIUM | MisspellingTest.realWordsCloseToKeywordsAreNotTreatedAsTypos
             """)
     void listedTradeOffs(String text, String aspect, String labelled, String modelFirst, String movedFrom) {
         Classification rules = TestRules.rulesOnly().classify(text, OFFICE_HOURS, 0);
@@ -87,21 +88,5 @@ class ModelFirstTradeOffsTest {
             assertThat(rules.serviceType()).as("rules alone").isEqualTo(ServiceType.valueOf(labelled));
             assertThat(both.serviceType()).as("rules + model").isEqualTo(ServiceType.valueOf(modelFirst));
         }
-    }
-
-    /**
-     * model16: a row the rules alone do not read right either (the model used to lift it to its label); pinned with
-     * its label, the rules' reading and the classifier's reading.
-     */
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', textBlock = """
-            the sprinkler heads in the front spray onto the sidewalk, can you fix them | MEDIUM | LOW | EMERGENCY | GeneralisationTest.lookAlikesOfTheFifthPassShapesKeepTheirPriority
-            """)
-    void listedTradeOffsTheRulesAloneMissToo(String text, String labelled, String rulesAlone, String modelFirst, String movedFrom) {
-        assertThat(Priority.valueOf(labelled)).isNotEqualTo(Priority.valueOf(modelFirst));
-        assertThat(TestRules.rulesOnly().classify(text, OFFICE_HOURS, 0).priority()).as("rules alone")
-                .isEqualTo(Priority.valueOf(rulesAlone));
-        assertThat(TestRules.classifier().classify(text, OFFICE_HOURS, 0).priority()).as("rules + model")
-                .isEqualTo(Priority.valueOf(modelFirst));
     }
 }

@@ -24,6 +24,7 @@ class SpanishTest {
             El calentador no funciona                   | HIGH      | WATER_HEATER
             Drenaje tapado en la cocina                 | MEDIUM    | DRAIN_CLEANING
             El inodoro está tapado                      | MEDIUM    | TOILET_REPAIR
+            baño tapado                                 | MEDIUM    | TOILET_REPAIR
             """)
     void spanishProblemsAreClassified(String text, Priority priority, ServiceType serviceType) {
         Classification c = TestRules.classifier().classify(text, OPEN, 0);
