@@ -546,6 +546,20 @@ class GeneralisationTest {
         assertThat(classify(text.trim()).priority()).isEqualTo(expected);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            the stove hisses when it is off and the whole kitchen smells eggy                 | EMERGENCY
+            do you replace sprinkler heads? two got run over by the delivery truck           | LOW
+            there is dryer lint all over the side of the house, can you clean the vent        | LOW
+            the toilet is running over onto the bathroom floor and won't stop                 | EMERGENCY
+            """)
+    // model22 (set v and set l, read): an "eggy" smell by a gas appliance is a gas smell; a thing run over by a vehicle and
+    // lint all over an outside wall are no fixture running over (none of these wordings is in a labelled set); a
+    // toilet running over still is
+    void shapesOfTheTwentySecondSetGetTheirPriority(String text, Priority expected) {
+        assertThat(classify(text.trim()).priority()).isEqualTo(expected);
+    }
+
     @Test
     // "all four" of something that is no drain is no main line for the rules (the model, trained on set k's "all four
     // units ... slow", reads this one HIGH on its own: left, see bench/RESULTS-classifier.md, twelfth pass)

@@ -258,11 +258,14 @@ class ModelCrossValidationTest {
     // (per-file percentages; 6310 / 6324 before), but the four new files are harder than the rest (1310 / 1313 of 1397,
     // 93.8 / 94.0 %). Ceilings what they measure, 5 -> 3 and 2 -> 1 (held out: set l's hissing oven with an "eggy"
     // smell, read MEDIUM; 10-fold: that one and two of set n's).
-    static final double K_FOLD_PRIORITY_FLOOR = 0.953;
+    // model22 step 2 (config/rules.yaml: "eggy" a gas smell word; a thing run over by a vehicle, lint all over an outside
+    // wall no fixture overflowing): 10-fold 95.4 % (7641 / 8008), held out 95.6 % (7653 / 8008); 2 / 0 below HIGH (set l's
+    // eggy oven now EMERGENCY). Floor raised 0.953 -> 0.954 (0.9542); held out 0.955 kept (0.9557). Ceilings 3 -> 2, 1 -> 0.
+    static final double K_FOLD_PRIORITY_FLOOR = 0.954;
     static final double HELD_OUT_PRIORITY_FLOOR = 0.955;
     // One ceiling was kept for both splits until model19 (4); each is now what it measures: the 10-fold count rose by set
     // p's toilet bowl (the ten folds reshuffled by the new file; held out it stays HIGH), the held-out count (the nearer
     // thing to a blind set) fell to 2.
-    static final int K_FOLD_EMERGENCIES_BELOW_HIGH_CEILING = 3;
-    static final int HELD_OUT_EMERGENCIES_BELOW_HIGH_CEILING = 1;
+    static final int K_FOLD_EMERGENCIES_BELOW_HIGH_CEILING = 2;
+    static final int HELD_OUT_EMERGENCIES_BELOW_HIGH_CEILING = 0;
 }
