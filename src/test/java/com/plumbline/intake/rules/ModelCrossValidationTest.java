@@ -261,8 +261,10 @@ class ModelCrossValidationTest {
     // model22 step 2 (config/rules.yaml: "eggy" a gas smell word; a thing run over by a vehicle, lint all over an outside
     // wall no fixture overflowing): 10-fold 95.4 % (7641 / 8008), held out 95.6 % (7653 / 8008); 2 / 0 below HIGH (set l's
     // eggy oven now EMERGENCY). Floor raised 0.953 -> 0.954 (0.9542); held out 0.955 kept (0.9557). Ceilings 3 -> 2, 1 -> 0.
+    // model22 step 3 (MessageClassifier.MODEL_RAISES_OVER_CONTEXT 0.7 -> 0.6): 10-fold 95.4 % (7642 / 8008), held out
+    // 95.6 % (7659 / 8008), the same 2 / 0 below HIGH. Held-out floor raised 0.955 -> 0.956 (0.9564), model21's again.
     static final double K_FOLD_PRIORITY_FLOOR = 0.954;
-    static final double HELD_OUT_PRIORITY_FLOOR = 0.955;
+    static final double HELD_OUT_PRIORITY_FLOOR = 0.956;
     // One ceiling was kept for both splits until model19 (4); each is now what it measures: the 10-fold count rose by set
     // p's toilet bowl (the ten folds reshuffled by the new file; held out it stays HIGH), the held-out count (the nearer
     // thing to a blind set) fell to 2.
