@@ -428,8 +428,10 @@ class LabelledSetScoreTest {
                 // 342 messages (76 emergencies), written 2026-11-28 by 12:16 UTC by a helper (BLIND-SET.md, twenty-third set),
                 // committed before it was scored. Blind on main before any change for it (after model21; totals only):
                 // priority 93.0 % (318 / 342), service type 90.1 % (308 / 342), 0 emergencies below HIGH; 87 read as
-                // EMERGENCY, 76 of them labelled so.
-                new LabelledSet("blind-2026-11w.csv", true, 0.929, 0.900, 0));
+                // EMERGENCY, 76 of them labelled so. Still never read, so blind for model22 (sets s to v trained on, v's misses
+                // read held out), printed once after its merge (4aca999), totals only: priority 93.3 % (319 / 342), service type
+                // 90.6 % (310 / 342), 0 below HIGH; 86 read as EMERGENCY, 76 labelled so. Floors there.
+                new LabelledSet("blind-2026-11w.csv", true, 0.932, 0.906, 0));
     }
 
     @ParameterizedTest(name = "{0}")
