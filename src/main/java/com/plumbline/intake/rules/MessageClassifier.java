@@ -128,7 +128,8 @@ public class MessageClassifier {
      * gas company fixed a leak at our meter, everything's fine now"), the model's other reading wins only from this sure
      * on (MODEL_OVER_CONTEXT elsewhere). model22: also where the retraction takes back only its own part and a new
      * problem follows it ("never mind about the gas smell, it was the oven cleaner. But the kitchen sink is clogged":
-     * the model, reading the retraction's words, put it at LOW at 0.92 once sets s-v were trained on). model19 (bench/RESULTS-classifier.md): held out, sets m-r and j, k of their day
+     * the model, reading the retraction's words, put it at LOW at 0.92 once sets s-v were trained on). model19
+     * (bench/RESULTS-classifier.md): held out, sets m-r and j, k of their day
      * 2600 -> 2602 of 2,755 (0.9: 2601, never: 2601), no emergency more below HIGH.
      */
     static final double MODEL_OVER_ALL_CLEAR = 0.95;
@@ -314,11 +315,13 @@ public class MessageClassifier {
                 boolean rulesFloor = (emergencyCue || priority.isAbove(Priority.MEDIUM)) && !sureMediumUnderHigh;
                 Priority floor = priority == Priority.EMERGENCY && modelPriority != Priority.EMERGENCY
                         && (sure >= MODEL_OVER_RULES_EMERGENCY
-                            || sure >= MODEL_OVER_RULES_WATER_EMERGENCY && waterOnly(safety, analysis.signalsPresent()))
+                            || (sure >= MODEL_OVER_RULES_WATER_EMERGENCY && waterOnly(safety, analysis.signalsPresent())))
                         ? Priority.HIGH : priority;
                 boolean unsureHighOverMedium = priority == Priority.MEDIUM && !evidence.isEmpty() && !emergencyCue
                         && modelPriority == Priority.HIGH && sure < MODEL_HIGH_OVER_RULES_MEDIUM;
-                priority = unsureHighOverMedium ? priority : rulesFloor ? Priority.higherOf(floor, modelPriority) : modelPriority;
+                if (!unsureHighOverMedium) {
+                    priority = rulesFloor ? Priority.higherOf(floor, modelPriority) : modelPriority;
+                }
                 if (priority == modelPriority) {
                     keywords.add("model: " + priority);
                 }
@@ -333,8 +336,8 @@ public class MessageClassifier {
                     keywords.add("model: " + priority);
                 }
             } else if (predicted.priorityProbability() >= (saidAllClear ? MODEL_OVER_ALL_CLEAR : MODEL_OVER_CONTEXT)
-                    || !allClear && !followUp && predicted.priority().isAbove(priority)
-                    && predicted.priorityProbability() >= MODEL_RAISES_OVER_CONTEXT) {
+                    || (!allClear && !followUp && predicted.priority().isAbove(priority)
+                        && predicted.priorityProbability() >= MODEL_RAISES_OVER_CONTEXT)) {
                 // not EMERGENCY where the message settles an emergency ("no longer flooding", "turned off the water"): HIGH
                 boolean sureEmergency = predicted.priority() == Priority.EMERGENCY && !resolvedInMessage
                         && predicted.priorityProbability() >= MODEL_EMERGENCY_OVER_UNSETTLED_CONTEXT;
@@ -364,7 +367,7 @@ public class MessageClassifier {
                 && !allClear && !followUp && !emergencyCue
                 && predicted.probabilityOf(Priority.EMERGENCY) >= MODEL_EMERGENCY_REVIEW;
         // the model reads an emergency the rules did not: not below HIGH, and staff look at it
-        if ((modelEmergency && !context || contextEmergency) && reviewReason == null && safety.safetyFloor().isAbove(priority)) {
+        if (((modelEmergency && !context) || contextEmergency) && reviewReason == null && safety.safetyFloor().isAbove(priority)) {
             reviewReason = "the model reads a possible emergency the rules did not";
             priority = safety.safetyFloor();
         }

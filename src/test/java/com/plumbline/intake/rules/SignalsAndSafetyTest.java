@@ -130,6 +130,14 @@ class SignalsAndSafetyTest {
     }
 
     @Test
+    void theSignalsTheClassifierNamesInItsCodeAreSignalsOfTheRulesFile() {
+        // MessageClassifier.waterOnly reads these by name: a signal renamed in config/rules.yaml would quietly stop counting
+        assertThat(TestRules.rules().current().signals().names())
+                .containsAll(MessageClassifier.DANGER_SIGNALS)
+                .containsAll(MessageClassifier.WATER_CUES);
+    }
+
+    @Test
     void aRetractionThatStillDescribesDangerIsNotARetractionAndIsReviewed() {
         Classification c = classify("never mind the plumber, water is still pouring out of the wall");
         assertThat(c.retraction()).isFalse();
