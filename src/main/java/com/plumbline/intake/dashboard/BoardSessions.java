@@ -189,10 +189,7 @@ public class BoardSessions {
         }
     }
 
-    /**
-     * Route step (notify-dashboard): sends a stored event to every board whose role may see it;
-     * answers how many boards it went to.
-     */
+    /** Sends a stored event to every board whose role may see it; answers how many boards it went to. */
     public int deliver(@Body String event) {
         Long messageId;
         try {
@@ -233,6 +230,12 @@ public class BoardSessions {
             throw new IllegalStateException("dashboard event not delivered", e.getCause());
         }
         return written.get();
+    }
+
+    /** How many logged-in boards of this instance may see an event about this message now. */
+    public int reachable(Long messageId) {
+        Predicate<LoggedIn> allowed = mayReceive(messageId);
+        return (int) sessions.values().stream().filter(s -> s.who != null && allowed.test(s.who)).count();
     }
 
     /** Who may receive an event about this message: everyone who sees all, technicians it was routed to. */

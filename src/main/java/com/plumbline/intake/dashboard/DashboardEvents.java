@@ -50,15 +50,6 @@ public class DashboardEvents {
     }
 
     /**
-     * Route step (notify-dashboard): stores the event built by dashboardNotifications and answers
-     * it with its {@code eventId}, ready for the broadcast.
-     */
-    public String stamp(@Body String event) throws JsonProcessingException {
-        Map<String, Object> map = json.readValue(event, MAP);
-        return json.writeValueAsString(store(map, null));
-    }
-
-    /**
      * Route step (process-message): a new customer message on every board's live feed. Inside a
      * transaction the event is stored with it and sent once it commits, so no board shows a message
      * that a rollback takes back. Never fails the intake: the board is a view, and a page that
@@ -79,15 +70,24 @@ public class DashboardEvents {
             event.put("receivedAt", summary.receivedAt());
             event.put("responseDue", summary.responseDue());
             event.put("status", "OPEN");
-            Map<String, Object> stored = store(event, null);
-            String frame = json.writeValueAsString(stored);
-            afterCommit(() -> {
-                boards.deliverAbout(frame, message.messageId());
-                relay(frame);
-            });
+            announce(event);
         } catch (RuntimeException | JsonProcessingException e) {
             LOG.warn("Message {} not announced to the dashboards: {}", message.messageId(), e.toString());
         }
+    }
+
+    /**
+     * Stores an event in the transaction this thread is in and sends it to the boards once that
+     * commits (at once without one), so no board shows what a rollback takes back.
+     */
+    public void announce(Map<String, Object> event) throws JsonProcessingException {
+        Map<String, Object> stored = store(event, null);
+        String frame = json.writeValueAsString(stored);
+        Long messageId = number(stored.get("messageId"));
+        afterCommit(() -> {
+            boards.deliverAbout(frame, messageId);
+            relay(frame);
+        });
     }
 
     /** Runs now, or after the commit of the transaction this thread is in. */

@@ -74,9 +74,7 @@ public class JobQueueConfiguration {
             // transacted), about 2 h, then parks it on notify.dead (recorded FAILED, replayable);
             // intake.notify.retry.* sets these on the embedded broker
             notifyChannel("notify.email", DEFAULT_NOTIFY_RETRY),
-            notifyChannel("notify.sms", DEFAULT_NOTIFY_RETRY),
-            // the dashboard route retries itself; this catches what escapes it
-            new QueueRedelivery("notify.dashboard", 10, 1_000, 2, 60_000));
+            notifyChannel("notify.sms", DEFAULT_NOTIFY_RETRY));
 
     static QueueRedelivery notifyChannel(String queue, NotifyProperties.Retry retry) {
         return new QueueRedelivery(queue, retry.maxDeliveries(), retry.delayMs(), retry.backoff(), retry.maxDelayMs(),

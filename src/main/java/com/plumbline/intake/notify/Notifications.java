@@ -281,11 +281,11 @@ public class Notifications {
     }
 
     /**
-     * One dashboard broadcast of a comma-separated list of notifications: SENT when at least one
-     * dashboard was connected to receive it, else SKIPPED: nobody saw it.
+     * One dashboard event for a comma-separated list of notifications: SENT when at least one
+     * board that may see it was connected, else SKIPPED: nobody saw it.
      */
     @Transactional
-    public void broadcast(@Header("notificationId") String ids, @Header("dashboards") int dashboards) {
+    public void broadcast(String ids, int dashboards) {
         for (long id : ids(ids)) {
             Notification notification = get(id);
             if (dashboards > 0) {

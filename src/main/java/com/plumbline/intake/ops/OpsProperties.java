@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("intake.ops")
 public record OpsProperties(
-        @DefaultValue({"intake.inbound", "intake.inbound.dead", "intake.jobs", "intake.dlq", "notify.email", "notify.sms", "notify.dashboard", "notify.dead"}) List<String> queues,
+        @DefaultValue({"intake.inbound", "intake.inbound.dead", "intake.jobs", "intake.dlq", "notify.email", "notify.sms", "notify.dead"}) List<String> queues,
         @DefaultValue("5s") Duration queueDepthMaxAge,
         @DefaultValue("10000") int queueDepthLimit,
         @DefaultValue("10m") Duration stallMaxAge,

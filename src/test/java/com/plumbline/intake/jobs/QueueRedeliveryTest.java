@@ -17,8 +17,7 @@ class QueueRedeliveryTest {
         ConfigurationImpl broker = new ConfigurationImpl();
         JobQueueConfiguration.configureBroker(broker);
 
-        for (String queue : List.of("intake.inbound", "intake.jobs", "intake.dlq", "notify.email", "notify.sms",
-                "notify.dashboard")) {
+        for (String queue : List.of("intake.inbound", "intake.jobs", "intake.dlq", "notify.email", "notify.sms")) {
             AddressSettings settings = broker.getAddressSettings().get(queue);
             assertThat(settings).as(queue).isNotNull();
             assertThat(settings.getDeadLetterAddress().toString()).as(queue)

@@ -81,8 +81,6 @@ public abstract class NotifyIntegrationTest extends IntakeIntegrationTest {
         registry.add("intake.notify.retry.backoff", () -> "1.5");
         registry.add("intake.notify.retry.max-delay-ms", () -> "1000");
         registry.add("intake.notify.retry.max-deliveries", () -> "60");
-        registry.add("intake.notify.dashboard-retry.delay-ms", () -> "200");
-        registry.add("intake.notify.dashboard-retry.max-delay-ms", () -> "1000");
         registry.add("intake.notify.requeue.poll-delay", () -> "300");
         registry.add("intake.notify.escalation.poll-delay", () -> "300");
     }

@@ -145,7 +145,7 @@ public abstract class IntakeIntegrationTest {
      * leftover of an earlier test can be redelivered there for minutes.
      */
     private static final List<String> DELIVERY_QUEUES =
-            List.of("notify.email", "notify.sms", "notify.dashboard", "intake.jobs");
+            List.of("notify.email", "notify.sms", "intake.jobs");
 
     /**
      * Waits until no further send, broadcast or job run can happen without something new coming

@@ -1,18 +1,28 @@
-package com.plumbline.intake.notify;
+package com.plumbline.intake.dashboard;
 
-import com.plumbline.intake.staff.StaffMember;
-import com.plumbline.intake.staff.StaffDirectory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.camel.Header;
+import com.plumbline.intake.notify.Dispatch;
+import com.plumbline.intake.notify.MessageSummaries;
+import com.plumbline.intake.notify.MessageSummary;
+import com.plumbline.intake.notify.Notification;
+import com.plumbline.intake.notify.Notifications;
+import com.plumbline.intake.notify.NotifyProperties;
+import com.plumbline.intake.staff.StaffDirectory;
+import com.plumbline.intake.staff.StaffMember;
+import org.apache.camel.Body;
 import org.springframework.stereotype.Component;
 
-/** The JSON event broadcast to every connected dashboard for one message's notifications. */
+/**
+ * The dashboard channel of a dispatch: one event for all of its dashboard notifications. The board
+ * is a view, not a provider, so it needs no queue of its own: the event is stored in the caller's
+ * transaction (with the message, in process-message) and reaches the boards once that commits; a
+ * board that was offline catches up from the stored events.
+ */
 @Component("dashboardNotifications")
 public class DashboardNotifications {
 
@@ -20,18 +30,30 @@ public class DashboardNotifications {
     private final MessageSummaries messages;
     private final StaffDirectory staff;
     private final NotifyProperties properties;
-    private final ObjectMapper json;
+    private final DashboardEvents events;
+    private final BoardSessions boards;
 
     public DashboardNotifications(Notifications notifications, MessageSummaries messages, StaffDirectory staff,
-                                  NotifyProperties properties, ObjectMapper json) {
+                                  NotifyProperties properties, DashboardEvents events, BoardSessions boards) {
         this.notifications = notifications;
         this.messages = messages;
         this.staff = staff;
         this.properties = properties;
-        this.json = json;
+        this.events = events;
+        this.boards = boards;
     }
 
-    public String event(@Header("notificationId") String ids) throws JsonProcessingException {
+    /**
+     * Route step (notify-dispatch): stores the event and records the notifications SENT when a
+     * logged-in board that may see it is connected, else SKIPPED (nobody saw it).
+     */
+    public void publish(@Body Dispatch dispatch) throws JsonProcessingException {
+        Map<String, Object> event = event(dispatch.dashboard());
+        events.announce(event);
+        notifications.broadcast(dispatch.dashboard(), boards.reachable(dispatch.messageId()));
+    }
+
+    Map<String, Object> event(String ids) {
         List<Map<String, Object>> recipients = new ArrayList<>();
         Long messageId = null;
         int tier = 0;
@@ -58,6 +80,6 @@ public class DashboardNotifications {
         event.put("responseDue", message.responseDue());
         event.put("escalationTier", tier);
         event.put("recipients", recipients);
-        return json.writeValueAsString(event);
+        return event;
     }
 }
