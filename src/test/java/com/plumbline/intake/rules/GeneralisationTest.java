@@ -645,4 +645,27 @@ class GeneralisationTest {
     void hotWaterThatStillComesAndOtherTanksAreNotHigh(String text) {
         assertThat(classify(text).priority()).isNotIn(Priority.HIGH, Priority.EMERGENCY);
     }
+
+    // model23 (MessageClassifier.MODEL_LOW_OVER_RULES_HIGH): a line or a sewer the rules read HIGH, in a message the model
+    // is sure is paperwork or a question (an inspector's "might have roots someday", a city notice), reads LOW; wordings
+    // in none of the labelled sets
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "we're buying a house and the inspector mentioned the main line might have roots someday, can you quote a camera inspection",
+            "the city sent a notice they're replacing the sewer main on our street next month, do we need to do anything on our side?"})
+    void aLineOnlyAskedAboutIsLowWhenTheModelIsSure(String text) {
+        assertThat(TestRules.rulesOnly().classify(text, OFFICE_HOURS, 0).priority()).as("rules alone").isEqualTo(Priority.HIGH);
+        assertThat(classify(text).priority()).isEqualTo(Priority.LOW);
+    }
+
+    // and the other way: the line or the heater out of service now, also beside a price or a quote, stays HIGH (the model
+    // unsure, or reading HIGH itself)
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "the main line is clogged, none of the drains in the house will go down",
+            "what would it cost to clear the main line, every drain in the house is slow and gurgling",
+            "quote please: the water heater died today and we have no hot water"})
+    void aLineOrHeaterOutOfServiceStaysHighBesideAQuote(String text) {
+        assertThat(classify(text).priority()).isEqualTo(Priority.HIGH);
+    }
 }

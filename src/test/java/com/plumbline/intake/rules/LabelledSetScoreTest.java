@@ -37,6 +37,12 @@ class LabelledSetScoreTest {
 
     static Stream<LabelledSet> sets() {
         return Stream.of(
+                // model23 (MessageClassifier.MODEL_LOW_OVER_RULES_MEDIUM 0.7, MODEL_LOW_OVER_RULES_HIGH 0.95; the model
+                // trained on the same 23 files as before): every development set's priority floor re-read and set to its
+                // exact fraction rounded down; 14 of them rose (they had not been re-read since model19-model22, which raised
+                // only the sets they trained on): b 0.967 -> 0.973, c 0.988 -> 0.991, e 0.974 -> 0.976, f 0.972 -> 0.975,
+                // h 0.984 -> 0.986, j 0.975 -> 0.978, k 0.991 -> 0.994, l 0.966 -> 0.968, n 0.982 -> 0.985, p 0.968 -> 0.974,
+                // q 0.953 -> 0.959, r 0.977 -> 0.979, s 0.962 -> 0.965, t 0.986 -> 0.988. Service-type floors not re-read.
                 // 353 messages. Blind before any rule change: priority 62.0 %, service type 75.1 %, 35
                 // emergencies below HIGH; blind after issue 19's first rework: 66.9 / 76.2 %, 11. Tuned
                 // against (rules2): 95.2 / 85.0 %, 0; after rules3 (tuned on set b): 95.5 / 90.7 %, 0. With the
@@ -69,7 +75,7 @@ class LabelledSetScoreTest {
                 // (351 / 373, 362 / 373), 0. Floors lowered (0.943 / 0.970 -> 0.941 / 0.970).
                 // model16 (word triples, 36 epochs, the labelled sets weighted 3x): 95.7 / 97.6 % (357 / 373, 364 / 373), 0. Floors raised (0.941 / 0.970 -> 0.957 / 0.975).
                 // model17 step 2 (the model over a rules HIGH or EMERGENCY when sure; bench/RESULTS-classifier.md): priority 96.8 % (361 / 373). Floors raised (0.957 / 0.975 -> 0.967 / 0.975).
-                new LabelledSet("blind-2026-11b.csv", false, 0.967, 0.975, 0),
+                new LabelledSet("blind-2026-11b.csv", false, 0.973, 0.975, 0),
                 // 334 messages, written 2026-11-27. Blind on the rules before rules3: 78.4 / 71.6 %, 6 of 63;
                 // after rules3, which was made without seeing it: 80.8 / 82.3 %, 5. Rules + learned model (branch
                 // learned; trained on the corpus and sets a and b only, combination chosen without it): 82.9 / 82.6 %, 4.
@@ -91,7 +97,7 @@ class LabelledSetScoreTest {
                 // model18 (the model's sure MEDIUM over a rules HIGH with a safety cue, MessageClassifier.MODEL_MEDIUM_OVER_SAFETY_CUE): priority 99.1 % (331 / 334). Floors raised (0.988 -> 0.991).
                 // MODEL_MEDIUM_OVER_SAFETY_CUE taken out after the merge (an emergency cue with the model against it is
                 // conflicting evidence: HIGH at least, issue 19 item 4): priority 98.8 % (330 / 334). Floor there (0.991 -> 0.988).
-                new LabelledSet("blind-2026-11c.csv", false, 0.988, 0.970, 0),
+                new LabelledSet("blind-2026-11c.csv", false, 0.991, 0.970, 0),
                 // 345 messages, written 2026-11-27 08:40-08:45 UTC (BLIND-SET.md). Blind on main of that hour
                 // (rules + learned model, d61a940): priority 84.1 %, service type 78.3 %, 5 of 71 emergencies below HIGH.
                 // After rules4 (made without seeing it; scored once at its end): 86.7 / 78.6 %, 5.
@@ -132,7 +138,7 @@ class LabelledSetScoreTest {
                 // model18 (the model's EMERGENCY at >= 0.97 over context that settles nothing, MessageClassifier.MODEL_EMERGENCY_OVER_UNSETTLED_CONTEXT): priority 97.7 % (339 / 347). Floors raised (0.974 -> 0.976).
                 // MODEL_MEDIUM_OVER_SAFETY_CUE taken out after the merge (an emergency cue with the model against it is
                 // conflicting evidence: HIGH at least, issue 19 item 4): priority 97.4 % (338 / 347). Floor there (0.976 -> 0.974).
-                new LabelledSet("blind-2026-11e.csv", false, 0.974, 0.933, 0),
+                new LabelledSet("blind-2026-11e.csv", false, 0.976, 0.933, 0),
                 // 367 messages, written 2026-11-27 (BLIND-SET.md). Blind on main of that hour (rules + learned model
                 // after rules5, 0f217cc; scored before any rule change): priority 85.3 %, service type 86.6 %,
                 // 3 of 79 emergencies below HIGH. After rules6 (made without seeing it; scored once at its end):
@@ -153,7 +159,7 @@ class LabelledSetScoreTest {
                 // model17 step 2 (the model over a rules HIGH or EMERGENCY when sure; bench/RESULTS-classifier.md): priority 98.4 % (361 / 367). Floors raised (0.970 / 0.961 -> 0.983 / 0.961).
                 // Merged without its outright reading over a rules EMERGENCY (MessageClassifier.MODEL_OVER_RULES_EMERGENCY): 97.5 %; floors there.
                 // model19 (set r trained on): 97.2 / 96.1 % (357 / 367, 353 / 367), 0. Floor lowered by the new training (0.975 -> 0.972).
-                new LabelledSet("blind-2026-11f.csv", false, 0.972, 0.961, 0),
+                new LabelledSet("blind-2026-11f.csv", false, 0.975, 0.961, 0),
                 // 338 messages, written 2026-11-27 14:10-14:35 UTC (BLIND-SET.md). Blind on main of that hour (rules +
                 // learned model after rules6, bfc70c8; scored before any rule change): priority 87.0 % (294 / 338),
                 // service type 85.5 % (289 / 338), 2 of 68 emergencies below HIGH. After rules7 (made without seeing
@@ -201,7 +207,7 @@ class LabelledSetScoreTest {
                 // model18 (the model's sure MEDIUM over a rules HIGH with a safety cue, MessageClassifier.MODEL_MEDIUM_OVER_SAFETY_CUE): priority 98.7 % (375 / 380). Floors raised (0.984 -> 0.986).
                 // MODEL_MEDIUM_OVER_SAFETY_CUE taken out after the merge (an emergency cue with the model against it is
                 // conflicting evidence: HIGH at least, issue 19 item 4): priority 98.4 % (374 / 380). Floor there (0.986 -> 0.984).
-                new LabelledSet("blind-2026-11h.csv", false, 0.984, 0.952, 0),
+                new LabelledSet("blind-2026-11h.csv", false, 0.986, 0.952, 0),
                 // 333 messages, written 2026-11-27 15:24-15:28 UTC (BLIND-SET.md; its writer saw the subject lines of
                 // the five newest commits and wrote nothing on the topics they name). Blind on main of that hour (rules
                 // + learned model after rules8, bd15679; scored before any rule change): priority 90.4 % (301 / 333),
@@ -243,7 +249,7 @@ class LabelledSetScoreTest {
                 // model18 (the model's sure MEDIUM over a rules HIGH with a safety cue, MessageClassifier.MODEL_MEDIUM_OVER_SAFETY_CUE): priority 98.2 % (320 / 326). Floors raised (0.975 -> 0.981).
                 // MODEL_MEDIUM_OVER_SAFETY_CUE taken out after the merge (an emergency cue with the model against it is
                 // conflicting evidence: HIGH at least, issue 19 item 4): priority 97.5 % (318 / 326). Floor there (0.981 -> 0.975).
-                new LabelledSet("blind-2026-11j.csv", false, 0.975, 0.950, 0),
+                new LabelledSet("blind-2026-11j.csv", false, 0.978, 0.950, 0),
                 // 353 messages, written 2026-11-27 18:10-18:18 UTC (BLIND-SET.md). Blind on main of that hour (rules +
                 // learned model after rules10, 41fc002; scored before any rule change): priority 89.0 % (314 / 353),
                 // service type 87.3 % (308 / 353), 4 of 74 emergencies below HIGH. After rules11 (made without seeing it;
@@ -263,7 +269,7 @@ class LabelledSetScoreTest {
                 // raised (0.985 / 0.951 -> 0.988 / 0.951).
                 // model16 (word triples, 36 epochs, the labelled sets weighted 3x): 98.9 / 95.2 % (349 / 353, 336 / 353), 0. Floors unchanged.
                 // model17 step 2 (the model over a rules HIGH or EMERGENCY when sure; bench/RESULTS-classifier.md): priority 99.2 % (350 / 353). Floors raised (0.988 / 0.951 -> 0.991 / 0.951).
-                new LabelledSet("blind-2026-11k.csv", false, 0.991, 0.951, 0),
+                new LabelledSet("blind-2026-11k.csv", false, 0.994, 0.951, 0),
                 // 353 messages, written 2026-11-27 20:07-20:16 UTC (BLIND-SET.md). Blind on main of that hour (rules +
                 // learned model after rules11, 1471af2; scored before any rule change): priority 88.1 % (311 / 353),
                 // service type 87.5 % (309 / 353), 1 of 77 emergencies below HIGH. After rules12 (printed once):
@@ -286,7 +292,7 @@ class LabelledSetScoreTest {
                 // MODEL_MEDIUM_OVER_SAFETY_CUE taken out after the merge (an emergency cue with the model against it is
                 // conflicting evidence: HIGH at least, issue 19 item 4): priority 96.0 % (339 / 353). Floor there (0.968 -> 0.960).
                 // model19 step 2 (the model's reading above the rules' over a negation or resolution at >= 0.7, MessageClassifier.MODEL_RAISES_OVER_CONTEXT; "everywhere" water escaping only when said of water; a cue inside a mention phrase does not count): priority 96.6 % (341 / 353). Floor raised (0.960 -> 0.966).
-                new LabelledSet("blind-2026-11l.csv", false, 0.966, 0.954, 0),
+                new LabelledSet("blind-2026-11l.csv", false, 0.968, 0.954, 0),
                 // 345 messages, written 2026-11-27 21:57-22:06 UTC (BLIND-SET.md). Blind on main of that hour (rules after
                 // rules12 + the model-first decision, c7a9b3a; scored before any change): priority 91.9 % (317 / 345),
                 // service type 89.6 % (309 / 345), 0 of 77 emergencies below HIGH; 83 read as EMERGENCY, 75 of them labelled so.
@@ -317,7 +323,7 @@ class LabelledSetScoreTest {
                 // stop 26: the signal gasDetected (an instrument finding gas) added to the rules; the model, trained with the
                 // rules' word folding (which now knows the new words), now gives line 28 (headaches, a heater running all night, "is this a
                 // gas thing": EMERGENCY, still right) WATER_HEATER for GENERAL: service type 94.8 -> 94.5 %. Floor there.
-                new LabelledSet("blind-2026-11n.csv", false, 0.982, 0.944, 0),
+                new LabelledSet("blind-2026-11n.csv", false, 0.985, 0.944, 0),
                 // 349 messages, written 2026-11-27 23:41-23:52 UTC (BLIND-SET.md), committed before decide15 was merged.
                 // Blind on main after decide15 (7091cd3; scored once, before any change): priority 90.8 % (317 / 349),
                 // service type 92.0 % (321 / 349), 1 of 75 emergencies below HIGH; 84 read as EMERGENCY, 74 labelled so.
@@ -347,7 +353,7 @@ class LabelledSetScoreTest {
                 // model18 (the model's EMERGENCY at >= 0.97 over context that settles nothing, MessageClassifier.MODEL_EMERGENCY_OVER_UNSETTLED_CONTEXT): priority 97.1 % (337 / 347). Floors raised (0.965 -> 0.971).
                 // model19 (set r trained on): 96.8 / 94.2 % (336 / 347, 327 / 347), 0. Floor lowered by the new training (0.971 -> 0.968).
                 // model19 step 2 (the model's reading above the rules' over a negation or resolution at >= 0.7, MessageClassifier.MODEL_RAISES_OVER_CONTEXT; "everywhere" water escaping only when said of water; a cue inside a mention phrase does not count): service type 94.5 % (328 / 347). Floor raised (0.942 -> 0.945).
-                new LabelledSet("blind-2026-11p.csv", false, 0.968, 0.945, 0),
+                new LabelledSet("blind-2026-11p.csv", false, 0.974, 0.945, 0),
                 // 344 messages, written 2026-11-28 01:53-02:06 UTC (BLIND-SET.md), committed before model17 was merged.
                 // Blind on main before model17 (6b264f2; totals only): priority 91.6 % (315 / 344), service type 93.9 %
                 // (323 / 344), 1 of 75 emergencies below HIGH; 81 read as EMERGENCY, 73 labelled so.
@@ -361,7 +367,7 @@ class LabelledSetScoreTest {
                 // model18 (the model's sure MEDIUM over a rules HIGH with a safety cue, MessageClassifier.MODEL_MEDIUM_OVER_SAFETY_CUE): priority 95.6 % (329 / 344). Floors raised (0.953 -> 0.956).
                 // MODEL_MEDIUM_OVER_SAFETY_CUE taken out after the merge (an emergency cue with the model against it is
                 // conflicting evidence: HIGH at least, issue 19 item 4): priority 95.3 % (328 / 344). Floor there (0.956 -> 0.953).
-                new LabelledSet("blind-2026-11q.csv", false, 0.953, 0.947, 0),
+                new LabelledSet("blind-2026-11q.csv", false, 0.959, 0.947, 0),
                 // 348 messages, written 2026-11-28 04:27-04:36 UTC by a helper (BLIND-SET.md), committed before any change.
                 // Blind on main before any change (1d0489c = 3db408a's classifier; totals only): priority 94.8 % (330 / 348),
                 // service type 89.9 % (313 / 348), 0 of 77 emergencies below HIGH; 81 read as EMERGENCY, 77 labelled so.
@@ -373,7 +379,7 @@ class LabelledSetScoreTest {
                 // other eighteen files): 94.8 / 89.9 % (330 / 348, 313 / 348), 0. Trained on (model19 step 1): 97.4 / 92.5 %
                 // (339 / 348, 322 / 348), 0. Floors raised (0.948 / 0.899 -> 0.974 / 0.925).
                 // model19 step 2 (the model's reading above the rules' over a negation or resolution at >= 0.7, MessageClassifier.MODEL_RAISES_OVER_CONTEXT; "everywhere" water escaping only when said of water; a cue inside a mention phrase does not count): priority 97.7 % (340 / 348). Floor raised (0.974 -> 0.977).
-                new LabelledSet("blind-2026-11r.csv", false, 0.977, 0.925, 0),
+                new LabelledSet("blind-2026-11r.csv", false, 0.979, 0.925, 0),
                 // 344 messages (74 emergencies), written 2026-11-28 by a helper (BLIND-SET.md), committed before any change.
                 // Blind on main before any change (746274a: model18 without MODEL_MEDIUM_OVER_SAFETY_CUE; totals only):
                 // priority 92.7 % (319 / 344), service type 90.7 % (312 / 344), 0 emergencies below HIGH; 80 read as
@@ -389,7 +395,7 @@ class LabelledSetScoreTest {
                 // (323 / 344, 315 / 344). Floors raised (0.936 / 0.912 -> 0.938 / 0.915).
                 // model22: trained on (now in src/main/resources, with sets s, t, u and v; MessageClassifier's decision changes
                 // of model22, bench/RESULTS-classifier.md). Fit, not generalisation: 96.2 / 93.9 % (331 / 344, 323 / 344), 0 below HIGH. Floors raised (0.938 / 0.915 -> 0.962 / 0.938).
-                new LabelledSet("blind-2026-11s.csv", false, 0.962, 0.938, 0),
+                new LabelledSet("blind-2026-11s.csv", false, 0.965, 0.938, 0),
                 // 358 messages (76 emergencies), written 2026-11-28 08:50-09:05 UTC by a helper (BLIND-SET.md), committed
                 // before any change. Blind on main after model19 (3164e2e; totals only): priority 96.4 % (345 / 358), service
                 // type 92.2 % (330 / 358), 1 emergency below HIGH; 78 read as EMERGENCY, 75 of them labelled so.
@@ -398,7 +404,7 @@ class LabelledSetScoreTest {
                 // (346 / 358), 92.2 %, 0 below HIGH. Floors there.
                 // model22: trained on (now in src/main/resources, with sets s, t, u and v; MessageClassifier's decision changes
                 // of model22, bench/RESULTS-classifier.md). Fit, not generalisation: 98.6 / 93.6 % (353 / 358, 335 / 358), 0 below HIGH. Floors raised (0.966 / 0.921 -> 0.986 / 0.935).
-                new LabelledSet("blind-2026-11t.csv", false, 0.986, 0.935, 0),
+                new LabelledSet("blind-2026-11t.csv", false, 0.988, 0.935, 0),
                 // 345 messages (79 emergencies), written 2026-11-28 by a helper (BLIND-SET.md, twenty-first set), committed
                 // before it was scored. Blind on main after the gasDetected rules (0f424fc; totals only): priority 89.3 %
                 // (308 / 345), service type 88.4 % (305 / 345), 0 emergencies below HIGH; 89 read as EMERGENCY, 78 of them
@@ -431,7 +437,11 @@ class LabelledSetScoreTest {
                 // EMERGENCY, 76 of them labelled so. Still never read, so blind for model22 (sets s to v trained on, v's misses
                 // read held out), printed once after its merge (4aca999), totals only: priority 93.3 % (319 / 342), service type
                 // 90.6 % (310 / 342), 0 below HIGH; 86 read as EMERGENCY, 76 labelled so. Floors there.
-                new LabelledSet("blind-2026-11w.csv", true, 0.932, 0.906, 0),
+                // Then used (read in branch model23, its messages printed where a candidate changed their reading): a
+                // development set since, not trained on (training on it measured lower held out, bench/RESULTS-classifier.md).
+                // model23 (MODEL_LOW_OVER_RULES_MEDIUM, MODEL_LOW_OVER_RULES_HIGH): 93.6 / 90.6 % (320 / 342, 310 / 342), 0
+                // below HIGH; 86 read as EMERGENCY, 76 labelled so. Floor raised (0.932 -> 0.935).
+                new LabelledSet("blind-2026-11w.csv", false, 0.935, 0.906, 0),
                 // 352 messages (77 emergencies), written 2026-11-28 by 14:06 UTC by a helper (BLIND-SET.md, twenty-fourth set),
                 // committed before it was scored. Blind on main before any change for it (after model22; totals only):
                 // priority 95.5 % (336 / 352), service type 91.8 % (323 / 352), 0 emergencies below HIGH; 81 read as
