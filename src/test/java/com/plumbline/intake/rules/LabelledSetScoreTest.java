@@ -445,13 +445,17 @@ class LabelledSetScoreTest {
                 // 352 messages (77 emergencies), written 2026-11-28 by 14:06 UTC by a helper (BLIND-SET.md, twenty-fourth set),
                 // committed before it was scored. Blind on main before any change for it (after model22; totals only):
                 // priority 95.5 % (336 / 352), service type 91.8 % (323 / 352), 0 emergencies below HIGH; 81 read as
-                // EMERGENCY, 77 of them labelled so. Floors the exact fractions rounded down.
+                // EMERGENCY, 77 of them labelled so. Floors the exact fractions rounded down. Still never read, so blind for
+                // model23 (MODEL_LOW_OVER_RULES_MEDIUM, MODEL_LOW_OVER_RULES_HIGH), printed once after its merge, totals only:
+                // unchanged (336 / 352, 323 / 352, 0 below HIGH, 81 read as EMERGENCY, 77 labelled so).
                 new LabelledSet("blind-2026-11x.csv", true, 0.954, 0.917, 0),
                 // 337 messages (76 emergencies), written 2026-11-28 by 14:29 UTC by a helper (BLIND-SET.md, twenty-fifth set),
                 // committed before it was scored. Blind on main before any change for it (after model22 and the scoring of
                 // set x; totals only): priority 94.1 % (317 / 337), service type 91.4 % (308 / 337), 0 emergencies below
-                // HIGH; 81 read as EMERGENCY, 75 of them labelled so. Floors the exact fractions rounded down.
-                new LabelledSet("blind-2026-11y.csv", true, 0.940, 0.913, 0));
+                // HIGH; 81 read as EMERGENCY, 75 of them labelled so. Floors the exact fractions rounded down. Still never
+                // read, so blind for model23, printed once after its merge, totals only: priority 94.4 % (318 / 337), service
+                // type 91.4 % (308 / 337), 0 below HIGH; 81 read as EMERGENCY, 75 labelled so. Floor raised (0.940 -> 0.943).
+                new LabelledSet("blind-2026-11y.csv", true, 0.943, 0.913, 0));
     }
 
     @ParameterizedTest(name = "{0}")
