@@ -57,23 +57,28 @@ public class DashboardEvents {
      */
     public void messageReceived(@Body ThreadedMessage message) {
         try {
-            MessageSummary summary = messages.of(message.messageId());
-            Map<String, Object> event = new LinkedHashMap<>();
-            event.put("type", "message");
-            event.put("messageId", summary.messageId());
-            event.put("priority", summary.priority());
-            event.put("serviceType", summary.serviceType());
-            event.put("channel", summary.channel());
-            event.put("customer", summary.customerLabel());
-            event.put("customerId", summary.customerId());
-            event.put("body", summary.body());
-            event.put("receivedAt", summary.receivedAt());
-            event.put("responseDue", summary.responseDue());
+            Map<String, Object> event = about("message", messages.of(message.messageId()));
             event.put("status", "OPEN");
             announce(event);
         } catch (RuntimeException | JsonProcessingException e) {
             LOG.warn("Message {} not announced to the dashboards: {}", message.messageId(), e.toString());
         }
+    }
+
+    /** An event of this type about a message: what every board shows of it (the customer masked). */
+    static Map<String, Object> about(String type, MessageSummary message) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", type);
+        event.put("messageId", message.messageId());
+        event.put("priority", message.priority());
+        event.put("serviceType", message.serviceType());
+        event.put("channel", message.channel());
+        event.put("customer", message.customerLabel());
+        event.put("customerId", message.customerId());
+        event.put("body", message.body());
+        event.put("receivedAt", message.receivedAt());
+        event.put("responseDue", message.responseDue());
+        return event;
     }
 
     /**

@@ -1,7 +1,6 @@
 package com.plumbline.intake.dashboard;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -66,18 +65,9 @@ public class DashboardNotifications {
                     "name", member.getName(), "role", member.getRole().name()));
         }
         MessageSummary message = messages.of(messageId);
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("type", "EMERGENCY".equals(message.priority()) ? "alert" : "notification");
-        event.put("messageId", message.messageId());
-        event.put("priority", message.priority());
-        event.put("serviceType", message.serviceType());
-        event.put("channel", message.channel());
-        event.put("customer", message.customerLabel());
-        event.put("customerId", message.customerId());
+        Map<String, Object> event = DashboardEvents.about(
+                "EMERGENCY".equals(message.priority()) ? "alert" : "notification", message);
         event.put("customerUrl", message.customerUrl(properties.publicBaseUrl()));
-        event.put("body", message.body());
-        event.put("receivedAt", message.receivedAt());
-        event.put("responseDue", message.responseDue());
         event.put("escalationTier", tier);
         event.put("recipients", recipients);
         return event;
