@@ -52,12 +52,12 @@ public class DashboardNotifications {
         notifications.broadcast(dispatch.dashboard(), boards.reachable(dispatch.messageId()));
     }
 
-    Map<String, Object> event(String ids) {
+    Map<String, Object> event(List<String> ids) {
         List<Map<String, Object>> recipients = new ArrayList<>();
         Long messageId = null;
         int tier = 0;
-        for (String id : ids.split(",")) {
-            Notification notification = notifications.get(Long.parseLong(id.trim()));
+        for (String id : ids) {
+            Notification notification = notifications.get(Long.parseLong(id));
             messageId = notification.getMessageId();
             tier = Math.max(tier, notification.getTier());
             StaffMember member = staff.get(notification.getStaffMemberId());

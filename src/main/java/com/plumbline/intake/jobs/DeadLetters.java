@@ -164,7 +164,7 @@ public class DeadLetters {
         if (marked) {
             producer.sendBodyAndHeader("direct:notify-enqueue", Long.toString(notificationId), "notifyChannel",
                     channel[0].name());
-            notifications.queued(new Dispatch(0, List.of(), List.of(Long.toString(notificationId)), ""));
+            notifications.queued(new Dispatch(0, List.of(), List.of(Long.toString(notificationId)), List.of()));
         }
         return ReplayOutcome.REPLAYED;
     }

@@ -52,11 +52,11 @@ public class DeliveryFailures {
 
     /** Records FAILED with the reason: a permanent failure. */
     public void record(Exchange exchange) {
-        String ids = exchange.getMessage().getHeader("notificationId", String.class);
-        if (ids == null) {
+        String id = exchange.getMessage().getHeader("notificationId", String.class);
+        if (id == null) {
             return;
         }
-        notifications.failed(ids, reason(caught(exchange)));
+        notifications.failed(id, reason(caught(exchange)));
     }
 
     /** The reason as stored and logged: the provider's, classified and with phone numbers masked. */

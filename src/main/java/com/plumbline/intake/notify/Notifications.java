@@ -4,11 +4,9 @@ import com.plumbline.intake.staff.StaffMember;
 import com.plumbline.intake.staff.StaffDirectory;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import com.plumbline.intake.conversation.PhoneNumbers;
 import com.plumbline.intake.conversation.ThreadedMessage;
@@ -107,7 +105,7 @@ public class Notifications {
                 }
             }
         }
-        return new Dispatch(messageId, email, sms, String.join(",", dashboard));
+        return new Dispatch(messageId, email, sms, dashboard);
     }
 
     /** The email and SMS notices of a dispatch are on their queues: the notify-requeue poller leaves them be. */
@@ -239,7 +237,7 @@ public class Notifications {
                 }
             }
         }
-        return new Dispatch(messageId, email, sms, String.join(",", dashboard));
+        return new Dispatch(messageId, email, sms, dashboard);
     }
 
     /** Six random digits: an SMS acknowledgement names its notification, so a spoofed sender cannot guess it. */
@@ -281,13 +279,13 @@ public class Notifications {
     }
 
     /**
-     * One dashboard event for a comma-separated list of notifications: SENT when at least one
-     * board that may see it was connected, else SKIPPED: nobody saw it.
+     * One dashboard event for these notifications: SENT when at least one board that may see it
+     * was connected, else SKIPPED: nobody saw it.
      */
     @Transactional
-    public void broadcast(String ids, int dashboards) {
-        for (long id : ids(ids)) {
-            Notification notification = get(id);
+    public void broadcast(List<String> ids, int dashboards) {
+        for (String id : ids) {
+            Notification notification = get(Long.parseLong(id));
             if (dashboards > 0) {
                 notification.sent(null, clock.instant());
                 metrics.sent(notification, clock.instant());
@@ -298,16 +296,14 @@ public class Notifications {
     }
 
     @Transactional
-    public void failed(String ids, String reason) {
-        for (long id : ids(ids)) {
-            repository.findById(id)
-                    .filter(n -> n.getStatus() == NotificationStatus.PENDING)
-                    .ifPresent(n -> {
-                        n.failed(reason, clock.instant());
-                        metrics.failed(n);
-                    });
-        }
-        LOG.warn("Notification {} failed: {}", ids, reason);
+    public void failed(String id, String reason) {
+        repository.findById(Long.parseLong(id.trim()))
+                .filter(n -> n.getStatus() == NotificationStatus.PENDING)
+                .ifPresent(n -> {
+                    n.failed(reason, clock.instant());
+                    metrics.failed(n);
+                });
+        LOG.warn("Notification {} failed: {}", id, reason);
     }
 
     @Transactional(readOnly = true)
@@ -338,11 +334,6 @@ public class Notifications {
     public java.util.Optional<Notification> unacknowledged(StaffMember member, String ackCode) {
         return repository.findFirstByStaffMemberIdAndAckCodeAndStatusInOrderByIdDesc(member.getId(), ackCode,
                 List.of(NotificationStatus.SENT, NotificationStatus.PENDING, NotificationStatus.FAILED));
-    }
-
-    private static List<Long> ids(String ids) {
-        return Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Long::valueOf)
-                .collect(Collectors.toList());
     }
 
     private static String masked(Notification notification) {

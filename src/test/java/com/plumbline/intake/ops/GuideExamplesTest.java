@@ -59,7 +59,7 @@ class GuideExamplesTest {
     private static final RouteValidator VALIDATOR = new RouteValidator();
 
     /** What notify-dispatch carries: message 42, one email, no SMS, one dashboard notification. */
-    private static final Dispatch DISPATCH = new Dispatch(42, List.of("1"), List.of(), "2");
+    private static final Dispatch DISPATCH = new Dispatch(42, List.of("1"), List.of(), List.of("2"));
 
     @TempDir
     Path dir;
