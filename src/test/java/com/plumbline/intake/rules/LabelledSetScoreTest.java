@@ -455,7 +455,13 @@ class LabelledSetScoreTest {
                 // HIGH; 81 read as EMERGENCY, 75 of them labelled so. Floors the exact fractions rounded down. Still never
                 // read, so blind for model23, printed once after its merge, totals only: priority 94.4 % (318 / 337), service
                 // type 91.4 % (308 / 337), 0 below HIGH; 81 read as EMERGENCY, 75 labelled so. Floor raised (0.940 -> 0.943).
-                new LabelledSet("blind-2026-11y.csv", true, 0.943, 0.913, 0));
+                new LabelledSet("blind-2026-11y.csv", true, 0.943, 0.913, 0),
+                // 340 messages (76 emergencies), written 2026-11-28 17:10-17:25 UTC by a helper (BLIND-SET.md, twenty-seventh
+                // set), committed before it was scored. Blind on main before any change for it (after model23; totals only):
+                // priority 92.1 % (313 / 340), service type 89.7 % (305 / 340), 1 emergency below HIGH; 81 read as EMERGENCY,
+                // 73 of them labelled so. Floors the exact fractions rounded down; the one emergency below HIGH is the ceiling
+                // until it is read (not yet: the set stays blind for the next change).
+                new LabelledSet("blind-2026-11aa.csv", true, 0.920, 0.897, 1));
     }
 
     @ParameterizedTest(name = "{0}")
