@@ -651,8 +651,7 @@ class GeneralisationTest {
     // in none of the labelled sets
     @ParameterizedTest
     @ValueSource(strings = {
-            "we're buying a house and the inspector mentioned the main line might have roots someday, can you quote a camera inspection",
-            "the city sent a notice they're replacing the sewer main on our street next month, do we need to do anything on our side?"})
+            "we're buying a house and the inspector mentioned the main line might have roots someday, can you quote a camera inspection"})
     void aLineOnlyAskedAboutIsLowWhenTheModelIsSure(String text) {
         assertThat(TestRules.rulesOnly().classify(text, OFFICE_HOURS, 0).priority()).as("rules alone").isEqualTo(Priority.HIGH);
         assertThat(classify(text).priority()).isEqualTo(Priority.LOW);
@@ -667,5 +666,29 @@ class GeneralisationTest {
             "quote please: the water heater died today and we have no hot water"})
     void aLineOrHeaterOutOfServiceStaysHighBesideAQuote(String text) {
         assertThat(classify(text).priority()).isEqualTo(Priority.HIGH);
+    }
+    // model24 (config/rules.yaml, signal `sewageOut`): a sewer line or cleanout named in a question, a project, a letter or
+    // a plan, with nothing out of it, is not "sewage outside" (the rules alone read it LOW); wordings in no labelled set
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "for a class project: what does a sewer cleanout do",
+            "the county wants the sewer cleanout by the alley raised to grade before we sell, can you give us a price",
+            "planning a patio next year over where the sewer line goes out to the street, do we need to move the cleanout",
+            // moved here from aLineOnlyAskedAboutIsLowWhenTheModelIsSure: the rules alone read it LOW now, nothing is out
+            "the city sent a notice they're replacing the sewer main on our street next month, do we need to do anything on our side?"})
+    void aSewerLineOrCleanoutOnlyNamedIsNotSewageOutside(String text) {
+        assertThat(TestRules.rulesOnly().classify(text, OFFICE_HOURS, 0).priority()).as("rules alone").isEqualTo(Priority.LOW);
+        assertThat(classify(text).priority()).isEqualTo(Priority.LOW);
+    }
+
+    // and the other way: sewage, its smell or the wet ground over the line, outside, stays at least HIGH
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "sewage is seeping out of the cleanout in the side yard, nothing inside so far",
+            "sewer smell all along the back yard and the grass there is mushy, drains inside still go down",
+            "the sewer cleanout by the alley is bubbling up brown water when we shower"})
+    void sewageOutOutsideStaysHigh(String text) {
+        assertThat(TestRules.rulesOnly().classify(text, OFFICE_HOURS, 0).priority()).as("rules alone").isIn(Priority.HIGH, Priority.EMERGENCY);
+        assertThat(classify(text).priority()).isIn(Priority.HIGH, Priority.EMERGENCY);
     }
 }
