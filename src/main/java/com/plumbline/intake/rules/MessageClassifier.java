@@ -80,6 +80,16 @@ public class MessageClassifier {
             "electricalNearWater", "electrics", "dirtyWater", "sewageLike", "sewageInHome", "backingUp", "sewageSpreading",
             "sewageNamed", "excrement", "sewageOutside", "burning", "stench", "vulnerable", "medical", "freezing",
             "noWaterOrHeat", "symptoms", "nobodyHome");
+    /**
+     * model24: a problem happening now (drains backing up, config/rules.yaml's signal backupNow): the model's LOW
+     * (MODEL_LOW_OVER_RULES_HIGH, MODEL_LOW_OVER_RULES_MEDIUM) never lowers the rules' HIGH or MEDIUM beside one, as a price
+     * or a quote asked in the same message reads LOW to the model ("how much would it cost to fix our main line? it's
+     * backed up and none of the toilets will flush": BLIND-SET.md, a problem the customer has now keeps its priority).
+     * Not a fixture running over (set q's "the Christmas tree stand overflowing when I filled it. my bad, no leak", LOW,
+     * read HIGH) nor no water or heat ("should I turn off the water heater", "no water anywhere": 3 held-out messages
+     * lost); bench/RESULTS-classifier.md, model24: held out flat (8623 of 9,029), no emergency below HIGH.
+     */
+    static final Set<String> HAPPENING_NOW = Set.of("backupNow");
     /** The water cues of MODEL_OVER_RULES_WATER_EMERGENCY. */
     static final Set<String> WATER_CUES = Set.of("waterEscaping", "waterGushing", "deepWater");
 
@@ -321,13 +331,15 @@ public class MessageClassifier {
         // than the rules did (bench/RESULTS-classifier.md, the model-first A/B). The rules keep what they are good at:
         // an emergency's service type when a signal rule alone found it, their emergency cues and their HIGH or
         // EMERGENCY readings as a floor the model may raise but not lower (water escaping or getting worse stays
-        // HIGH; a HIGH without an emergency cue yields to the model's MEDIUM >= 0.8 or LOW >= 0.95), and the safety
+        // HIGH; a HIGH without an emergency cue yields to the model's MEDIUM >= 0.8 or LOW >= 0.95, the LOW not beside
+        // a problem HAPPENING_NOW), and the safety
         // floor and review flags below, which apply to it all. Where they read context, the model's priority still wins
         // when it is sure (MODEL_OVER_CONTEXT), up to HIGH and never beside an emergency cue; beside one, a sure EMERGENCY
         // of the model raises the alert (MODEL_EMERGENCY_OVER_CONTEXT). A rules EMERGENCY without context is a HIGH floor
         // when the model is very sure of another reading (MODEL_OVER_RULES_EMERGENCY)
         boolean context = allClear || followUp || analysis.contextRead() || (emergencyCue && conflict);
         boolean modelEmergency = false;
+        boolean happeningNow = anyOf(safety, analysis.signalsPresent(), HAPPENING_NOW);
         TextModel.Prediction predicted = model == null || analysis.wordCount() == 0 ? null
                 : model.predict(rules, analysis.tokens(), text, !context && urgentService == null);
         if (predicted != null && predicted.known() >= MIN_KNOWN) {
@@ -339,7 +351,7 @@ public class MessageClassifier {
                 boolean sureMediumUnderHigh = priority == Priority.HIGH && !emergencyCue && modelPriority == Priority.MEDIUM
                         && sure >= MODEL_MEDIUM_OVER_RULES_HIGH;
                 boolean sureLowUnderHigh = priority == Priority.HIGH && !emergencyCue && modelPriority == Priority.LOW
-                        && sure >= MODEL_LOW_OVER_RULES_HIGH;
+                        && sure >= MODEL_LOW_OVER_RULES_HIGH && !happeningNow;
                 boolean rulesFloor = (emergencyCue || priority.isAbove(Priority.MEDIUM)) && !sureMediumUnderHigh
                         && !sureLowUnderHigh;
                 Priority floor = priority == Priority.EMERGENCY && modelPriority != Priority.EMERGENCY
@@ -348,7 +360,7 @@ public class MessageClassifier {
                         ? Priority.HIGH : priority;
                 boolean unsureOverNamedMedium = priority == Priority.MEDIUM && !evidence.isEmpty() && !emergencyCue
                         && (modelPriority == Priority.HIGH && sure < MODEL_HIGH_OVER_RULES_MEDIUM
-                            || modelPriority == Priority.LOW && sure < MODEL_LOW_OVER_RULES_MEDIUM);
+                            || modelPriority == Priority.LOW && (sure < MODEL_LOW_OVER_RULES_MEDIUM || happeningNow));
                 if (!unsureOverNamedMedium) {
                     priority = rulesFloor ? Priority.higherOf(floor, modelPriority) : modelPriority;
                 }
@@ -365,7 +377,11 @@ public class MessageClassifier {
                     priority = Priority.EMERGENCY;
                     keywords.add("model: " + priority);
                 }
-            } else if (predicted.priorityProbability() >= (saidAllClear ? MODEL_OVER_ALL_CLEAR : MODEL_OVER_CONTEXT)
+            } else if ((predicted.priorityProbability() >= (saidAllClear ? MODEL_OVER_ALL_CLEAR : MODEL_OVER_CONTEXT)
+                        // a problem happening now that the rules read above LOW is not lowered to LOW beside a
+                        // negation or a question ("how much to fix it? none of the toilets will flush"): HAPPENING_NOW
+                        && !(happeningNow && !allClear && !followUp && predicted.priority() == Priority.LOW
+                            && priority.isAbove(Priority.LOW)))
                     || (!allClear && !followUp && predicted.priority().isAbove(priority)
                         && predicted.priorityProbability() >= MODEL_RAISES_OVER_CONTEXT)) {
                 // not EMERGENCY where the message settles an emergency ("no longer flooding", "turned off the water"): HIGH
@@ -408,6 +424,16 @@ public class MessageClassifier {
         // a retraction the model reads as a problem still to fix (MODEL_OVER_CONTEXT) does not close the conversation
         boolean retraction = allClear && !emergencyCue && priority == Priority.LOW;
         return new Decision(priority, serviceType, new ArrayList<>(keywords), confidence, reviewReason, retraction);
+    }
+
+    /** True when one of {@code names} is among the live signals. */
+    static boolean anyOf(SignalRules signals, long present, Set<String> names) {
+        for (int s = 0; s < signals.names().size(); s++) {
+            if ((present & (1L << s)) != 0 && names.contains(signals.names().get(s))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when a water cue is among the live signals and none of DANGER_SIGNALS is. */

@@ -691,4 +691,26 @@ class GeneralisationTest {
         assertThat(TestRules.rulesOnly().classify(text, OFFICE_HOURS, 0).priority()).as("rules alone").isIn(Priority.HIGH, Priority.EMERGENCY);
         assertThat(classify(text).priority()).isIn(Priority.HIGH, Priority.EMERGENCY);
     }
+    // model24 (MessageClassifier.HAPPENING_NOW; config/rules.yaml: "none of the toilets" beside a backup is the whole
+    // house): a backup happening now, asked about by price, is not lowered to the model's LOW (the rules' HIGH stands);
+    // wordings in no labelled set but the first (model23's pointer)
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "how much would it cost to fix our main line? it's backed up and none of the toilets will flush",
+            "what do you charge to unclog a main line, the whole house is backed up",
+            "none of our toilets flush and the tub is backing up, how much for a plumber today"})
+    void aBackupHappeningNowStaysHighBesideAPrice(String text) {
+        assertThat(classify(text).priority()).isEqualTo(Priority.HIGH);
+    }
+
+    // and the other way: a price or an invoice with nothing happening now (asked ahead, or the backup said to be over)
+    // stays LOW
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "how much do you charge to snake a main line? just asking for next spring",
+            "the tub was backing up last week but it's fine since you came, how much do I owe",
+            "how much is a camera inspection of the sewer line, no problems, we're buying the house"})
+    void aPriceWithNothingHappeningNowStaysLow(String text) {
+        assertThat(classify(text).priority()).isEqualTo(Priority.LOW);
+    }
 }
