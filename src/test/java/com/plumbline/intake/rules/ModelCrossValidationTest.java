@@ -269,8 +269,11 @@ class ModelCrossValidationTest {
     // model23 (MessageClassifier.MODEL_LOW_OVER_RULES_HIGH 0.95: the model's sure LOW over a rules HIGH without an
     // emergency cue): 10-fold 95.5 % (7649 / 8008), held out 95.7 % (7666 / 8008), the same 2 / 0 below HIGH. Floors
     // raised 0.954 -> 0.955, 0.956 -> 0.957 (0.9552, 0.9573 rounded down).
+    // model24 (sewage outside needs something out; a backup now not lowered beside a price; MODEL_MEDIUM_OVER_RULES_HIGH
+    // 0.8 -> 0.7): 10-fold 7648 / 8008 (0.9550), held out 7672 / 8008 (0.9580), the same 2 / 0 below HIGH. 10-fold floor
+    // kept (0.955), held-out floor raised 0.957 -> 0.958.
     static final double K_FOLD_PRIORITY_FLOOR = 0.955;
-    static final double HELD_OUT_PRIORITY_FLOOR = 0.957;
+    static final double HELD_OUT_PRIORITY_FLOOR = 0.958;
     // One ceiling was kept for both splits until model19 (4); each is now what it measures: the 10-fold count rose by set
     // p's toilet bowl (the ten folds reshuffled by the new file; held out it stays HIGH), the held-out count (the nearer
     // thing to a blind set) fell to 2.
