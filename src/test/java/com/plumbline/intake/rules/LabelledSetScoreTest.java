@@ -465,14 +465,16 @@ class LabelledSetScoreTest {
                 // priority 92.1 % (313 / 340), service type 89.7 % (305 / 340), 1 emergency below HIGH; 81 read as EMERGENCY,
                 // 73 of them labelled so. Floors the exact fractions rounded down; the one emergency below HIGH is the ceiling
                 // until it is read (not yet: the set stays blind for the next change).
-                // After model24, printed once, totals only: unchanged.
+                // After model24, printed once, totals only: unchanged. Then (stop 29, 18:00 UTC) its emergency below HIGH was
+                // read: USED since, a development set for the next change (kept printing totals only).
                 new LabelledSet("blind-2026-11aa.csv", true, 0.920, 0.897, 1),
                 // 304 messages (76 emergencies), written 2026-11-28 by 17:33 UTC by a helper (BLIND-SET.md, twenty-sixth set;
                 // the writer notes that some short rows repeat situations quoted for earlier sets), committed before it was
                 // scored. Blind on main before any change for it (after model23 and set aa's scoring; totals only): priority
                 // 94.7 % (288 / 304), service type 89.5 % (272 / 304), 1 emergency below HIGH; 77 read as EMERGENCY, 74 of
                 // them labelled so. Floors the exact fractions rounded down; the ceiling is the one emergency below HIGH.
-                // After model24, printed once, totals only: unchanged.
+                // After model24, printed once, totals only: unchanged. Then (stop 29, 18:00 UTC) its emergency below HIGH was
+                // read (and every miss of set z printed with it): USED since, a development set for the next change (kept printing totals only).
                 new LabelledSet("blind-2026-11z.csv", true, 0.947, 0.894, 1));
     }
 
