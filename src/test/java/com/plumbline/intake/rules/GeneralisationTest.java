@@ -728,4 +728,43 @@ class GeneralisationTest {
     void aContainedDripIsMediumAndAWholeHouseProblemHigh(String text, Priority expected) {
         assertThat(classify(text.trim()).priority()).isEqualTo(expected);
     }
+
+    // model26 (config/rules.yaml: fittingOff, waterOut, flushedElsewhere, outOntoFloor; sets z and aa read): a line or
+    // hose that let go with water all over is water escaping wherever it hangs; what a flush upstairs pushes out of a
+    // fixture below onto the floor is sewage, named or not. Wordings in no labelled set
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            the line under the bathroom faucet shot off when I bumped it, waters all over and no shut off under there | EMERGENCY
+            the hose on the bidet popped loose, water all over the place and the little valve spins                     | EMERGENCY
+            whenever somebody upstairs flushes, the toilet down here overflows onto the floor, dark and nasty               | EMERGENCY
+            cada vez que jalan arriba sale todo del inodoro de abajo al piso                                                 | EMERGENCY
+            """)
+    void aLineThatLetGoOrAFlushUpstairsComingOutBelowIsAnEmergency(String text, Priority expected) {
+        assertThat(TestRules.rulesOnly().classify(text.trim(), OFFICE_HOURS, 0).priority()).as("rules alone").isEqualTo(expected);
+        assertThat(classify(text.trim()).priority()).isEqualTo(expected);
+    }
+
+    // and their look-alikes: a loose line with nothing coming out, a fixture below that only gurgles when upstairs
+    // flushes (the main line, HIGH), the upstairs toilet itself running over when flushed (a toilet to fix)
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            I think the line to the dishwasher is loose, is that something you fix?          | LOW
+            when someone flushes upstairs our downstairs tub gurgles                         | HIGH
+            """)
+    void aLooseLineOrAGurgleBelowKeepsItsPriority(String text, Priority expected) {
+        assertThat(classify(text.trim()).priority()).isEqualTo(expected);
+    }
+
+    // model26: "never mind the X" takes X back; "about to burst a pipe" is anger; a trickle said as a dribble at every tap
+    // is no water (HIGH); rotten eggs smelt only with the hot water is the heater's anode, not gas
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            never mind the flooding in the garage, the kids left the hose running into the bucket, all mopped up | LOW
+            the neighbors dog barks all night and im about to burst a pipe lol. anyway need a quote for a new kitchen faucet | LOW
+            since lunch just a dribble out of every tap, no water company notice                                 | HIGH
+            the shower smells like rotten eggs but only from the hot side, cold smells fine                      | MEDIUM
+            """)
+    void aRetractionAFigureOfSpeechATrickleAndAnEggyHeater(String text, Priority expected) {
+        assertThat(classify(text.trim()).priority()).isEqualTo(expected);
+    }
 }

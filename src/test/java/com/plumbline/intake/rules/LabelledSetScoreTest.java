@@ -467,7 +467,10 @@ class LabelledSetScoreTest {
                 // until it is read (not yet: the set stays blind for the next change).
                 // After model24, printed once, totals only: unchanged. Then (stop 29, 18:00 UTC) its emergency below HIGH was
                 // read: USED since, a development set for the next change (kept printing totals only).
-                new LabelledSet("blind-2026-11aa.csv", true, 0.920, 0.897, 1),
+                // model26 (the families of sets z and aa read: a line that let go, a flush upstairs coming out below, "never
+                // mind the X", "about to burst a pipe", eggs only with the hot water): 93.2 / 90.3 % (317 / 340, 307 / 340),
+                // 0 below HIGH; 81 read as EMERGENCY, 74 labelled so. Floors raised, ceiling 0.
+                new LabelledSet("blind-2026-11aa.csv", false, 0.932, 0.902, 0),
                 // 304 messages (76 emergencies), written 2026-11-28 by 17:33 UTC by a helper (BLIND-SET.md, twenty-sixth set;
                 // the writer notes that some short rows repeat situations quoted for earlier sets), committed before it was
                 // scored. Blind on main before any change for it (after model23 and set aa's scoring; totals only): priority
@@ -475,7 +478,9 @@ class LabelledSetScoreTest {
                 // them labelled so. Floors the exact fractions rounded down; the ceiling is the one emergency below HIGH.
                 // After model24, printed once, totals only: unchanged. Then (stop 29, 18:00 UTC) its emergency below HIGH was
                 // read (and every miss of set z printed with it): USED since, a development set for the next change (kept printing totals only).
-                new LabelledSet("blind-2026-11z.csv", true, 0.947, 0.894, 1));
+                // model26 (see set aa): 95.4 / 89.8 % (290 / 304, 273 / 304), 0 below HIGH; 77 read as EMERGENCY, 75 labelled
+                // so. Floors raised, ceiling 0.
+                new LabelledSet("blind-2026-11z.csv", false, 0.953, 0.898, 0));
     }
 
     @ParameterizedTest(name = "{0}")
