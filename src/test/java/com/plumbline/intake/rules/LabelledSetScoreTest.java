@@ -450,7 +450,9 @@ class LabelledSetScoreTest {
                 // unchanged (336 / 352, 323 / 352, 0 below HIGH, 81 read as EMERGENCY, 77 labelled so). Still blind for
                 // model24 (sewageOut, HAPPENING_NOW, the model's MEDIUM over a rules HIGH from 0.7), printed once after its
                 // merge, totals only: priority 95.7 % (337 / 352), service type 91.8 % (323 / 352), 0 below HIGH, 81 read as
-                // EMERGENCY, 77 labelled so. Floor raised (0.954 -> 0.957).
+                // EMERGENCY, 77 labelled so. Floor raised (0.954 -> 0.957). Still blind for model26 (the families of sets z
+                // and aa), printed once after its merge, totals only: unchanged (337 / 352, 323 / 352, 0 below HIGH, 81 read
+                // as EMERGENCY, 77 labelled so).
                 new LabelledSet("blind-2026-11x.csv", true, 0.957, 0.917, 0),
                 // 337 messages (76 emergencies), written 2026-11-28 by 14:29 UTC by a helper (BLIND-SET.md, twenty-fifth set),
                 // committed before it was scored. Blind on main before any change for it (after model22 and the scoring of
@@ -459,6 +461,8 @@ class LabelledSetScoreTest {
                 // read, so blind for model23, printed once after its merge, totals only: priority 94.4 % (318 / 337), service
                 // type 91.4 % (308 / 337), 0 below HIGH; 81 read as EMERGENCY, 75 labelled so. Floor raised (0.940 -> 0.943).
                 // After model24, printed once, totals only: unchanged (318 / 337, 308 / 337, 0 below HIGH).
+                // After model26, printed once, totals only: priority unchanged (318 / 337), service type 91.4 % (308 / 337),
+                // 0 below HIGH, 81 read as EMERGENCY, 75 labelled so.
                 new LabelledSet("blind-2026-11y.csv", true, 0.943, 0.913, 0),
                 // 340 messages (76 emergencies), written 2026-11-28 17:10-17:25 UTC by a helper (BLIND-SET.md, twenty-seventh
                 // set), committed before it was scored. Blind on main before any change for it (after model23; totals only):
