@@ -486,7 +486,7 @@ class LabelledSetScoreTest {
                 // so. Floors raised, ceiling 0.
                 new LabelledSet("blind-2026-11z.csv", false, 0.953, 0.898, 0),
                 // 352 messages (79 emergencies), written 2026-11-28 21:21-21:39 UTC by a helper (BLIND-SET.md, thirtieth set;
-                // the letters ab and ac went to two helpers who wrote nothing: they started 90 min late), committed before it was scored. Blind on
+                // the letters ab and ac went to two helpers that had written nothing by the end of stop 30), committed before it was scored. Blind on
                 // main after model26, before any change for it (totals only): priority 94.0 % (331 / 352), service type
                 // 90.6 % (319 / 352), 0 emergencies below HIGH; 86 read as EMERGENCY, 78 of them labelled so. Floors the
                 // exact fractions rounded down.
