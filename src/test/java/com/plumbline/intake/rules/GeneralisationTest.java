@@ -745,7 +745,7 @@ class GeneralisationTest {
     }
 
     // and their look-alikes: a loose line with nothing coming out, a fixture below that only gurgles when upstairs
-    // flushes (the main line, HIGH), the upstairs toilet itself running over when flushed (a toilet to fix)
+    // flushes (the main line, HIGH)
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             I think the line to the dishwasher is loose, is that something you fix?          | LOW
