@@ -67,6 +67,7 @@ final class MessageAnalysis {
             dropped[i] = isProblemOrSignal(i) && (isMentionOnly(i) || isHistory(i));
         }
         dropRetracted();
+        dropExplainedAway();
     }
 
     private boolean isProblemOrSignal(int i) {
@@ -170,6 +171,57 @@ final class MessageAnalysis {
                 }
             }
         }
+    }
+
+    /**
+     * A scare explained away in a message that says all is well takes back the problems just before the explanation:
+     * "the sewer smell in the back bedroom was a dead mouse, cancel please", "el olor a gas era del fertilizante, todo
+     * bien". Not when the explanation names a problem itself ("the leak was the supply line, all good now that the valve
+     * is shut"), nor across a new-topic cue, nor when its sentence says something is still going on.
+     */
+    private void dropExplainedAway() {
+        if (absent(Term.Cue.EXPLANATION) || !anyLiveCue(Term.Cue.ALL_CLEAR)) {
+            return;
+        }
+        for (int e = 0; e < matches.size(); e++) {
+            if (!isLiveCue(e, Term.Cue.EXPLANATION) || !explainsHarmlessly(e)) {
+                continue;
+            }
+            Match cue = matches.get(e);
+            for (int i = e - 1; i >= 0; i--) {
+                Match m = matches.get(i);
+                if (cue.start() - m.end() >= rules.pastWindow() || !sameSentence(m, cue)
+                        || isLiveCue(i, Term.Cue.NEW_TOPIC)) {
+                    break;
+                }
+                if (m.end() <= cue.start() && isProblemOrSignal(i)) {
+                    dropped[i] = true;
+                }
+            }
+        }
+    }
+
+    /**
+     * Nothing from the explanation to the end of its clause names a problem or a plumbing system ("the supply line"),
+     * and nothing in its sentence says "still".
+     */
+    private boolean explainsHarmlessly(int e) {
+        Match cue = matches.get(e);
+        for (int j = 0; j < matches.size(); j++) {
+            Match m = matches.get(j);
+            if (!sameSentence(m, cue)) {
+                continue;
+            }
+            if (isLiveCue(j, Term.Cue.STILL_GOING)
+                    || (m.start() >= cue.end() && sameClause(m, cue) && m.term().isProblem() && !dropped[j])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean sameSentence(Match a, Match b) {
+        return tokens.sentences()[a.start()] == tokens.sentences()[b.start()];
     }
 
     /**

@@ -60,7 +60,7 @@ final class RulesCompiler {
         addCues(negation.notAnEmergency(), Term.Cue.NOT_AN_EMERGENCY, "negation.notAnEmergency");
         addCues(negation.mentions(), Term.Cue.MENTION, "negation.mentions");
         RulesFile.Resolution resolution = file.resolution() == null
-                ? new RulesFile.Resolution(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null)
+                ? new RulesFile.Resolution(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null)
                 : file.resolution();
         addCues(resolution.after(), Term.Cue.RESOLUTION_AFTER, "resolution.after");
         addCues(resolution.blockedBy(), Term.Cue.RESOLUTION_BLOCKER, "resolution.blockedBy");
@@ -72,6 +72,7 @@ final class RulesCompiler {
         addCues(resolution.newTopic(), Term.Cue.NEW_TOPIC, "resolution.newTopic");
         addCues(resolution.followUps(), Term.Cue.FOLLOW_UP, "resolution.followUps");
         addCues(resolution.changed(), Term.Cue.CHANGED, "resolution.changed");
+        addCues(resolution.explanations(), Term.Cue.EXPLANATION, "resolution.explanations");
         addTopics(resolution.topics());
         ServiceType lowPriorityService = null;
         if (file.lowPriority() != null) {

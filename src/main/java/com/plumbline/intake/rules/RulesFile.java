@@ -87,13 +87,15 @@ public record RulesFile(
      * followUps: the customer asks after a problem already reported ("any update?"): LOW unless {@code changed}
      * or a danger says it got worse;
      * topics: what a whole-message resolution or a retraction is about, named by a topic word next to it (within
-     * topicWindow words, same clause): it then settles only problems next to a word of the same topic.
+     * topicWindow words, same clause): it then settles only problems next to a word of the same topic;
+     * explanations: a scare explained away ("the sewer smell in the garage was a bait bucket") in a message that says
+     * all is well: the problems just before it (within pastWindow words, same sentence) are taken back.
      */
     public record Resolution(List<String> after, Integer window, List<String> blockedBy, List<String> wholeMessage,
                              List<String> stillGoing, List<String> allClear, List<String> retractions,
                              List<String> past, Integer pastWindow, List<String> recurring, List<String> newTopic,
                              List<String> followUps, List<String> changed, Map<String, List<String>> topics,
-                             Integer topicWindow) {
+                             Integer topicWindow, List<String> explanations) {
     }
 
     public record Urgency(List<String> cues, Double cueWeight, Double maxFromCues, Double exclamationWeight,

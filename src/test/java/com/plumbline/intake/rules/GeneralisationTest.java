@@ -767,4 +767,25 @@ class GeneralisationTest {
     void aRetractionAFigureOfSpeechATrickleAndAnEggyHeater(String text, Priority expected) {
         assertThat(classify(text.trim()).priority()).isEqualTo(expected);
     }
+
+    // model27 (resolution.explanations): a scare explained away in a message that says all is well is taken back; not
+    // when the explanation names a plumbing system, nor without the all-clear. Wordings in no labelled set
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            the gas smell on the porch was a can of paint thinner the painters left, all good now                     | LOW
+            cancel the sewer visit, the stink in the mudroom was a bag of old potatoes                                | LOW
+            el olor a drenaje en la cocina era una bolsa de basura, ya todo bien                                      | LOW
+            the gas smell on the porch was a can of paint thinner the painters left                                   | EMERGENCY
+            """)
+    void aScareExplainedAwayIsTakenBackWithAnAllClear(String text, Priority expected) {
+        assertThat(TestRules.rulesOnly().classify(text.trim(), OFFICE_HOURS, 0).priority()).as("rules alone").isEqualTo(expected);
+    }
+
+    // an explanation that names a plumbing system is the cause, not a harmless scare: the problem stands
+    @Test
+    void anExplanationThatNamesAPlumbingSystemTakesNothingBack() {
+        String text = "the flooding in the hall was the water heater letting go, all good now that the valve is closed";
+        assertThat(TestRules.rulesOnly().classify(text, OFFICE_HOURS, 0).priority()).isNotEqualTo(Priority.LOW);
+        assertThat(TestRules.rulesOnly().classify(text, OFFICE_HOURS, 0).retraction()).isFalse();
+    }
 }
