@@ -505,7 +505,7 @@ class LabelledSetScoreTest {
                 // 89.3 % (300 / 336), service type 85.7 % (288 / 336), 0 below HIGH, 88 read as EMERGENCY, 75 labelled so.
                 // Floor raised (0.889 -> 0.892). Sets x, y, ad, ae and ab, printed in the same run: unchanged.
                 new LabelledSet("blind-2026-11ac.csv", true, 0.892, 0.857, 0),
-                // 366 messages (83 emergencies), written 2026-11-28/29 23:48-01:05 UTC by a helper (BLIND-SET.md, thirty-second
+                // 366 messages (83 emergencies), written 2026-11-28/29 23:48-00:03 UTC by a helper (BLIND-SET.md, thirty-second
                 // set; median 161 characters), committed before it was scored. Blind on main after model26 and set ac's
                 // scoring, before any change for it (totals only): priority 93.7 % (343 / 366), service type 83.9 % (307 / 366),
                 // 0 emergencies below HIGH; 86 read as EMERGENCY, 82 of them labelled so. Floors the exact fractions rounded down.
