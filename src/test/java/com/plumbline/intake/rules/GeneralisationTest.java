@@ -803,4 +803,15 @@ class GeneralisationTest {
     void sprayingOnlyInUseAndASmellWithSlowDrainsAreNotEmergencies(String text, Priority expected) {
         assertThat(classify(text.trim()).priority()).isEqualTo(expected);
     }
+
+    // model29: "sewer line" is a rule phrase of its own, which hid its "sewer" from the smell of sewage; the rules alone
+    // (not only the model) read these as sewage smelt in the home
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "theres a sewer line smell in the basement getting stronger every hour",
+            "sewer line smell in the hall bathroom",
+    })
+    void aSewerLineSmeltInsideIsAnEmergencyForTheRulesAlone(String text) {
+        assertThat(TestRules.rulesOnly().classify(text, OFFICE_HOURS, 0).priority()).isEqualTo(Priority.EMERGENCY);
+    }
 }
