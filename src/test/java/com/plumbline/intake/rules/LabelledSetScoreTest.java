@@ -514,7 +514,14 @@ class LabelledSetScoreTest {
                 // set; median 161 characters), committed before it was scored. Blind on main after model26 and set ac's
                 // scoring, before any change for it (totals only): priority 93.7 % (343 / 366), service type 83.9 % (307 / 366),
                 // 0 emergencies below HIGH; 86 read as EMERGENCY, 82 of them labelled so. Floors the exact fractions rounded down.
-                new LabelledSet("blind-2026-11ab.csv", true, 0.937, 0.838, 0));
+                new LabelledSet("blind-2026-11ab.csv", true, 0.937, 0.838, 0),
+                // 332 messages (73 emergencies), written 2026-11-29 01:26-01:30 UTC by a helper who, cut off by an error and
+                // resuming with 19 minutes left, read only the guide's first 140 lines and a dozen later judgement calls
+                // (BLIND-SET.md, thirty-fifth set; median 85 characters), committed before it was scored. Blind on main after
+                // model29, before any change for it (totals only): priority 97.6 % (324 / 332), service type 93.1 % (309 / 332),
+                // 0 emergencies below HIGH; 78 read as EMERGENCY, 73 of them labelled so. Floors the exact fractions rounded
+                // down. Hurried like set ae: reported, not leaned on.
+                new LabelledSet("blind-2026-11ag.csv", true, 0.975, 0.930, 0));
     }
 
     @ParameterizedTest(name = "{0}")
