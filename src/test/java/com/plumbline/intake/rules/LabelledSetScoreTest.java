@@ -521,7 +521,13 @@ class LabelledSetScoreTest {
                 // model29, before any change for it (totals only): priority 97.6 % (324 / 332), service type 93.1 % (309 / 332),
                 // 0 emergencies below HIGH; 78 read as EMERGENCY, 73 of them labelled so. Floors the exact fractions rounded
                 // down. Hurried like set ae: reported, not leaned on.
-                new LabelledSet("blind-2026-11ag.csv", true, 0.975, 0.930, 0));
+                new LabelledSet("blind-2026-11ag.csv", true, 0.975, 0.930, 0),
+                // 330 messages (74 emergencies), written 2026-11-29 01:33-01:36 UTC by a helper that started late and read only
+                // the guide's first 120 lines (BLIND-SET.md, thirty-fourth set; median 72 characters), committed before it was
+                // scored. Blind on main after model29 and set ag's scoring, before any change for it (totals only): priority
+                // 96.7 % (319 / 330), service type 92.1 % (304 / 330), 0 emergencies below HIGH; 76 read as EMERGENCY, 73 of
+                // them labelled so. Floors the exact fractions rounded down. Hurried like sets ae and ag: reported, not leaned on.
+                new LabelledSet("blind-2026-11af.csv", true, 0.966, 0.921, 0));
     }
 
     @ParameterizedTest(name = "{0}")
