@@ -784,9 +784,10 @@ class GeneralisationTest {
     // an explanation that names a plumbing system is the cause, not a harmless scare: the problem stands
     @Test
     void anExplanationThatNamesAPlumbingSystemTakesNothingBack() {
-        String text = "the flooding in the hall was the water heater letting go, all good now that the valve is closed";
-        assertThat(TestRules.rulesOnly().classify(text, OFFICE_HOURS, 0).priority()).isNotEqualTo(Priority.LOW);
-        assertThat(TestRules.rulesOnly().classify(text, OFFICE_HOURS, 0).retraction()).isFalse();
+        Classification read = TestRules.rulesOnly().classify(
+                "the flooding in the hall was the water heater letting go, all good now that the valve is closed", OFFICE_HOURS, 0);
+        assertThat(read.priority()).isNotEqualTo(Priority.LOW);
+        assertThat(read.retraction()).isFalse();
     }
 
     // model28 (config/rules.yaml: waterEscaping and waterGushing `unless`, sewageLike `unless`): a fitting that sprays
