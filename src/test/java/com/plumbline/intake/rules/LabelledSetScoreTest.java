@@ -527,7 +527,15 @@ class LabelledSetScoreTest {
                 // scored. Blind on main after model29 and set ag's scoring, before any change for it (totals only): priority
                 // 96.7 % (319 / 330), service type 92.1 % (304 / 330), 0 emergencies below HIGH; 76 read as EMERGENCY, 73 of
                 // them labelled so. Floors the exact fractions rounded down. Hurried like sets ae and ag: reported, not leaned on.
-                new LabelledSet("blind-2026-11af.csv", true, 0.966, 0.921, 0));
+                new LabelledSet("blind-2026-11af.csv", true, 0.966, 0.921, 0),
+                // 350 messages (79 emergencies) and 365 messages (80 emergencies), written 2026-11-29 02:18-02:45 UTC by two
+                // helpers that each printed the whole guide first (BLIND-SET.md, thirty-sixth and thirty-seventh sets; median 130
+                // and 132 characters), committed before they were scored. Blind on main with model29, before any change for
+                // them (totals only): ah priority 95.4 % (334 / 350), service type 91.4 % (320 / 350), 0 emergencies below HIGH,
+                // 85 read as EMERGENCY (79 of them labelled so); ai priority 92.9 % (339 / 365), service type 90.1 % (329 / 365),
+                // 0 below HIGH, 82 read as EMERGENCY (78 labelled so). Floors the exact fractions rounded down.
+                new LabelledSet("blind-2026-11ah.csv", true, 0.954, 0.914, 0),
+                new LabelledSet("blind-2026-11ai.csv", true, 0.928, 0.901, 0));
     }
 
     @ParameterizedTest(name = "{0}")
