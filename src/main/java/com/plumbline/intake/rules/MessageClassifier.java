@@ -90,6 +90,11 @@ public class MessageClassifier {
      * lost); bench/RESULTS-classifier.md, model24: held out flat (8623 of 9,029), no emergency below HIGH.
      */
     static final Set<String> HAPPENING_NOW = Set.of("backupNow");
+    /**
+     * model30: several drains slow or backing up at once (config/rules.yaml's signal severalDrainsSlow) are the line they
+     * share, HIGH: the model's MEDIUM (MODEL_MEDIUM_OVER_RULES_HIGH), which reads each drain as a clog, does not lower it.
+     */
+    static final Set<String> SHARED_LINE = Set.of("severalDrainsSlow");
     /** The water cues of MODEL_OVER_RULES_WATER_EMERGENCY. */
     static final Set<String> WATER_CUES = Set.of("waterEscaping", "waterGushing", "deepWater");
 
@@ -353,7 +358,7 @@ public class MessageClassifier {
                 // never over an emergency cue: a cue with the model against it is conflicting evidence, which issue 19
                 // (item 4) wants at HIGH at least (model18's MODEL_MEDIUM_OVER_SAFETY_CUE was taken out for that)
                 boolean sureMediumUnderHigh = priority == Priority.HIGH && !emergencyCue && modelPriority == Priority.MEDIUM
-                        && sure >= MODEL_MEDIUM_OVER_RULES_HIGH;
+                        && sure >= MODEL_MEDIUM_OVER_RULES_HIGH && !anyOf(safety, analysis.signalsPresent(), SHARED_LINE);
                 boolean sureLowUnderHigh = priority == Priority.HIGH && !emergencyCue && modelPriority == Priority.LOW
                         && sure >= MODEL_LOW_OVER_RULES_HIGH && !happeningNow;
                 boolean rulesFloor = (emergencyCue || priority.isAbove(Priority.MEDIUM)) && !sureMediumUnderHigh

@@ -815,4 +815,31 @@ class GeneralisationTest {
     void aSewerLineSmeltInsideIsAnEmergencyForTheRulesAlone(String text) {
         assertThat(TestRules.rulesOnly().classify(text, OFFICE_HOURS, 0).priority()).isEqualTo(Priority.EMERGENCY);
     }
+
+    // model30 (config/rules.yaml: waterEscaping, waterGushing and electrics `unless`): a weak spray, water that comes out
+    // as it should only hot, and something a person poured into a fixture are not water escaping ("like a light rain" is no
+    // light fixture either); water that escapes stays an emergency. Wordings in no labelled set
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "the handheld wand in the tub barely sprays now, feels like a light rain",
+            "el boiler hace un clic raro pero el agua sale bien caliente, es normal?",
+            "the laundry sink stopped up after my daughter poured paint water in it",
+    })
+    void aWeakSprayWaterComingOutHotOrSomethingPouredInIsNoWaterEscaping(String text) {
+        Classification read = TestRules.rulesOnly().classify(text, OFFICE_HOURS, 0);
+        assertThat(read.priority()).as(text).isIn(Priority.MEDIUM, Priority.LOW);
+        assertThat(read.matchedKeywords()).as(text).doesNotContain("water escaping");
+    }
+
+    // model30 (MessageClassifier.SHARED_LINE, signal severalDrainsSlow): several drains slow at once are the line they
+    // share, HIGH, which the model's MEDIUM (each drain a clog) does not lower. Wordings in no labelled set
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "every shower and tub in the house drains slow, the sinks too",
+            "all our drains are sluggish, tub, sinks, shower, even the washer standpipe",
+            "both toilets and every sink go down slow, plunging does nothing",
+    })
+    void severalDrainsSlowAtOnceStayHigh(String text) {
+        assertThat(classify(text).priority()).isEqualTo(Priority.HIGH);
+    }
 }

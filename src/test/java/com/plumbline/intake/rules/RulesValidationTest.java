@@ -39,6 +39,8 @@ class RulesValidationTest {
             `  raisePriority: {}`                               | `  raisePriority: { MEDIUM: SUPER }`               | afterHours.raisePriority.MEDIUM: unknown priority 'SUPER'
             `    sewage: [sewage, sewer, septic, raw sewage, aguas negras, poop]` | `    sewage: []`              | resolution.topics.sewage: no words
             `  topicWindow: 4`                                  | `  topicWindow: 0`                                  | resolution.topicWindow
+            `      - [[$severalDrains],`                     | `      - [[$severalDrain],`                      | no list named 'severalDrain' under lists
+            `  whileInUse: [when its on,`                       | `  whileInUse: when its on,`                        | lists.whileInUse: not a list of words
             `  DRAIN_CLEANING:\n    keywords: [drain, drains, clogged drain, garbage disposal, disposal, snake, drenaje, desague, drano]` | `  DRAIN_CLEANING:\n    keywords: []` | serviceTypes.DRAIN_CLEANING.keywords: empty keyword list
             """)
     void mistakeIsReportedWithItsKey(String original, String replacement, String expectedMessage) throws IOException {
@@ -46,6 +48,27 @@ class RulesValidationTest {
         assertThatThrownBy(() -> new RulesBook(file))
                 .isInstanceOf(InvalidRulesException.class)
                 .hasMessageContaining(expectedMessage);
+    }
+
+    @Test
+    void aSharedListStandsForItsWordsWhereverItIsNamed() throws IOException {
+        String rules = Files.readString(TestRules.RULES_FILE);
+        int start = rules.indexOf("  whileInUse: [") + "  whileInUse: [".length();
+        String words = rules.substring(start, rules.indexOf(']', start));
+        assertThat(rules).contains("$whileInUse,");
+        Path file = dir.resolve("rules.yaml");
+        Files.writeString(file, rules.replace("$whileInUse,", words + ","));
+        MessageClassifier written = new MessageClassifier(new RulesBook(file));
+        java.time.Instant at = java.time.Instant.parse("2026-03-10T15:00:00Z");
+        for (String text : java.util.List.of("the hose bib sprays out the side when it runs, fine when off",
+                "water is spraying out of the wall behind the washer and I cant find the shutoff")) {
+            Classification shared = TestRules.rulesOnly().classify(text, at, 0);
+            Classification inline = written.classify(text, at, 0);
+            assertThat(inline.priority()).as(text).isEqualTo(shared.priority());
+            assertThat(inline.matchedKeywords()).as(text).isEqualTo(shared.matchedKeywords());
+        }
+        assertThat(TestRules.rulesOnly().classify("the hose bib sprays out the side when it runs, fine when off", at, 0)
+                .priority()).isNotEqualTo(Priority.EMERGENCY);
     }
 
     @Test
