@@ -842,4 +842,24 @@ class GeneralisationTest {
     void severalDrainsSlowAtOnceStayHigh(String text) {
         assertThat(classify(text).priority()).isEqualTo(Priority.HIGH);
     }
+
+    // model30 (config/rules.yaml: sewageLike, vulnerable `unless`; lists.waterSmellsNotGas): a sewer smell at a toilet's
+    // base is its wax ring, "nobody sick" is no vulnerable person, and a smell only in the hot water with the cold fine is
+    // the heater's anode; for the rules alone none of these is an emergency, while sewage seen at the base still is.
+    // Wordings in no labelled set
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "the guest toilet wobbles and there's a sewer odor around the base of it",
+            "pipe under the bathroom sink froze, it's 22 out, no water in that sink, nobody sick, we're just cold",
+            "our hot water comes out smelling like rotten eggs, the cold is fine, no gas smell at all",
+    })
+    void aSmellAtTheToiletBaseNobodySickOrOnlyHotWaterSmellingIsNoEmergency(String text) {
+        assertThat(TestRules.rulesOnly().classify(text, OFFICE_HOURS, 0).priority()).as(text).isNotEqualTo(Priority.EMERGENCY);
+    }
+
+    @Test
+    void sewageSeenComingOutAtTheToiletBaseIsStillAnEmergency() {
+        assertThat(TestRules.rulesOnly().classify("raw sewage is oozing out around the base of the toilet onto the tile",
+                OFFICE_HOURS, 0).priority()).isEqualTo(Priority.EMERGENCY);
+    }
 }
