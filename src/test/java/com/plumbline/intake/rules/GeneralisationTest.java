@@ -862,4 +862,25 @@ class GeneralisationTest {
         assertThat(TestRules.rulesOnly().classify("raw sewage is oozing out around the base of the toilet onto the tile",
                 OFFICE_HOURS, 0).priority()).isEqualTo(Priority.EMERGENCY);
     }
+
+    // model30 (config/rules.yaml: electricalNearWater, electrics `unless`; negation.mentions): a breaker said to be fine
+    // or a burner that will not light is no electricity near water, and "burst into tears" or an inbox flooded with mail
+    // names no problem. Wordings in no labelled set
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "the booster pump stopped, no water anywhere in the house, breakers look fine",
+            "our tankless wont light and theres no hot water, the gas is on",
+    })
+    void aBreakerSaidFineOrABurnerThatWontLightIsNoEmergency(String text) {
+        assertThat(TestRules.rulesOnly().classify(text, OFFICE_HOURS, 0).priority()).as(text).isNotEqualTo(Priority.EMERGENCY);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "my son burst into tears when your tech showed him the camera in the pipe, can you book the softener install",
+            "sorry my inbox is flooded, please send the estimate by text",
+    })
+    void figuresOfSpeechNameNoProblem(String text) {
+        assertThat(TestRules.rulesOnly().classify(text, OFFICE_HOURS, 0).priority()).as(text).isEqualTo(Priority.LOW);
+    }
 }
