@@ -40,7 +40,7 @@ class RulesValidationTest {
             `    sewage: [sewage, sewer, septic, raw sewage, aguas negras, poop]` | `    sewage: []`              | resolution.topics.sewage: no words
             `  topicWindow: 4`                                  | `  topicWindow: 0`                                  | resolution.topicWindow
             `      - [[$severalDrains],`                     | `      - [[$severalDrain],`                      | no list named 'severalDrain' under lists
-            `  whileInUse: [when its on,`                       | `  whileInUse: when its on,`                        | lists.whileInUse: not a list of words
+            `  whileInUse: [when its on,`                       | `  whileInUse: when its on\n  spare: [when its on,` | lists.whileInUse: not a list of words
             `  DRAIN_CLEANING:\n    keywords: [drain, drains, clogged drain, garbage disposal, disposal, snake, drenaje, desague, drano]` | `  DRAIN_CLEANING:\n    keywords: []` | serviceTypes.DRAIN_CLEANING.keywords: empty keyword list
             """)
     void mistakeIsReportedWithItsKey(String original, String replacement, String expectedMessage) throws IOException {
