@@ -458,7 +458,7 @@ class LabelledSetScoreTest {
                 // fewer: the development sets' service types measured +4 and the 10-fold cross-validation's +2 for the same
                 // change, so it is kept and the floor is this measurement), 0 below HIGH, 79 read as EMERGENCY, 77 labelled
                 // so. Floors now 0.963 / 0.914.
-                new LabelledSet("blind-2026-11x.csv", true, 0.963, 0.914, 0),
+                new LabelledSet("blind-2026-11x.csv", true, 0.965, 0.914, 0),
                 // 337 messages (76 emergencies), written 2026-11-28 by 14:29 UTC by a helper (BLIND-SET.md, twenty-fifth set),
                 // committed before it was scored. Blind on main before any change for it (after model22 and the scoring of
                 // set x; totals only): priority 94.1 % (317 / 337), service type 91.4 % (308 / 337), 0 emergencies below
@@ -468,7 +468,7 @@ class LabelledSetScoreTest {
                 // After model24, printed once, totals only: unchanged (318 / 337, 308 / 337, 0 below HIGH).
                 // After model26, printed once, totals only: priority unchanged (318 / 337), service type 91.4 % (308 / 337),
                 // 0 below HIGH, 81 read as EMERGENCY, 75 labelled so.
-                new LabelledSet("blind-2026-11y.csv", true, 0.943, 0.913, 0),
+                new LabelledSet("blind-2026-11y.csv", true, 0.946, 0.913, 0),
                 // 340 messages (76 emergencies), written 2026-11-28 17:10-17:25 UTC by a helper (BLIND-SET.md, twenty-seventh
                 // set), committed before it was scored. Blind on main before any change for it (after model23; totals only):
                 // priority 92.1 % (313 / 340), service type 89.7 % (305 / 340), 1 emergency below HIGH; 81 read as EMERGENCY,
@@ -495,7 +495,7 @@ class LabelledSetScoreTest {
                 // main after model26, before any change for it (totals only): priority 94.0 % (331 / 352), service type
                 // 90.6 % (319 / 352), 0 emergencies below HIGH; 86 read as EMERGENCY, 78 of them labelled so. Floors the
                 // exact fractions rounded down.
-                new LabelledSet("blind-2026-11ad.csv", true, 0.940, 0.906, 0),
+                new LabelledSet("blind-2026-11ad.csv", true, 0.943, 0.906, 0),
                 // 339 messages (75 emergencies), written 2026-11-28 by 22:11 UTC by a helper who, starting late, read only the
                 // guide's first 150 lines (the labelling rules, not the later sets' judgement calls) and wrote many short, plain
                 // rows (BLIND-SET.md, thirty-first set), committed before it was scored. Blind on main after model26, before
@@ -509,25 +509,25 @@ class LabelledSetScoreTest {
                 // Still never read, so blind for model27 (resolution.explanations), printed once, totals only: priority
                 // 89.3 % (300 / 336), service type 85.7 % (288 / 336), 0 below HIGH, 88 read as EMERGENCY, 75 labelled so.
                 // Floor raised (0.889 -> 0.892). Sets x, y, ad, ae and ab, printed in the same run: unchanged.
-                new LabelledSet("blind-2026-11ac.csv", true, 0.892, 0.857, 0),
+                new LabelledSet("blind-2026-11ac.csv", true, 0.895, 0.857, 0),
                 // 366 messages (83 emergencies), written 2026-11-28/29 23:48-00:03 UTC by a helper (BLIND-SET.md, thirty-second
                 // set; median 161 characters), committed before it was scored. Blind on main after model26 and set ac's
                 // scoring, before any change for it (totals only): priority 93.7 % (343 / 366), service type 83.9 % (307 / 366),
                 // 0 emergencies below HIGH; 86 read as EMERGENCY, 82 of them labelled so. Floors the exact fractions rounded down.
-                new LabelledSet("blind-2026-11ab.csv", true, 0.937, 0.838, 0),
+                new LabelledSet("blind-2026-11ab.csv", true, 0.939, 0.838, 0),
                 // 332 messages (73 emergencies), written 2026-11-29 01:26-01:30 UTC by a helper who, cut off by an error and
                 // resuming with 19 minutes left, read only the guide's first 140 lines and a dozen later judgement calls
                 // (BLIND-SET.md, thirty-fifth set; median 85 characters), committed before it was scored. Blind on main after
                 // model29, before any change for it (totals only): priority 97.6 % (324 / 332), service type 93.1 % (309 / 332),
                 // 0 emergencies below HIGH; 78 read as EMERGENCY, 73 of them labelled so. Floors the exact fractions rounded
                 // down. Hurried like set ae: reported, not leaned on.
-                new LabelledSet("blind-2026-11ag.csv", true, 0.975, 0.930, 0),
+                new LabelledSet("blind-2026-11ag.csv", true, 0.975, 0.933, 0),
                 // 330 messages (74 emergencies), written 2026-11-29 01:33-01:36 UTC by a helper that started late and read only
                 // the guide's first 120 lines (BLIND-SET.md, thirty-fourth set; median 72 characters), committed before it was
                 // scored. Blind on main after model29 and set ag's scoring, before any change for it (totals only): priority
                 // 96.7 % (319 / 330), service type 92.1 % (304 / 330), 0 emergencies below HIGH; 76 read as EMERGENCY, 73 of
                 // them labelled so. Floors the exact fractions rounded down. Hurried like sets ae and ag: reported, not leaned on.
-                new LabelledSet("blind-2026-11af.csv", true, 0.966, 0.921, 0),
+                new LabelledSet("blind-2026-11af.csv", true, 0.969, 0.921, 0),
                 // 350 messages (79 emergencies) and 365 messages (80 emergencies), written 2026-11-29 02:18-02:45 UTC by two
                 // helpers that each printed the whole guide first (BLIND-SET.md, thirty-sixth and thirty-seventh sets; median 130
                 // and 132 characters), committed before they were scored. Blind on main with model29, before any change for
@@ -535,7 +535,15 @@ class LabelledSetScoreTest {
                 // 85 read as EMERGENCY (79 of them labelled so); ai priority 92.9 % (339 / 365), service type 90.1 % (329 / 365),
                 // 0 below HIGH, 82 read as EMERGENCY (78 labelled so). Floors the exact fractions rounded down.
                 new LabelledSet("blind-2026-11ah.csv", true, 0.954, 0.914, 0),
-                new LabelledSet("blind-2026-11ai.csv", true, 0.928, 0.901, 0));
+                new LabelledSet("blind-2026-11ai.csv", true, 0.931, 0.901, 0),
+                // 365 messages (82 emergencies) and 407 messages (88 emergencies), written 2026-11-29 02:50-03:12 UTC by two
+                // helpers that each printed the whole guide first (BLIND-SET.md, thirty-eighth and thirty-ninth sets), committed
+                // before they were scored; scored once, on main with model30 (stop 32), totals only: aj priority 92.3 % (337 /
+                // 365), service type 89.9 % (328 / 365), 0 below HIGH, 88 read as EMERGENCY (80 labelled so); ak 93.4 % (380 /
+                // 407), 85.5 % (348 / 407), 0 below HIGH, 94 read as EMERGENCY (88 labelled so). Floors the exact fractions
+                // rounded down. (model30 also raised the floors of the sets above to its own measurement, printed once.)
+                new LabelledSet("blind-2026-11aj.csv", true, 0.923, 0.898, 0),
+                new LabelledSet("blind-2026-11ak.csv", true, 0.933, 0.855, 0));
     }
 
     @ParameterizedTest(name = "{0}")
