@@ -883,4 +883,16 @@ class GeneralisationTest {
     void figuresOfSpeechNameNoProblem(String text) {
         assertThat(TestRules.rulesOnly().classify(text, OFFICE_HOURS, 0).priority()).as(text).isEqualTo(Priority.LOW);
     }
+
+    // model31 (config/rules.yaml: signals fuelBurner, gasLineSound and their rules): headaches or dizziness beside a
+    // fuel-burning appliance is possible carbon monoxide, and a gas line heard hissing further off than six words is still
+    // gas; for the rules alone, not only the model. Wordings in no labelled set
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "my husband and I both woke up dizzy with pounding headaches, the furnace ran all night",
+            "the fence guys drove a post into a yellow line along the driveway and you can hear it whistling from the porch",
+    })
+    void carbonMonoxideSymptomsAndAGasLineHeardAreEmergenciesForTheRulesAlone(String text) {
+        assertThat(TestRules.rulesOnly().classify(text, OFFICE_HOURS, 0).priority()).as(text).isEqualTo(Priority.EMERGENCY);
+    }
 }
