@@ -895,4 +895,15 @@ class GeneralisationTest {
     void carbonMonoxideSymptomsAndAGasLineHeardAreEmergenciesForTheRulesAlone(String text) {
         assertThat(TestRules.rulesOnly().classify(text, OFFICE_HOURS, 0).priority()).as(text).isEqualTo(Priority.EMERGENCY);
     }
+
+    // model31 (config/rules.yaml: signal medical): intravenous care or an ostomy at home is medical care; with no water, an
+    // emergency. Wordings in no labelled set
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "no water since this morning, my dad gets his IV antibiotics at home through a PICC line",
+            "we have had no water since noon and my mom has an ileostomy, we can't clean her supplies",
+    })
+    void noWaterForSomeoneOnIntravenousOrOstomyCareIsAnEmergency(String text) {
+        assertThat(TestRules.rulesOnly().classify(text, OFFICE_HOURS, 0).priority()).as(text).isEqualTo(Priority.EMERGENCY);
+    }
 }
