@@ -906,4 +906,15 @@ class GeneralisationTest {
     void noWaterForSomeoneOnIntravenousOrOstomyCareIsAnEmergency(String text) {
         assertThat(TestRules.rulesOnly().classify(text, OFFICE_HOURS, 0).priority()).as(text).isEqualTo(Priority.EMERGENCY);
     }
+
+    // model31 (config/rules.yaml: signal gasShutOff): a gas meter tagged, or a house left with no gas until its line is
+    // fixed, is the same-day work of the gas company shutting the gas off (HIGH). Wordings in no labelled set
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "the inspector tagged our meter after the new dryer hookup, they want a plumber to redo the connection",
+            "duplex on Oak: the gas is still off after the inspection, tenants can't cook",
+    })
+    void aTaggedMeterOrAHouseLeftWithoutGasIsHigh(String text) {
+        assertThat(TestRules.rulesOnly().classify(text, OFFICE_HOURS, 0).priority()).as(text).isEqualTo(Priority.HIGH);
+    }
 }
