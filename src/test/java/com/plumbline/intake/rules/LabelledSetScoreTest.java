@@ -549,7 +549,15 @@ class LabelledSetScoreTest {
                 // 407), 85.5 % (348 / 407), 0 below HIGH, 94 read as EMERGENCY (88 labelled so). Floors the exact fractions
                 // rounded down. (model30 also raised the floors of the sets above to its own measurement, printed once.)
                 new LabelledSet("blind-2026-11aj.csv", true, 0.923, 0.898, 0),
-                new LabelledSet("blind-2026-11ak.csv", true, 0.933, 0.855, 0));
+                new LabelledSet("blind-2026-11ak.csv", true, 0.933, 0.855, 0),
+                // 351 messages (79 emergencies) and 356 messages (79 emergencies), written 2026-11-29 03:31-03:46 UTC by two
+                // helpers that each printed the whole guide first (BLIND-SET.md, fortieth and forty-first sets; median 138 and 148
+                // characters), committed before they were scored; scored once, on main with model31, totals only: al priority
+                // 92.6 % (325 / 351), service type 88.9 % (312 / 351), 0 below HIGH, 88 read as EMERGENCY (79 labelled so); am
+                // 93.3 % (332 / 356), 85.1 % (303 / 356), 0 below HIGH, 85 read as EMERGENCY (77 labelled so). Floors the exact
+                // fractions rounded down.
+                new LabelledSet("blind-2026-11al.csv", true, 0.925, 0.888, 0),
+                new LabelledSet("blind-2026-11am.csv", true, 0.932, 0.851, 0));
     }
 
     @ParameterizedTest(name = "{0}")
