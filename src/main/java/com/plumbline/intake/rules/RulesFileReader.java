@@ -45,9 +45,8 @@ final class RulesFileReader {
             byte[] content = Files.readAllBytes(file);
             // bound once as written, so that a mistake is reported with its line, then with the shared lists in place
             parsed = YAML.readValue(content, RulesFile.class);
-            JsonNode tree = YAML_TREE.readTree(content);
-            if (parsed != null && tree.has(SHARED_LISTS)) {
-                parsed = YAML.treeToValue(withSharedLists(tree, source), RulesFile.class);
+            if (parsed != null) {
+                parsed = YAML.treeToValue(withSharedLists(YAML_TREE.readTree(content), source), RulesFile.class);
             }
         } catch (UnrecognizedPropertyException e) {
             throw new InvalidRulesException(source, pathOf(e) + ": unknown key '" + e.getPropertyName()
@@ -73,7 +72,7 @@ final class RulesFileReader {
 
     private static JsonNode withSharedLists(JsonNode tree, String source) {
         Map<String, JsonNode> lists = new HashMap<>();
-        tree.get(SHARED_LISTS).fields().forEachRemaining(list -> {
+        tree.path(SHARED_LISTS).fields().forEachRemaining(list -> {
             if (!list.getValue().isArray()) {
                 throw new InvalidRulesException(source, SHARED_LISTS + "." + list.getKey() + ": not a list of words", null);
             }

@@ -41,6 +41,7 @@ class RulesValidationTest {
             `  topicWindow: 4`                                  | `  topicWindow: 0`                                  | resolution.topicWindow
             `      - [[$severalDrains],`                     | `      - [[$severalDrain],`                      | no list named 'severalDrain' under lists
             `  whileInUse: [when its on,`                       | `  whileInUse: when its on\n  spare: [when its on,` | lists.whileInUse: not a list of words
+            `lists:\n`                                         | `spareLists:\n`                                    | under lists (known: [])
             `  DRAIN_CLEANING:\n    keywords: [drain, drains, clogged drain, garbage disposal, disposal, snake, drenaje, desague, drano]` | `  DRAIN_CLEANING:\n    keywords: []` | serviceTypes.DRAIN_CLEANING.keywords: empty keyword list
             """)
     void mistakeIsReportedWithItsKey(String original, String replacement, String expectedMessage) throws IOException {
