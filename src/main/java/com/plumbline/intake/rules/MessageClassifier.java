@@ -76,8 +76,8 @@ public class MessageClassifier {
     static final double MODEL_OVER_RULES_WATER_EMERGENCY = 0.7;
 
     /** Signals beside which a rules EMERGENCY is never water alone (MODEL_OVER_RULES_WATER_EMERGENCY). */
-    static final Set<String> DANGER_SIGNALS = Set.of("gasLike", "gasLeak", "gasSound", "gasLineSound", "gasDetected", "gasAppliance", "gasShutOff",
-            "electricalNearWater", "electrics", "dirtyWater", "sewageLike", "sewageInHome", "backingUp", "sewageSpreading",
+    static final Set<String> DANGER_SIGNALS = Set.of("gasLike", "gasLeak", "gasSound", "gasLineSound", "gasDetected",
+            "gasAppliance", "gasShutOff", "electricalNearWater", "electrics", "dirtyWater", "sewageLike", "sewageInHome", "backingUp", "sewageSpreading",
             "sewageNamed", "excrement", "sewageOutside", "burning", "stench", "vulnerable", "medical", "freezing",
             "noWaterOrHeat", "symptoms", "nobodyHome");
     /**

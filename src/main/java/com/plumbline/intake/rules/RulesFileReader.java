@@ -29,6 +29,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
  */
 final class RulesFileReader {
 
+    /**
+     * The file's top-level {@code lists}: named lists of words, written once and used in several places. An item
+     * {@code $name} in any list of the classifier's sections stands for all the words of that list.
+     */
+    static final String SHARED_LISTS = "lists";
+
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     /** For the tree the shared lists are put into: "no", "on", "off" in a list of words are words, not booleans. */
@@ -63,12 +69,6 @@ final class RulesFileReader {
         }
         return RulesCompiler.compile(parsed, source);
     }
-
-    /**
-     * The file's top-level {@code lists}: named lists of words, written once and used in several places. An item
-     * {@code $name} in any list of the classifier's sections stands for all the words of that list.
-     */
-    static final String SHARED_LISTS = "lists";
 
     private static JsonNode withSharedLists(JsonNode tree, String source) {
         Map<String, JsonNode> lists = new HashMap<>();
