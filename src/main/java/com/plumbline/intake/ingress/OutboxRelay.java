@@ -64,6 +64,7 @@ public class OutboxRelay implements MeterBinder {
     private final int batchSize;
     private final int queueLimit;
     private volatile boolean failing;
+    private volatile boolean queueFull;
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transaction, ConnectionFactory connectionFactory,
                        ProducerTemplate producer, @Value("${intake.outbox.batch-size:200}") int batchSize,
@@ -92,9 +93,19 @@ public class OutboxRelay implements MeterBinder {
         }
     }
 
-    /** Asks the relay route for a pass (after an intake commit, and from the sweep); returns at once. */
+    /** Asks the relay route for a pass (from the sweep); returns at once. */
     public void wake() {
         producer.sendBody(WAKE, null);
+    }
+
+    /**
+     * A message was stored (after its intake commit): a pass, unless the queue was at its limit at the end of the last
+     * one and this is no emergency; the sweep tops the queue up then (a pass per webhook would only find it full).
+     */
+    public void stored(int queuePriority) {
+        if (!queueFull || queuePriority >= EMERGENCY) {
+            wake();
+        }
     }
 
     /**
@@ -116,6 +127,7 @@ public class OutboxRelay implements MeterBinder {
                 room -= moved;
                 full = moved == size;
             }
+            queueFull = room <= 0;
             if (failing) {
                 failing = false;
                 LOG.info("Relay to {} working again", QUEUE);
