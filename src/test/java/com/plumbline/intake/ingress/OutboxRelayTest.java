@@ -5,10 +5,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.jms.ConnectionFactory;
 import com.plumbline.intake.support.IntakeIntegrationTest;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,6 +95,26 @@ class OutboxRelayTest extends IntakeIntegrationTest {
         assertThat(limited.relay()).as("relayed once processing took the queue's messages").isEqualTo(50);
         assertThat(take(INBOUND_QUEUE)).hasSize(50).allMatch(body -> body.startsWith("ordinary"));
         assertThat(waitingInOutbox()).isEqualTo(120 - 97);
+    }
+
+    @Test
+    void withTheQueueAtItsLimitOnlyAnEmergencyWakesTheRelay() throws Exception {
+        OutboxRelay relay = new OutboxRelay(jdbc, transaction, connectionFactory, producer, 200, 50);
+        store("ordinary", 4, 1, 60);
+        assertThat(relay.relay()).isEqualTo(50);
+
+        camel.getRouteController().startRoute("relay");
+        NotifyBuilder pass = new NotifyBuilder(camel).fromRoute("relay").whenDone(1).create();
+        relay.stored(4);
+        assertThat(pass.matches(1, TimeUnit.SECONDS)).as("a pass for an ordinary message with the queue full").isFalse();
+        relay.stored(9);
+        assertThat(pass.matches(10, TimeUnit.SECONDS)).as("a pass for an emergency").isTrue();
+
+        take(INBOUND_QUEUE);
+        relay.relay();   // finds room on the queue again
+        NotifyBuilder next = new NotifyBuilder(camel).fromRoute("relay").whenDone(1).create();
+        relay.stored(4);
+        assertThat(next.matches(10, TimeUnit.SECONDS)).as("a pass for an ordinary message with room on the queue").isTrue();
     }
 
     private void store(String kind, int queuePriority, int from, int count) {
