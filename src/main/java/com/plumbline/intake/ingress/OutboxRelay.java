@@ -11,7 +11,11 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import org.apache.activemq.artemis.api.core.ActiveMQException;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.jms.client.ActiveMQSession;
 import com.plumbline.intake.ops.BusinessMetrics;
+import com.plumbline.intake.rules.Priority;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -20,6 +24,7 @@ import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jms.connection.SessionProxy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,6 +37,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction, and marked relayed only after the broker committed them:
  * a crash in between sends them again, which processing takes as a redelivery (it is idempotent on the
  * provider's message id), never loses them.
+ * <p>
+ * Under a backlog the ordinary messages wait here, not on the queue: the relay keeps at most
+ * {@code intake.outbox.queue-limit} messages on {@link #QUEUE} and moves emergencies past that limit at once. The
+ * outbox is stored already, so a backlog costs the broker neither memory nor journal, and a message that comes in
+ * later with a higher priority still goes ahead of the ordinary ones waiting.
  */
 @Component("outboxRelay")
 public class OutboxRelay implements MeterBinder {
@@ -41,6 +51,8 @@ public class OutboxRelay implements MeterBinder {
     static final String QUEUE = "intake.inbound";
     /** Stored, and not yet on {@link #QUEUE}. */
     private static final String WAITING = "relayed_at is null and status = 'RECEIVED'";
+    /** Emergencies are moved past the queue's limit. */
+    private static final int EMERGENCY = Priority.EMERGENCY.jmsPriority();
     /** The PostgreSQL advisory lock the relays take turns with (an arbitrary key of this application's own). */
     private static final long RELAY_LOCK = 0x706c756d62L;
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
@@ -50,21 +62,25 @@ public class OutboxRelay implements MeterBinder {
     private final ConnectionFactory connectionFactory;
     private final ProducerTemplate producer;
     private final int batchSize;
+    private final int queueLimit;
     private volatile boolean failing;
+    private volatile boolean queueFull;
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transaction, ConnectionFactory connectionFactory,
-                       ProducerTemplate producer, @Value("${intake.outbox.batch-size:200}") int batchSize) {
+                       ProducerTemplate producer, @Value("${intake.outbox.batch-size:200}") int batchSize,
+                       @Value("${intake.outbox.queue-limit:1000}") int queueLimit) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.connectionFactory = connectionFactory;
         this.producer = producer;
         this.batchSize = batchSize;
+        this.queueLimit = queueLimit;
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
         Gauge.builder(BusinessMetrics.OUTBOX_WAITING, this::waiting)
-                .description("Stored messages not yet relayed to intake.inbound (grows while the broker is away)")
+                .description("Stored messages not yet relayed to intake.inbound (a backlog beyond the queue's limit, or the broker away)")
                 .baseUnit("messages")
                 .register(registry);
     }
@@ -77,23 +93,41 @@ public class OutboxRelay implements MeterBinder {
         }
     }
 
-    /** Asks the relay route for a pass (after an intake commit, and from the sweep); returns at once. */
+    /** Asks the relay route for a pass (from the sweep); returns at once. */
     public void wake() {
         producer.sendBody(WAKE, null);
     }
 
     /**
-     * Relays every waiting message, batch after batch. A broker or database that is away ends the pass; the
-     * rows stay waiting for the next (the sweep wakes the relay every second).
+     * A message was stored (after its intake commit): a pass, unless the queue was at its limit at the end of the last
+     * one and this is no emergency; the sweep tops the queue up then (a pass per webhook would only find it full).
+     */
+    public void stored(int queuePriority) {
+        if (!queueFull || queuePriority >= EMERGENCY) {
+            wake();
+        }
+    }
+
+    /**
+     * Relays waiting messages, batch after batch, until the queue holds its limit; emergencies always. A broker or
+     * database that is away ends the pass; the rows stay waiting for the next (the sweep wakes the relay every
+     * second, also to top the queue up as processing takes from it).
      *
      * @return the number of messages relayed
      */
     public int relay() {
         int relayed = 0;
         try {
-            for (int batch = batchSize; batch == batchSize; relayed += batch) {
-                batch = transaction.execute(status -> relayBatch());
+            long room = queueLimit - onQueue();
+            for (boolean full = true; full; ) {
+                boolean emergenciesOnly = room <= 0;
+                int size = emergenciesOnly ? batchSize : (int) Math.min(batchSize, room);
+                int moved = transaction.execute(status -> relayBatch(size, emergenciesOnly));
+                relayed += moved;
+                room -= moved;
+                full = moved == size;
             }
+            queueFull = room <= 0;
             if (failing) {
                 failing = false;
                 LOG.info("Relay to {} working again", QUEUE);
@@ -110,18 +144,29 @@ public class OutboxRelay implements MeterBinder {
     private record Waiting(long id, String message, int priority, String orderingKey, String requestId) {
     }
 
-    private int relayBatch() {
+    /** Messages on the queue now, counted by the broker (delivered and not yet committed ones included). */
+    private long onQueue() {
+        try (Connection connection = connectionFactory.createConnection();
+             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            Session target = session instanceof SessionProxy proxy ? proxy.getTargetSession() : session;
+            return ((ActiveMQSession) target).getCoreSession().queueQuery(SimpleString.of(QUEUE)).getMessageCount();
+        } catch (JMSException | ActiveMQException e) {
+            throw new IllegalStateException("intake.inbound cannot be counted: " + e, e);
+        }
+    }
+
+    private int relayBatch(int size, boolean emergenciesOnly) {
         // one relay at a time across the instances sharing the database (held until this transaction ends, after the
         // JMS commit): with SKIP LOCKED alone two relays sent neighbouring batches side by side, and whichever committed
         // first put a customer's later messages ahead of the earlier ones (OutboxRelayTest)
         jdbc.queryForObject("select 1 from pg_advisory_xact_lock(?)", Integer.class, RELAY_LOCK);
         List<Waiting> batch = jdbc.query("""
                 select id, message, queue_priority, ordering_key, request_id from webhook_event
-                where %s
+                where %s and queue_priority >= ?
                 order by queue_priority desc, id
                 limit ? for update skip locked""".formatted(WAITING),
                 (rs, row) -> new Waiting(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5)),
-                batchSize);
+                emergenciesOnly ? EMERGENCY : 0, size);
         if (batch.isEmpty()) {
             return 0;
         }

@@ -56,7 +56,7 @@ public class WebhookEvents {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    relay.wake();
+                    relay.stored(queuePriority);
                 }
             });
         }

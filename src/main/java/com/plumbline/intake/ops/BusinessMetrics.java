@@ -26,7 +26,7 @@ public final class BusinessMetrics {
     /** Gauge: age in seconds of the oldest message waiting on a JMS queue (0 when empty); tag {@link #QUEUE}. */
     public static final String QUEUE_OLDEST_AGE = "intake.queue.oldest.age";
 
-    /** Gauge: stored messages not yet relayed to intake.inbound (webhook_event, the outbox; grows while the broker is away). */
+    /** Gauge: stored messages not yet relayed to intake.inbound (webhook_event, the outbox; a backlog past the queue's limit, or the broker away). */
     public static final String OUTBOX_WAITING = "intake.outbox.waiting";
 
     /** Gauge: 1 while a queue is stalled (see ops.QueueStalls), else 0; tag {@link #QUEUE}. */
