@@ -128,6 +128,7 @@ class GeneralisationTest {
             the leak under the sink is getting bigger, I shut the valve                              | HIGH
             the water heater pilot keeps going out                                                   | HIGH
             the laundry sink overflowed once when the washer emptied, mopped it up, it drains slow  | MEDIUM
+            the vent pipe on the furnace is disconnected                                             | HIGH
             """)
     void dangerShapesFromTheSecondDevelopmentSet(String text, Priority expected) {
         assertThat(classify(text.trim()).priority()).isEqualTo(expected);
@@ -250,6 +251,7 @@ class GeneralisationTest {
             the utility red tagged our meter after the inspection, we need the line fixed today                 | HIGH
             there's poop floating in the shower and nobody here did it                                           | EMERGENCY
             se rompio la manguera de la lavadora, ya cerre la llave                                              | HIGH
+            the pipe over the garage door is leaking steady into a storage tote                                  | HIGH
             """)
     void dangerShapesFromTheFourthDevelopmentSet(String text, Priority expected) {
         assertThat(classify(text.trim()).priority()).isEqualTo(expected);
@@ -388,6 +390,7 @@ class GeneralisationTest {
             the copper pipe in the crawlspace is hissing and water is coming out into the yard               | EMERGENCY
             water is dripping onto the microwave from the cabinet above                                      | EMERGENCY
             I hear water running in the wall and the baseboard is getting softer every day                   | HIGH
+            the storage tank of the water heater rotted through at the bottom and it's seeping                   | HIGH
             """)
     // BLIND-SET.md (eighth set): water onto a plugged-in appliance or a powered box is water near electricity; a
     // smell at the gas piping is gas; water escaping that nobody can stop (no key, no working valve) is an emergency

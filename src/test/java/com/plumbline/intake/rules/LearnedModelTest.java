@@ -115,4 +115,58 @@ class LearnedModelTest {
         String text = "hey can you guys come take a look at the thing under the bathroom sink, it keeps getting the cabinet wet";
         assertThat(classify(off, text)).isEqualTo(classify(TestRules.rulesOnly(), text));
     }
+
+    private static final String QUORBEL = "the quorbel in the laundry room is doing the quorbel thing again";
+
+    /**
+     * The model's EMERGENCY where the rules read none and see no emergency cue raises the alert only when the model is
+     * sure (MODEL_EMERGENCY_ALONE); unsure, the message is HIGH and flagged for review. Staff corrections teach a word no
+     * rule knows, one message per letter of {@code labels} (E, H, M, L): the first mix whose model reads EMERGENCY
+     * unsure is used (training is deterministic, the search only keeps the test from hanging on one mix).
+     */
+    @Test
+    void theModelsUnsureEmergencyWhereTheRulesReadNoneIsHighAndFlagged(@TempDir Path folder) throws Exception {
+        assertThat(TestRules.rulesOnly().classify(QUORBEL, Scorecard.OFFICE_HOURS, 0).matchedKeywords()).isEmpty();
+        LearnedModel unsure = null;
+        for (String labels : List.of("EEEEHHHMMMM", "EEEEEHHHHMMMLL", "EEEEHHHMMM", "EEEEEHHHHMMMM")) {
+            LearnedModel model = taughtQuorbel(folder.resolve(labels), labels);
+            TextModel.Prediction read = model.predict(QUORBEL);
+            if (read.priority() == Priority.EMERGENCY && read.priorityProbability() < MessageClassifier.MODEL_EMERGENCY_ALONE) {
+                unsure = model;
+                break;
+            }
+        }
+        assertThat(unsure).as("a model reading EMERGENCY below %s", MessageClassifier.MODEL_EMERGENCY_ALONE).isNotNull();
+
+        Classification both = classify(new MessageClassifier(TestRules.rules(), unsure), QUORBEL);
+        assertThat(both.priority()).isEqualTo(Priority.HIGH);
+        assertThat(both.needsReview()).isTrue();
+        assertThat(both.reviewReason()).contains("possible emergency");
+    }
+
+    @Test
+    void theModelsSureEmergencyWhereTheRulesReadNoneRaisesTheAlert(@TempDir Path folder) throws Exception {
+        LearnedModel sure = taughtQuorbel(folder, "EEEEEEEE");
+        assertThat(sure.predict(QUORBEL).priorityProbability()).isGreaterThanOrEqualTo(MessageClassifier.MODEL_EMERGENCY_ALONE);
+        assertThat(classify(new MessageClassifier(TestRules.rules(), sure), QUORBEL).priority()).isEqualTo(Priority.EMERGENCY);
+    }
+
+    private static LearnedModel taughtQuorbel(Path folder, String labels) throws Exception {
+        List<String> rooms = List.of("garage", "attic", "basement", "kitchen", "hall", "closet", "porch", "yard", "den",
+                "office", "pantry", "shed", "loft", "foyer");
+        StringBuilder csv = new StringBuilder("\"text\",\"priority\",\"service_type\"\n");
+        for (int i = 0; i < labels.length(); i++) {
+            String priority = switch (labels.charAt(i)) {
+                case 'E' -> "EMERGENCY";
+                case 'H' -> "HIGH";
+                case 'M' -> "MEDIUM";
+                default -> "LOW";
+            };
+            csv.append("\"the quorbel in the ").append(rooms.get(i)).append(" is doing the quorbel thing\",\"")
+                    .append(priority).append("\",\"GENERAL\"\n");
+        }
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("corrections-2026-12.csv"), csv);
+        return LearnedModel.load(TestRules.rules(), new ModelProperties(true, SHIPPED, folder));
+    }
 }

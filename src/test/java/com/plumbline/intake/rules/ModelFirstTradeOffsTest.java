@@ -52,6 +52,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * thinners, MEDIUM; the toilet supply line dripping with its little valve off, MEDIUM; the septic yard with the toilets
  * fine, HIGH; new flooring and a toilet reset, LOW; and the sprinkler heads spraying the sidewalk, MEDIUM, the one row
  * of listedTradeOffsTheRulesAloneMissToo, removed with it: the rules alone still read it LOW, rules + model its label).
+ * model32 (the model's EMERGENCY where the rules read none and no cue only from 0.5 sure, else HIGH and flagged): three rows
+ * read their label again and went back to their tests (the garage pipe leaking steady into a tote, the water heater's
+ * tank rotted through and seeping, the furnace's vent pipe disconnected: HIGH, each an unsure EMERGENCY of the model).
  */
 class ModelFirstTradeOffsTest {
 
@@ -59,9 +62,7 @@ class ModelFirstTradeOffsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            the pipe over the garage door is leaking steady into a storage tote                                  | priority | HIGH           | EMERGENCY      | GeneralisationTest.dangerShapesFromTheFourthDevelopmentSet
             the flush handle came off in my hand                                                                 | service  | TOILET_REPAIR  | GENERAL        | GeneralisationTest.serviceTypesFollowTheLabellingRules
-            the storage tank of the water heater rotted through at the bottom and it's seeping                   | priority | HIGH           | EMERGENCY      | GeneralisationTest.dangerShapesFromTheEighthDevelopmentSet
             the sump pump is pumping water out to the yard like it should                                        | priority | LOW            | EMERGENCY      | GeneralisationTest.lookAlikesOfTheEleventhPassShapesKeepTheirPriority
             the laundry sink is not draining since yesterday                                                     | priority | MEDIUM         | HIGH           | GeneralisationTest.lookAlikesOfTheEleventhPassShapesKeepTheirPriority
             the meter keeps spinning even with every tap closed                                                  | priority | MEDIUM         | HIGH           | GeneralisationTest.everydayFaultsInTheirOwnWordsGetTheirPriority
@@ -74,7 +75,6 @@ class ModelFirstTradeOffsTest {
             the garage tap runs a thin stream even when it is closed                                             | priority | LOW            | MEDIUM           | GeneralisationTest.waterOutOfATapAndThingsThatAlreadyStoppedAreNotUrgent
             the propane tank by the house is making a weird noise                                                | priority | HIGH           | EMERGENCY      | SignalsAndSafetyTest.lowConfidenceWithAnEmergencyCueIsAtLeastHighAndFlagged
             when we flush the hall toilet the shower drain bubbles up | priority | HIGH | MEDIUM | GeneralisationTest.dangerShapesFromTheThirdDevelopmentSet
-            the vent pipe on the furnace is disconnected | priority | HIGH | EMERGENCY | GeneralisationTest.dangerShapesFromTheSecondDevelopmentSet
             the sink pipe is leaking, I put a bowl under it and towels down | priority | HIGH | MEDIUM | GeneralisationTest.everydayFaultsInTheirOwnWordsGetTheirPriority
             the pipe to the garage froze, no water out there, it's 26 degrees and none of us are elderly or sick | priority | HIGH | EMERGENCY | GeneralisationTest.lookAlikesOfTheSeventhPassShapesKeepTheirPriority
             """)
