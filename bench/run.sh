@@ -101,7 +101,8 @@ start_standin() {
   PIDS+=($!)
 }
 
-# start_service NAME DATA_DIR [JAVA_TOOL_OPTIONS]: java -jar as the README runs it, in the root folder
+# start_service NAME DATA_DIR [JAVA_TOOL_OPTIONS]: java -jar in the root folder (./run.sh and the Dockerfile add
+# their JVM options and archive: the memory scenario runs it their way)
 # (routes/ and config/ relative), every secret set, Twilio pointed at the stand-in; records NAME.startup_s
 start_service() {
   local name="$1" data="$2" tool_options="${3:-}"

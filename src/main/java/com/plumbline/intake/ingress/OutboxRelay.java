@@ -93,7 +93,7 @@ public class OutboxRelay implements MeterBinder {
         }
     }
 
-    /** Asks the relay route for a pass (from the sweep); returns at once. */
+    /** Asks the relay route for a pass (the sweep, and {@link #stored}); returns at once. */
     public void wake() {
         producer.sendBody(WAKE, null);
     }

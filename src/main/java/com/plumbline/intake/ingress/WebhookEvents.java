@@ -36,7 +36,7 @@ public class WebhookEvents {
     /**
      * The acknowledgement's one write, in the intake route's transaction. The table's unique key decides
      * duplicates: a concurrent copy waits for this transaction and then inserts nothing, so both are
-     * answered with success and the message is stored once. Its commit wakes the relay.
+     * answered with success and the message is stored once. Its commit tells the relay (OutboxRelay#stored).
      *
      * @return false for a duplicate (the provider's id is stored already)
      */
