@@ -1,7 +1,10 @@
 package com.plumbline.intake.ingress;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -39,9 +42,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * provider's message id), never loses them.
  * <p>
  * Under a backlog the ordinary messages wait here, not on the queue: the relay keeps at most
- * {@code intake.outbox.queue-limit} messages on {@link #QUEUE} and moves emergencies past that limit at once. The
+ * {@code intake.outbox.queue-limit} deliveries on {@link #QUEUE} and moves emergencies past that limit at once. The
  * outbox is stored already, so a backlog costs the broker neither memory nor journal, and a message that comes in
  * later with a higher priority still goes ahead of the ordinary ones waiting.
+ * <p>
+ * Each ordinary message goes in one of {@code intake.outbox.lanes} JMS groups, by its sender's number: one customer's
+ * messages stay in one lane, worked in order by one consumer at a time. While the queue holds fewer deliveries than
+ * there are lanes, each message is a delivery of its own. Beyond that (a backlog), the relay puts up to
+ * {@code intake.outbox.messages-per-delivery} ordinary messages of one lane and priority in one delivery
+ * ({@link InboundBatches}), which processing works off in one transaction. Emergencies are always delivered alone.
  */
 @Component("outboxRelay")
 public class OutboxRelay implements MeterBinder {
@@ -61,20 +70,29 @@ public class OutboxRelay implements MeterBinder {
     private final TransactionTemplate transaction;
     private final ConnectionFactory connectionFactory;
     private final ProducerTemplate producer;
+    private final InboundBatches batches;
     private final int batchSize;
     private final int queueLimit;
+    private final int messagesPerDelivery;
+    private final int lanes;
     private volatile boolean failing;
     private volatile boolean queueFull;
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transaction, ConnectionFactory connectionFactory,
-                       ProducerTemplate producer, @Value("${intake.outbox.batch-size:200}") int batchSize,
-                       @Value("${intake.outbox.queue-limit:1000}") int queueLimit) {
+                       ProducerTemplate producer, InboundBatches batches,
+                       @Value("${intake.outbox.batch-size:200}") int batchSize,
+                       @Value("${intake.outbox.queue-limit:100}") int queueLimit,
+                       @Value("${intake.outbox.messages-per-delivery:20}") int messagesPerDelivery,
+                       @Value("${intake.outbox.lanes:8}") int lanes) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.connectionFactory = connectionFactory;
         this.producer = producer;
+        this.batches = batches;
         this.batchSize = batchSize;
         this.queueLimit = queueLimit;
+        this.messagesPerDelivery = messagesPerDelivery;
+        this.lanes = lanes;
     }
 
     @Override
@@ -118,14 +136,18 @@ public class OutboxRelay implements MeterBinder {
     public int relay() {
         int relayed = 0;
         try {
-            long room = queueLimit - onQueue();
+            long queued = onQueue();
+            long room = queueLimit - queued;
+            // every lane likely has a delivery waiting: processing is behind, and a message alone gains nothing
+            boolean backlog = queued >= lanes;
             for (boolean full = true; full; ) {
                 boolean emergenciesOnly = room <= 0;
-                int size = emergenciesOnly ? batchSize : (int) Math.min(batchSize, room);
-                int moved = transaction.execute(status -> relayBatch(size, emergenciesOnly));
-                relayed += moved;
-                room -= moved;
-                full = moved == size;
+                int size = emergenciesOnly ? batchSize
+                        : (int) Math.min(batchSize, backlog ? room * messagesPerDelivery : room);
+                Moved moved = transaction.execute(status -> relayBatch(size, emergenciesOnly, backlog));
+                relayed += moved.messages();
+                room -= moved.deliveries();
+                full = moved.messages() == size;
             }
             queueFull = room <= 0;
             if (failing) {
@@ -144,6 +166,13 @@ public class OutboxRelay implements MeterBinder {
     private record Waiting(long id, String message, int priority, String orderingKey, String requestId) {
     }
 
+    /** One JMS message: a waiting message alone, or several of one lane and priority. */
+    private record Delivery(int priority, String group, List<Waiting> messages) {
+    }
+
+    private record Moved(int messages, int deliveries) {
+    }
+
     /** Messages on the queue now, counted by the broker (delivered and not yet committed ones included). */
     private long onQueue() {
         try (Connection connection = connectionFactory.createConnection();
@@ -155,7 +184,7 @@ public class OutboxRelay implements MeterBinder {
         }
     }
 
-    private int relayBatch(int size, boolean emergenciesOnly) {
+    private Moved relayBatch(int size, boolean emergenciesOnly, boolean together) {
         // one relay at a time across the instances sharing the database (held until this transaction ends, after the
         // JMS commit): with SKIP LOCKED alone two relays sent neighbouring batches side by side, and whichever committed
         // first put a customer's later messages ahead of the earlier ones (OutboxRelayTest)
@@ -168,34 +197,77 @@ public class OutboxRelay implements MeterBinder {
                 (rs, row) -> new Waiting(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5)),
                 emergenciesOnly ? EMERGENCY : 0, size);
         if (batch.isEmpty()) {
-            return 0;
+            return new Moved(0, 0);
         }
-        send(batch);
+        List<Delivery> deliveries = deliveries(batch, together);
+        send(deliveries);
         // the queue holds the message from here on (the row keeps the provider's raw payload)
         jdbc.update("update webhook_event set relayed_at = now(), message = null where id in ("
                 + String.join(",", Collections.nCopies(batch.size(), "?")) + ")",
                 batch.stream().map(Waiting::id).toArray());
-        return batch.size();
+        return new Moved(batch.size(), deliveries.size());
+    }
+
+    /**
+     * Each message alone, or (together) the ordinary messages of one lane and priority in deliveries of up to
+     * messagesPerDelivery, in the order they were stored.
+     */
+    private List<Delivery> deliveries(List<Waiting> batch, boolean together) {
+        List<Delivery> deliveries = new ArrayList<>();
+        Map<String, Delivery> filling = new HashMap<>();
+        for (Waiting waiting : batch) {
+            String group = laneOf(waiting);
+            if (!together || group == null) {
+                deliveries.add(new Delivery(waiting.priority(), group, List.of(waiting)));
+                continue;
+            }
+            Delivery delivery = filling.get(waiting.priority() + group);
+            if (delivery == null || delivery.messages().size() == messagesPerDelivery) {
+                delivery = new Delivery(waiting.priority(), group, new ArrayList<>());
+                filling.put(waiting.priority() + group, delivery);
+                deliveries.add(delivery);
+            }
+            delivery.messages().add(waiting);
+        }
+        return deliveries;
+    }
+
+    /**
+     * The JMS group of an ordinary message: one of {@code lanes}, by its sender's number (String's hash is the same in
+     * every instance), so that one customer's messages are worked in order. None for an emergency: Artemis hands a
+     * group's messages only to the consumer that has the group, and the consumers kept for emergencies must take it.
+     */
+    private String laneOf(Waiting waiting) {
+        return waiting.orderingKey() == null || waiting.priority() >= EMERGENCY ? null
+                : "lane-" + Math.floorMod(waiting.orderingKey().hashCode(), lanes);
     }
 
     /** One JMS transaction: the broker syncs its journal once for the batch. */
-    private void send(List<Waiting> batch) {
+    private void send(List<Delivery> deliveries) {
         try (Connection connection = connectionFactory.createConnection();
              Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
              MessageProducer out = session.createProducer(session.createQueue(QUEUE))) {
-            for (Waiting waiting : batch) {
-                TextMessage message = session.createTextMessage(waiting.message());
-                if (waiting.orderingKey() != null) {
-                    message.setStringProperty("JMSXGroupID", waiting.orderingKey());
+            for (Delivery delivery : deliveries) {
+                List<Waiting> messages = delivery.messages();
+                TextMessage message;
+                if (messages.size() == 1) {
+                    message = session.createTextMessage(messages.get(0).message());
+                    if (messages.get(0).requestId() != null) {
+                        message.setStringProperty(Exchange.BREADCRUMB_ID, messages.get(0).requestId());
+                    }
+                } else {
+                    message = session.createTextMessage(batches.write(messages.stream()
+                            .map(waiting -> new InboundBatches.Part(waiting.requestId(), waiting.message())).toList()));
+                    message.setIntProperty(InboundBatches.COUNT, messages.size());
                 }
-                if (waiting.requestId() != null) {
-                    message.setStringProperty(Exchange.BREADCRUMB_ID, waiting.requestId());
+                if (delivery.group() != null) {
+                    message.setStringProperty("JMSXGroupID", delivery.group());
                 }
-                out.send(message, DeliveryMode.PERSISTENT, waiting.priority(), Message.DEFAULT_TIME_TO_LIVE);
+                out.send(message, DeliveryMode.PERSISTENT, delivery.priority(), Message.DEFAULT_TIME_TO_LIVE);
             }
             session.commit();
         } catch (JMSException e) {
-            throw new IllegalStateException("intake.inbound refused a batch of " + batch.size() + ": " + e, e);
+            throw new IllegalStateException("intake.inbound refused " + deliveries.size() + " deliveries: " + e, e);
         }
     }
 }
