@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.util.RawValue;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
+import org.apache.camel.impl.engine.MDCUnitOfWork;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,6 +42,14 @@ public class InboundBatches {
             array.addObject().put("requestId", part.requestId()).putRawValue("message", new RawValue(part.message()));
         }
         return array.toString();
+    }
+
+    /**
+     * The log lines of a batch's message carry its own webhook's request id: the parts of a (sequential) split share the
+     * delivery's unit of work, whose MDC Camel filled once, from the delivery.
+     */
+    public void logAs(@Header(Exchange.BREADCRUMB_ID) String requestId) {
+        MDC.put(MDCUnitOfWork.MDC_BREADCRUMB_ID, requestId);
     }
 
     public List<Part> parts(String body) throws JsonProcessingException {

@@ -8,7 +8,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.plumbline.intake.support.IntakeIntegrationTest;
 import org.apache.camel.CamelContext;
@@ -16,6 +21,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -47,6 +53,14 @@ class BatchedDeliveryTest extends IntakeIntegrationTest {
 
     @Test
     void aBatchIsOneTransactionAndEachMessageIsThreadedOnItsOwn() throws Exception {
+        ListAppender<ILoggingEvent> routed = new ListAppender<>();
+        List<Logger> priorityRoutes = Stream.of("priority-high", "priority-medium", "priority-low")
+                .map(route -> (Logger) LoggerFactory.getLogger(route)).toList();
+        routed.start();
+        priorityRoutes.forEach(route -> {
+            route.setLevel(Level.DEBUG);
+            route.addAppender(routed);
+        });
         NotifyBuilder worked = new NotifyBuilder(camel).fromRoute("classify").wereSentTo("direct:process-batch").whenDone(1).create();
         send(sms("b-1", "+17375550181", "kitchen drain is clogged"),
                 sms("b-2", "+17375550182", "water heater is making a banging noise"),
@@ -61,6 +75,12 @@ class BatchedDeliveryTest extends IntakeIntegrationTest {
                 .as("conversations: one per customer").isEqualTo(2);
         assertThat(jdbc.queryForList("select distinct message_id from processing_job where type = 'QUOTE_ESTIMATE' and status = 'DONE'",
                 Long.class)).as("each message's jobs, run in the batch's transaction").hasSize(3);
+        priorityRoutes.forEach(route -> {
+            route.detachAppender(routed);
+            route.setLevel(null);
+        });
+        assertThat(routed.list).extracting(event -> event.getMDCPropertyMap().get("camel.breadcrumbId"))
+                .as("the request ids on the priority routes' log lines").containsExactly("request-b-1", "request-b-2", "request-b-3");
     }
 
     @Test
