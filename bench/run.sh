@@ -9,10 +9,9 @@
 #                              (prints the comparison; the README table is left alone); with
 #                              COMPARE_EMERGENCY=1 each side then also runs (c), idle and behind BACKLOG
 # Settings (environment): ROUNDS (A B pairs of the ingest comparison, 3), INGEST_SECONDS (10),
-# CONCURRENCY (64 connections), DRAIN_N (messages of the drain, 2000: at today's 25-50 messages/s
-# the 20,000 would take 7-13 minutes; DRAIN_N=20000 for the full figure), BACKLOG
-# (ordinary messages the emergencies are posted behind, 3000: the 10,000 take minutes to
-# post at today's ingest rate; BACKLOG=10000 for the full figure), EMERGENCIES (per case, 20),
+# CONCURRENCY (64 connections), DRAIN_N (messages of the drain, the 20,000: about 5 minutes
+# at today's rate), BACKLOG (ordinary messages the emergencies are posted behind, the issue's
+# 10,000), EMERGENCIES (per case, 20),
 # WARMUP (ordinary messages worked off before the idle emergencies, 500),
 # BOARDS (dispatch-board WebSocket connections, 10000), JMH_OPTS (e.g. "-wi 5 -i 10 -f 2"),
 # JFR=1 (a flight recording of the drain in target/run/drain.jfr, of the burst in burst.jfr),
@@ -36,8 +35,8 @@ RESULTS="$RUN_DIR/results.txt"
 ROUNDS="${ROUNDS:-3}"
 INGEST_SECONDS="${INGEST_SECONDS:-10}"
 CONCURRENCY="${CONCURRENCY:-64}"
-DRAIN_N="${DRAIN_N:-2000}"
-BACKLOG="${BACKLOG:-3000}"
+DRAIN_N="${DRAIN_N:-20000}"
+BACKLOG="${BACKLOG:-10000}"
 EMERGENCIES="${EMERGENCIES:-20}"
 WARMUP="${WARMUP:-500}"
 BASE="${BENCH_PORT_BASE:-18080}"
