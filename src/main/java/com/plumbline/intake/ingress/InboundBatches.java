@@ -36,7 +36,7 @@ public class InboundBatches {
         this.mapper = mapper;
     }
 
-    String write(List<Part> parts) {
+    public String write(List<Part> parts) {
         ArrayNode array = mapper.createArrayNode();
         for (Part part : parts) {
             array.addObject().put("requestId", part.requestId()).putRawValue("message", new RawValue(part.message()));

@@ -117,13 +117,14 @@ public class Jobs {
     }
 
     /**
-     * True when this delivery should run the job; false when it is done, dead or running elsewhere.
+     * True when this delivery should run the job; false when it is done, dead or running elsewhere. A job of a batch
+     * that failed comes back alone marked {@code jobRetried} (route retry-job-alone): claimed like a redelivery.
      *
      * @throws PermanentJobFailure when the queue message does not name a job: it cannot be retried into shape
      */
     @Transactional
     public boolean claim(@Header("jobId") String jobIdHeader, @Header("JMSRedelivered") Boolean redelivered,
-                         @Headers Map<String, Object> headers) {
+                         @Header("jobRetried") Boolean retried, @Headers Map<String, Object> headers) {
         long jobId = readJobId(jobIdHeader);
         Instant now = clock.instant();
         headers.remove(SentSmsLookup.IN_DOUBT_SINCE);
@@ -134,7 +135,7 @@ public class Jobs {
         ProcessingJob current = repository.findById(jobId).orElseThrow(() -> new IllegalStateException(
                 "Job " + jobId + " not found: its transaction has not committed yet, or it was removed"));
         Instant earlierRun = current.getStatus() == JobStatus.RUNNING ? current.getStartedAt() : null;
-        boolean claimed = repository.claim(jobId, Boolean.TRUE.equals(redelivered), now) == 1;
+        boolean claimed = repository.claim(jobId, Boolean.TRUE.equals(redelivered) || Boolean.TRUE.equals(retried), now) == 1;
         if (claimed) {
             if (earlierRun != null) {
                 headers.put(SentSmsLookup.IN_DOUBT_SINCE, earlierRun);

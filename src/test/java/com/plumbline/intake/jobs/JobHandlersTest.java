@@ -150,7 +150,7 @@ class JobHandlersTest extends NotifyIntegrationTest {
     private Exchange takenOver(long jobId) {
         Map<String, Object> headers = new java.util.HashMap<>(Map.of("jobId", Long.toString(jobId),
                 "jobType", "AUTO_REPLY"));
-        assertThat(jobs.claim(Long.toString(jobId), true, headers)).isTrue();
+        assertThat(jobs.claim(Long.toString(jobId), true, null, headers)).isTrue();
         assertThat(headers).containsKey(com.plumbline.intake.outbound.SentSmsLookup.IN_DOUBT_SINCE);
         Exchange run = producer.request("direct:job-auto-reply", exchange -> exchange.getMessage().setHeaders(headers));
         return run.getException() != null ? run : producer.send("direct:finish-job", run);

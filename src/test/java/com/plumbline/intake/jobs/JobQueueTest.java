@@ -181,7 +181,7 @@ class JobQueueTest extends IntakeIntegrationTest {
 
             List<Long> secondPoller = inTransaction(em -> em.createNamedQuery("ProcessingJob.due", ProcessingJob.class)
                     .getResultList().stream().map(ProcessingJob::getId).toList());
-            Future<Boolean> claim = threads.submit(() -> jobs.claim(String.valueOf(job), false, new java.util.HashMap<>()));
+            Future<Boolean> claim = threads.submit(() -> jobs.claim(String.valueOf(job), false, null, new java.util.HashMap<>()));
             boolean claimFinishedWhilePollerHeldTheRow = waitFor(claim, Duration.ofMillis(500));
             release.countDown();
 

@@ -233,6 +233,12 @@ public abstract class IntakeIntegrationTest {
         return found == null ? 0 : found.getMessageCount(); // not created yet: nothing was ever sent to it
     }
 
+    /** Messages ever put on a queue, by Artemis' count. */
+    protected long brokerMessagesAdded(String queue) {
+        Queue found = embeddedBroker.getObject().getActiveMQServer().locateQueue(queue);
+        return found == null ? 0 : found.getMessagesAdded();
+    }
+
     /**
      * Waits until a scheduled poller (by route id) has run this many whole polls from now: the
      * polls of a state that is not settled, to show what the poller leaves alone.

@@ -1,0 +1,131 @@
+package com.plumbline.intake.jobs;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.plumbline.intake.ingress.Channel;
+import com.plumbline.intake.ingress.InboundBatches;
+import com.plumbline.intake.ingress.InboundMessage;
+import com.plumbline.intake.ingress.Provider;
+import com.plumbline.intake.notify.NotifyIntegrationTest;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.builder.NotifyBuilder;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The auto-replies of a batch of messages (the relay's batches under a backlog): one ticket, claimed in one transaction
+ * and finished in one, each customer texted once; a job of the batch that fails, or a batch whose finish fails, goes
+ * back on the queue job by job, and a reply Twilio already took is found there, not sent again.
+ */
+class JobBatchTest extends NotifyIntegrationTest {
+
+    private static final List<String> CUSTOMERS = List.of("+17375550191", "+17375550192", "+17375550193");
+    private static final AtomicBoolean FAIL_FINISH_ONCE = new AtomicBoolean();
+    private static final Set<CamelContext> ADVISED = ConcurrentHashMap.newKeySet();
+
+    @Autowired
+    private InboundBatches batches;
+    @Autowired
+    private ObjectMapper json;
+
+    @Test
+    void aBatchsAutoRepliesAreOneTicketClaimedAndFinishedTogether() throws Exception {
+        long ticketsBefore = brokerMessagesAdded("intake.jobs");
+
+        sendBatch("jb-one");
+
+        awaitAutoRepliesDone();
+        assertThat(jdbc.queryForList("select distinct priority from message where direction = 'INBOUND'", String.class)).hasSize(1);
+        assertThat(brokerMessagesAdded("intake.jobs") - ticketsBefore).as("tickets on intake.jobs for the three").isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(distinct xmin::text) from processing_job where type = 'AUTO_REPLY'",
+                Integer.class)).as("transactions that finished the three").isEqualTo(1);
+        assertThat(jdbc.queryForList("select attempts from processing_job where type = 'AUTO_REPLY'", Integer.class))
+                .containsExactly(1, 1, 1);
+        assertEachCustomerTextedOnceAndRecorded();
+    }
+
+    @Test
+    void aJobThatFailsInABatchGoesBackAloneAndItsReplyIsNotSentTwice() throws Exception {
+        // Twilio takes the first reply, but the answer never arrives: that job fails, the others finish
+        TWILIO.takeNextButFailTheAnswer();
+        NotifyBuilder retried = new NotifyBuilder(camel).fromRoute("jobs").wereSentTo("direct:retry-job-alone")
+                .whenDone(1).create();
+
+        sendBatch("jb-fail");
+
+        assertThat(retried.matches(30, TimeUnit.SECONDS)).as("the failed job back on the queue alone").isTrue();
+        awaitAutoRepliesDone();
+        assertThat(jdbc.queryForObject("select count(distinct xmin::text) from processing_job where type = 'AUTO_REPLY'",
+                Integer.class)).as("the two finished together, the third on its own").isEqualTo(2);
+        assertEachCustomerTextedOnceAndRecorded();
+    }
+
+    @Test
+    void aBatchWhoseFinishFailsGoesBackJobByJobAndNoReplyIsSentTwice() throws Exception {
+        failTheNextFinish();
+        NotifyBuilder unbatched = new NotifyBuilder(camel).fromRoute("jobs").wereSentTo("direct:unbatch-jobs")
+                .whenDone(1).create();
+
+        sendBatch("jb-finish");
+
+        assertThat(unbatched.matches(30, TimeUnit.SECONDS)).as("the batch split up after its finish failed").isTrue();
+        awaitAutoRepliesDone();
+        assertThat(jdbc.queryForList("select attempts from processing_job where type = 'AUTO_REPLY'", Integer.class))
+                .as("each claimed by the batch, then taken over alone").containsExactly(2, 2, 2);
+        assertEachCustomerTextedOnceAndRecorded();
+    }
+
+    private void awaitAutoRepliesDone() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForList(
+                "select status from processing_job where type = 'AUTO_REPLY'", String.class), statuses ->
+                statuses.size() == CUSTOMERS.size() && statuses.stream().allMatch("DONE"::equals));
+        awaitDeliveriesSettled();
+    }
+
+    private void assertEachCustomerTextedOnceAndRecorded() {
+        for (String customer : CUSTOMERS) {
+            assertThat(TWILIO.messagesTo(customer)).as("auto-replies Twilio took for %s", customer).hasSize(1);
+            assertThat(jdbc.queryForObject("select count(*) from message where direction = 'OUTBOUND' and to_number = ?",
+                    Integer.class, customer)).as("auto-replies recorded for %s", customer).isEqualTo(1);
+        }
+    }
+
+    /** Three ordinary messages from three customers in one delivery on intake.inbound, as the relay sends a batch. */
+    private void sendBatch(String prefix) throws Exception {
+        // of one priority, as the relay batches them: one ticket per priority
+        List<String> texts = List.of("kitchen drain is clogged again", "bathroom sink drains really slow",
+                "the shower drain is clogged, water stands in the tub");
+        List<InboundBatches.Part> parts = new ArrayList<>();
+        for (int i = 0; i < CUSTOMERS.size(); i++) {
+            InboundMessage message = new InboundMessage(Provider.TWILIO, prefix + "-" + i, Channel.SMS, CUSTOMERS.get(i),
+                    "+15125550100", texts.get(i), List.of(), Instant.now(), "{}");
+            parts.add(new InboundBatches.Part("request-" + prefix + "-" + i, json.writeValueAsString(message)));
+        }
+        producer.sendBodyAndHeader("jms:queue:intake.inbound", batches.write(parts), InboundBatches.COUNT, parts.size());
+    }
+
+    /** The next batch of jobs fails at its finishing commit (after its replies went out), once. */
+    private void failTheNextFinish() throws Exception {
+        if (ADVISED.add(camel)) {
+            AdviceWith.adviceWith(camel, "run-job-batch", route -> route.weaveByToString("Bean\\[.*method:finish.*").before()
+                    .process(exchange -> {
+                        if (FAIL_FINISH_ONCE.compareAndSet(true, false)) {
+                            throw new IllegalStateException("the batch's finish fails once, as the test asks");
+                        }
+                    }));
+        }
+        FAIL_FINISH_ONCE.set(true);
+    }
+}
