@@ -16,9 +16,13 @@ import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.apache.camel.Variable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Several queued jobs on one ticket. The messages of a batch on {@code intake.inbound} (routes/processing.camel.yaml,
@@ -46,14 +50,19 @@ public class JobBatches {
     public record Outcome(long jobId, boolean failed, String result, CustomerSms.Sent sms) {
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(JobBatches.class);
+    private static final int FINISH_TRIES = 3;
+
     private final ProcessingJobRepository repository;
     private final OutboundMessages outbound;
     private final JobMetrics metrics;
     private final Clock clock;
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
 
     public JobBatches(ProcessingJobRepository repository, OutboundMessages outbound, JobMetrics metrics, Clock clock,
-                      JdbcTemplate jdbc) {
+                      JdbcTemplate jdbc, TransactionTemplate transaction) {
+        this.transaction = transaction;
         this.repository = repository;
         this.outbound = outbound;
         this.metrics = metrics;
@@ -138,15 +147,30 @@ public class JobBatches {
     }
 
     /**
-     * One commit for the batch's jobs that ran: the SMS each sent joins its conversation, and each is DONE.
+     * One commit for the batch's jobs that ran: the SMS each sent joins its conversation, and each is DONE. A deadlock
+     * with a batch of messages being processed (both lock conversations) is tried again, up to {@link #FINISH_TRIES}
+     * times: nothing was sent in this transaction, and storing it again stores nothing twice.
      *
      * @return the jobs that failed
      */
-    @Transactional
     public List<JobTicket> finish(@ExchangeProperty(OUTCOMES) List<Outcome> outcomes) {
+        for (int tried = 1; ; tried++) {
+            try {
+                return transaction.execute(status -> finishOnce(outcomes));
+            } catch (PessimisticLockingFailureException e) {
+                if (tried == FINISH_TRIES) {
+                    throw e;
+                }
+                LOG.info("Finishing a batch of jobs met a lock conflict, trying again: {}", e.getMostSpecificCause().getMessage());
+            }
+        }
+    }
+
+    private List<JobTicket> finishOnce(List<Outcome> outcomes) {
         Instant now = clock.instant();
         List<Long> done = new ArrayList<>();
         List<Long> failed = new ArrayList<>();
+        List<OutboundMessages.Sms> sent = new ArrayList<>();
         for (Outcome job : outcomes) {
             if (job.failed()) {
                 failed.add(job.jobId());
@@ -154,11 +178,12 @@ public class JobBatches {
             }
             CustomerSms.Sent sms = job.sms();
             if (sms != null) {
-                outbound.smsSent(sms.conversationId(), sms.sentBy(), sms.sid(), sms.from(), sms.to(), sms.text());
+                sent.add(new OutboundMessages.Sms(sms.conversationId(), sms.sentBy(), sms.sid(), sms.from(), sms.to(), sms.text()));
             }
             repository.done(job.jobId(), job.result(), now);
             done.add(job.jobId());
         }
+        outbound.smsSent(sent);
         for (ProcessingJob job : repository.findAllById(done)) {
             metrics.finished(job, now);
         }
