@@ -1,6 +1,5 @@
 package com.plumbline.intake.conversation;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,27 +29,41 @@ public class OutboundMessages {
     @Transactional
     public void smsSent(long conversationId, SentBy sentBy, String sid, String from, String to, String body) {
         if (store(conversationId, sentBy, sid, from, to, body)) {
-            touch(List.of(conversationId));
+            touch(conversationId);
         }
     }
 
     /**
-     * Several SMS Twilio accepted, in one transaction. The conversations' rows are locked last and in id order: a batch
-     * of messages being processed locks some of the same rows, and any other order would risk a deadlock with it.
+     * Several SMS Twilio accepted, in the caller's transaction. Their conversations' last message time is not waited
+     * for: a batch of messages being processed holds its customers' conversation rows until it commits, and waiting for
+     * them while holding others could deadlock with it.
+     *
+     * @return the conversations whose row was busy: {@link #touch} them once the caller has committed
      */
     @Transactional
-    public void smsSent(List<Sms> sent) {
+    public Set<Long> smsSent(List<Sms> sent) {
         Set<Long> stored = new TreeSet<>();
         for (Sms sms : sent) {
             if (store(sms.conversationId(), sms.sentBy(), sms.sid(), sms.from(), sms.to(), sms.body())) {
                 stored.add(sms.conversationId());
             }
         }
-        touch(stored);
+        if (!stored.isEmpty()) {
+            stored.removeAll(jdbc.queryForList("""
+                    update conversation set last_message_at = greatest(last_message_at, now())
+                    where id in (select id from conversation where id = any(?) for no key update skip locked)
+                    returning id""", Long.class, (Object) stored.toArray(Long[]::new)));
+        }
+        return stored;
     }
 
     /** One SMS for {@link #smsSent(List)}. */
     public record Sms(long conversationId, SentBy sentBy, String sid, String from, String to, String body) {
+    }
+
+    /** The conversation's last message time is now (one row, so it may wait for the row without risk of deadlock). */
+    public void touch(long conversationId) {
+        jdbc.update("update conversation set last_message_at = greatest(last_message_at, now()) where id = ?", conversationId);
     }
 
     /** @return false when it was stored before */
@@ -63,9 +76,4 @@ public class OutboundMessages {
                 conversationId, sid, from, to, body, sentBy.name()) == 1;
     }
 
-    private void touch(Collection<Long> conversationIds) {
-        for (long id : conversationIds) {
-            jdbc.update("update conversation set last_message_at = greatest(last_message_at, now()) where id = ?", id);
-        }
-    }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -16,9 +17,6 @@ import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.apache.camel.Variable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,9 +47,6 @@ public class JobBatches {
     /** How a job of a batch run went: its result and the SMS it sent, if any, are stored when the batch finishes. */
     public record Outcome(long jobId, boolean failed, String result, CustomerSms.Sent sms) {
     }
-
-    private static final Logger LOG = LoggerFactory.getLogger(JobBatches.class);
-    private static final int FINISH_TRIES = 3;
 
     private final ProcessingJobRepository repository;
     private final OutboundMessages outbound;
@@ -147,26 +142,20 @@ public class JobBatches {
     }
 
     /**
-     * One commit for the batch's jobs that ran: the SMS each sent joins its conversation, and each is DONE. A deadlock
-     * with a batch of messages being processed (both lock conversations) is tried again, up to {@link #FINISH_TRIES}
-     * times: nothing was sent in this transaction, and storing it again stores nothing twice.
+     * One commit for the batch's jobs that ran: the SMS each sent joins its conversation, and each is DONE.
      *
      * @return the jobs that failed
      */
     public List<JobTicket> finish(@ExchangeProperty(OUTCOMES) List<Outcome> outcomes) {
-        for (int tried = 1; ; tried++) {
-            try {
-                return transaction.execute(status -> finishOnce(outcomes));
-            } catch (PessimisticLockingFailureException e) {
-                if (tried == FINISH_TRIES) {
-                    throw e;
-                }
-                LOG.info("Finishing a batch of jobs met a lock conflict, trying again: {}", e.getMostSpecificCause().getMessage());
-            }
-        }
+        Finished finished = transaction.execute(status -> finishInOneTransaction(outcomes));
+        finished.busyConversations().forEach(outbound::touch);
+        return finished.failed();
     }
 
-    private List<JobTicket> finishOnce(List<Outcome> outcomes) {
+    private record Finished(List<JobTicket> failed, Set<Long> busyConversations) {
+    }
+
+    private Finished finishInOneTransaction(List<Outcome> outcomes) {
         Instant now = clock.instant();
         List<Long> done = new ArrayList<>();
         List<Long> failed = new ArrayList<>();
@@ -183,10 +172,10 @@ public class JobBatches {
             repository.done(job.jobId(), job.result(), now);
             done.add(job.jobId());
         }
-        outbound.smsSent(sent);
+        Set<Long> busy = outbound.smsSent(sent);
         for (ProcessingJob job : repository.findAllById(done)) {
             metrics.finished(job, now);
         }
-        return repository.findAllById(failed).stream().map(JobTicket::of).toList();
+        return new Finished(repository.findAllById(failed).stream().map(JobTicket::of).toList(), busy);
     }
 }

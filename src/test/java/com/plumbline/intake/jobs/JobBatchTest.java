@@ -1,25 +1,33 @@
 package com.plumbline.intake.jobs;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.plumbline.intake.conversation.OutboundMessages;
 import com.plumbline.intake.ingress.Channel;
 import com.plumbline.intake.ingress.InboundBatches;
 import com.plumbline.intake.ingress.InboundMessage;
 import com.plumbline.intake.ingress.Provider;
 import com.plumbline.intake.notify.NotifyIntegrationTest;
+import com.plumbline.intake.support.TwilioStandIn;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,6 +47,10 @@ class JobBatchTest extends NotifyIntegrationTest {
     private InboundBatches batches;
     @Autowired
     private ObjectMapper json;
+    @Autowired
+    private OutboundMessages outbound;
+    @Autowired
+    private TransactionTemplate transaction;
 
     @Test
     void aBatchsAutoRepliesAreOneTicketClaimedAndFinishedTogether() throws Exception {
@@ -85,6 +97,46 @@ class JobBatchTest extends NotifyIntegrationTest {
         assertThat(jdbc.queryForList("select attempts from processing_job where type = 'AUTO_REPLY'", Integer.class))
                 .as("each claimed by the batch, then taken over alone").containsExactly(2, 2, 2);
         assertEachCustomerTextedOnceAndRecorded();
+    }
+
+    @Test
+    void aBatchsFinishDoesNotWaitForAConversationAMessageBeingProcessedHolds() throws Exception {
+        sendBatch("jb-busy");
+        awaitAutoRepliesDone();
+        long conversation = jdbc.queryForObject("select conversation_id from message where provider_message_id = 'jb-busy-0'",
+                Long.class);
+        Timestamp before = jdbc.queryForObject("select last_message_at from conversation where id = ?", Timestamp.class, conversation);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService processing = Executors.newSingleThreadExecutor();
+        try {
+            // as the transaction of a batch of messages holds its customers' conversations until it commits
+            Future<?> holder = processing.submit(() -> transaction.executeWithoutResult(status -> {
+                jdbc.queryForList("select id from conversation where id = ? for no key update", conversation);
+                held.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+
+            Set<Long> busy = transaction.execute(status -> outbound.smsSent(List.of(new OutboundMessages.Sms(conversation,
+                    OutboundMessages.SentBy.AUTO_REPLY, "SMjb-busy", TwilioStandIn.FROM_NUMBER, CUSTOMERS.get(0), "On our way"))));
+
+            assertThat(busy).as("conversations left for later").containsExactly(conversation);
+            assertThat(jdbc.queryForObject("select count(*) from message where provider_message_id = 'SMjb-busy'", Integer.class))
+                    .as("the SMS stored without waiting").isEqualTo(1);
+            release.countDown();
+            holder.get(10, TimeUnit.SECONDS);
+            outbound.touch(conversation);
+            assertThat(jdbc.queryForObject("select last_message_at from conversation where id = ?", Timestamp.class, conversation))
+                    .isAfter(before);
+        } finally {
+            release.countDown();
+            processing.shutdownNow();
+        }
     }
 
     private void awaitAutoRepliesDone() {
