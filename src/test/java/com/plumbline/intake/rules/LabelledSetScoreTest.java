@@ -573,7 +573,15 @@ class LabelledSetScoreTest {
                 // labelled so); aq 91.9 % (316 / 344), 87.2 % (300 / 344), 0 below HIGH, 81 read as EMERGENCY (75 labelled so).
                 // Floors the exact fractions rounded down.
                 new LabelledSet("blind-2026-11ap.csv", true, 0.955, 0.884, 0),
-                new LabelledSet("blind-2026-11aq.csv", true, 0.918, 0.871, 0));
+                new LabelledSet("blind-2026-11aq.csv", true, 0.918, 0.871, 0),
+                // 332 messages (75 emergencies) and 348 messages (76 emergencies), written 2026-11-29 from 10:00 UTC by two
+                // helpers that each printed the whole guide first (BLIND-SET.md, forty-sixth and forty-seventh sets),
+                // committed before they were scored; scored once, on main with model32 (stop 35), totals only: ar priority
+                // 93.4 % (310 / 332), service type 90.1 % (299 / 332), 0 below HIGH, 82 read as EMERGENCY (72 labelled so);
+                // as 92.5 % (322 / 348), 87.9 % (306 / 348), 0 below HIGH, 83 read as EMERGENCY (75 labelled so).
+                // Floors the exact fractions rounded down.
+                new LabelledSet("blind-2026-11ar.csv", true, 0.933, 0.900, 0),
+                new LabelledSet("blind-2026-11as.csv", true, 0.925, 0.879, 0));
     }
 
     @ParameterizedTest(name = "{0}")
