@@ -41,7 +41,9 @@ class JobBatchTest extends NotifyIntegrationTest {
 
     private static final List<String> CUSTOMERS = List.of("+17375550191", "+17375550192", "+17375550193");
     private static final AtomicBoolean FAIL_FINISH_ONCE = new AtomicBoolean();
+    private static final AtomicBoolean FAIL_RETRY_ALONE_ONCE = new AtomicBoolean();
     private static final Set<CamelContext> ADVISED = ConcurrentHashMap.newKeySet();
+    private static final Set<CamelContext> ADVISED_RETRY = ConcurrentHashMap.newKeySet();
 
     @Autowired
     private InboundBatches batches;
@@ -96,6 +98,17 @@ class JobBatchTest extends NotifyIntegrationTest {
         awaitAutoRepliesDone();
         assertThat(jdbc.queryForList("select attempts from processing_job where type = 'AUTO_REPLY'", Integer.class))
                 .as("each claimed by the batch, then taken over alone").containsExactly(2, 2, 2);
+        assertEachCustomerTextedOnceAndRecorded();
+    }
+
+    @Test
+    void aBatchWhoseJobsCouldNotGoBackOnTheQueueIsSplitUpAgainWhenTheErrorHandlerDeliversItAgain() throws Exception {
+        failTheNextFinish();
+        failTheNextRetryAlone();
+
+        sendBatch("jb-refused");
+
+        awaitAutoRepliesDone();
         assertEachCustomerTextedOnceAndRecorded();
     }
 
@@ -166,6 +179,18 @@ class JobBatchTest extends NotifyIntegrationTest {
             parts.add(new InboundBatches.Part("request-" + prefix + "-" + i, json.writeValueAsString(message)));
         }
         producer.sendBodyAndHeader("jms:queue:intake.inbound", batches.write(parts), InboundBatches.COUNT, parts.size());
+    }
+
+    /** The next job put back on the queue alone is refused (as by a broker that is down), once. */
+    private void failTheNextRetryAlone() throws Exception {
+        if (ADVISED_RETRY.add(camel)) {
+            AdviceWith.adviceWith(camel, "retry-job-alone", route -> route.weaveAddFirst().process(exchange -> {
+                if (FAIL_RETRY_ALONE_ONCE.compareAndSet(true, false)) {
+                    throw new IllegalStateException("the broker refuses the job, once, as the test asks");
+                }
+            }));
+        }
+        FAIL_RETRY_ALONE_ONCE.set(true);
     }
 
     /** The next batch of jobs fails at its finishing commit (after its replies went out), once. */
