@@ -75,5 +75,4 @@ public class OutboundMessages {
                 on conflict (provider, provider_message_id, direction) do nothing""",
                 conversationId, sid, from, to, body, sentBy.name()) == 1;
     }
-
 }

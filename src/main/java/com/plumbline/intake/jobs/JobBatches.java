@@ -65,8 +65,10 @@ public class JobBatches {
         this.jdbc = jdbc;
     }
 
-    /** An empty list for {@link #GATHERED} or {@link #OUTCOMES}: the parts of a split share it (each part's copy of the
-     * exchange holds the same list). */
+    /**
+     * An empty list for {@link #GATHERED} or {@link #OUTCOMES}: the parts of a split share it (each part's copy of the
+     * exchange holds the same list).
+     */
     public List<Object> start() {
         return new ArrayList<>();
     }
@@ -86,7 +88,7 @@ public class JobBatches {
         jdbc.update("update processing_job set enqueued_at = ?, updated_at = ? where id = any(?)",
                 Timestamp.from(now), Timestamp.from(now), ids);
         Map<Priority, List<JobTicket>> byPriority = gathered.stream()
-                .collect(Collectors.groupingBy(JobTicket::priority, () -> new TreeMap<>(), Collectors.toList()));
+                .collect(Collectors.groupingBy(JobTicket::priority, TreeMap::new, Collectors.toList()));
         List<Ticket> tickets = new ArrayList<>();
         byPriority.forEach((priority, jobs) -> tickets.add(new Ticket(
                 jobs.stream().map(job -> String.valueOf(job.jobId())).collect(Collectors.joining(",")),
