@@ -96,10 +96,28 @@ public class JobBatches {
         return tickets;
     }
 
-    /** The ticket's jobs, for a batch that goes back on the queue one job at a time. */
+    /**
+     * The ticket's jobs, for a batch that goes back on the queue one job at a time.
+     *
+     * @throws IllegalStateException when one is not there (yet): the jobs route's redelivery looks again a moment later
+     */
     @Transactional(readOnly = true)
     public List<JobTicket> jobs(@Header(JOB_IDS) String jobIds) {
-        return repository.findAllById(ids(jobIds)).stream().map(JobTicket::of).toList();
+        List<Long> ids = ids(jobIds);
+        List<JobTicket> jobs = repository.findAllById(ids).stream().map(JobTicket::of).toList();
+        requireAll(ids, jobs.size());
+        return jobs;
+    }
+
+    /**
+     * An in-memory (seda) ticket can arrive before the transaction that made its jobs commits: claiming the others would
+     * leave those waiting with no ticket. Failing splits the batch up, and the jobs route's redelivery finds them.
+     */
+    private void requireAll(List<Long> ids, int found) {
+        if (found < ids.size()) {
+            throw new IllegalStateException("Jobs " + ids + ": " + (ids.size() - found)
+                    + " not found, their transaction has not committed yet, or they were removed");
+        }
     }
 
     private static List<Long> ids(String jobIds) {
@@ -116,13 +134,16 @@ public class JobBatches {
      */
     @Transactional
     public List<JobTicket> claim(@Header(JOB_IDS) String jobIds) {
+        List<Long> ids = ids(jobIds);
+        requireAll(ids, jdbc.queryForObject("select count(*) from processing_job where id = any(?)", Integer.class,
+                (Object) ids.toArray(Long[]::new)));
         Instant now = clock.instant();
         Timestamp at = Timestamp.from(now);
         List<Long> claimed = jdbc.queryForList("""
                 update processing_job set status = 'RUNNING', attempts = attempts + 1, started_at = ?, updated_at = ?,
                                           enqueued_at = coalesce(enqueued_at, ?)
                 where id = any(?) and status in ('PENDING', 'FAILED')
-                returning id""", Long.class, at, at, at, ids(jobIds).toArray(Long[]::new));
+                returning id""", Long.class, at, at, at, ids.toArray(Long[]::new));
         List<JobTicket> tickets = new ArrayList<>();
         for (ProcessingJob job : repository.findAllById(claimed)) {
             metrics.started(job, now);

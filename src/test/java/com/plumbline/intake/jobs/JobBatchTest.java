@@ -152,14 +152,14 @@ class JobBatchTest extends NotifyIntegrationTest {
         }
     }
 
-    private void awaitAutoRepliesDone() {
+    void awaitAutoRepliesDone() {
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForList(
                 "select status from processing_job where type = 'AUTO_REPLY'", String.class), statuses ->
                 statuses.size() == CUSTOMERS.size() && statuses.stream().allMatch("DONE"::equals));
         awaitDeliveriesSettled();
     }
 
-    private void assertEachCustomerTextedOnceAndRecorded() {
+    void assertEachCustomerTextedOnceAndRecorded() {
         for (String customer : CUSTOMERS) {
             assertThat(TWILIO.messagesTo(customer)).as("auto-replies Twilio took for %s", customer).hasSize(1);
             assertThat(jdbc.queryForObject("select count(*) from message where direction = 'OUTBOUND' and to_number = ?",
@@ -168,7 +168,7 @@ class JobBatchTest extends NotifyIntegrationTest {
     }
 
     /** Three ordinary messages from three customers in one delivery on intake.inbound, as the relay sends a batch. */
-    private void sendBatch(String prefix) throws Exception {
+    void sendBatch(String prefix) throws Exception {
         // of one priority, as the relay batches them: one ticket per priority
         List<String> texts = List.of("kitchen drain is clogged again", "bathroom sink drains really slow",
                 "the shower drain is clogged, water stands in the tub");
