@@ -46,20 +46,39 @@ public class DeadLetters {
         this.clock = clock;
     }
 
-    /** A job from the dead letter channel: the job is DEAD and a dead_letter row says why (once per failure). */
+    /**
+     * A job from the dead letter channel: the job is DEAD and a dead_letter row says why (once per failure). A batch's
+     * ticket (header {@code jobIds}, routes/jobs.camel.yaml, run-job-batch) is each of its jobs not done, each with a
+     * dead letter of its own, so that each can be replayed.
+     */
     @Transactional
     public void record(@Body String payload,
                        @Header("jobId") String jobIdHeader,
+                       @Header(JobBatches.JOB_IDS) String jobIdsHeader,
                        @Header("jobType") String jobType,
                        @Header("jobPriority") String priority,
                        @Header(JobFailures.EXCEPTION_CLASS) String exceptionClass,
                        @Header(JobFailures.EXCEPTION_MESSAGE) String exceptionMessage,
                        @Header(JobFailures.ATTEMPTS) Integer attempts) {
-        Long jobId = jobIdOrNull(jobIdHeader);
+        String reason = exceptionMessage == null ? "unreadable job message" : exceptionMessage;
+        if (jobIdHeader == null && jobIdsHeader != null) {
+            for (String id : jobIdsHeader.split(",")) {
+                Optional<ProcessingJob> job = Optional.ofNullable(jobIdOrNull(id)).flatMap(jobs::findById);
+                if (job.isPresent() && job.get().getStatus() != JobStatus.DONE) {
+                    recordJob(job.get().getId(), job.get().getType().name(), job.get().getPriority().name(), exceptionClass,
+                            reason, attempts, job.get().getId().toString());
+                }
+            }
+            return;
+        }
+        recordJob(jobIdOrNull(jobIdHeader), jobType, priority, exceptionClass, reason, attempts, payload);
+    }
+
+    private void recordJob(Long jobId, String jobType, String priority, String exceptionClass, String reason,
+                           Integer attempts, String payload) {
         if (jobId != null && deadLetters.existsByJobIdAndReplayedAtIsNull(jobId)) {
             return; // the same failure delivered twice
         }
-        String reason = exceptionMessage == null ? "unreadable job message" : exceptionMessage;
         // the job's row counts every attempt, including those before a crash
         int tried = jobId == null ? (attempts == null ? 1 : attempts)
                 : jobs.findById(jobId).map(ProcessingJob::getAttempts).orElse(attempts == null ? 1 : attempts);

@@ -52,6 +52,8 @@ class JobBatchTest extends NotifyIntegrationTest {
     @Autowired
     private OutboundMessages outbound;
     @Autowired
+    private DeadLetters deadLetters;
+    @Autowired
     private TransactionTemplate transaction;
 
     @Test
@@ -110,6 +112,31 @@ class JobBatchTest extends NotifyIntegrationTest {
 
         awaitAutoRepliesDone();
         assertEachCustomerTextedOnceAndRecorded();
+    }
+
+    @Test
+    void aDeadBatchTicketIsADeadLetterForEachJobNotDoneAndEachCanBeReplayed() throws Exception {
+        sendBatch("jb-dead");
+        awaitAutoRepliesDone();
+        List<Long> ids = jdbc.queryForList("select id from processing_job where type = 'AUTO_REPLY' order by id", Long.class);
+        // as if the batch had been claimed and its run then failed for good: two jobs running, one done
+        jdbc.update("update processing_job set status = 'RUNNING' where id in (?, ?)", ids.get(0), ids.get(1));
+        String jobIds = ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+
+        producer.sendBodyAndHeaders("jms:queue:intake.dlq", jobIds, java.util.Map.of(JobBatches.JOB_IDS, jobIds,
+                JobFailures.EXCEPTION_MESSAGE, "the database is down", JobFailures.EXCEPTION_CLASS, "java.sql.SQLException"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from dead_letter where job_id in (?, ?, ?)", Integer.class, ids.toArray()) == 2);
+        assertThat(jdbc.queryForList("select job_type from dead_letter where job_id in (?, ?)", String.class, ids.get(0), ids.get(1)))
+                .containsOnly("AUTO_REPLY").hasSize(2);
+        assertThat(jdbc.queryForList("select status from processing_job where id in (?, ?, ?) order by id", String.class,
+                ids.toArray())).containsExactly("DEAD", "DEAD", "DONE");
+        long letter = jdbc.queryForObject("select id from dead_letter where job_id = ?", Long.class, ids.get(0));
+        assertThat(deadLetters.replay(letter)).isEqualTo(DeadLetters.ReplayOutcome.REPLAYED);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select status from processing_job where id = ?", String.class, ids.get(0)), "DONE"::equals);
+        awaitDeliveriesSettled();
     }
 
     @Test
