@@ -2,8 +2,6 @@ package com.plumbline.intake.jobs;
 
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,13 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.plumbline.intake.conversation.OutboundMessages;
-import com.plumbline.intake.ingress.Channel;
-import com.plumbline.intake.ingress.InboundBatches;
-import com.plumbline.intake.ingress.InboundMessage;
-import com.plumbline.intake.ingress.Provider;
-import com.plumbline.intake.notify.NotifyIntegrationTest;
 import com.plumbline.intake.support.TwilioStandIn;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.AdviceWith;
@@ -37,18 +29,13 @@ import static org.awaitility.Awaitility.await;
  * and finished in one, each customer texted once; a job of the batch that fails, or a batch whose finish fails, goes
  * back on the queue job by job, and a reply Twilio already took is found there, not sent again.
  */
-class JobBatchTest extends NotifyIntegrationTest {
+class JobBatchTest extends JobBatchTestSupport {
 
-    private static final List<String> CUSTOMERS = List.of("+17375550191", "+17375550192", "+17375550193");
     private static final AtomicBoolean FAIL_FINISH_ONCE = new AtomicBoolean();
     private static final AtomicBoolean FAIL_RETRY_ALONE_ONCE = new AtomicBoolean();
     private static final Set<CamelContext> ADVISED = ConcurrentHashMap.newKeySet();
     private static final Set<CamelContext> ADVISED_RETRY = ConcurrentHashMap.newKeySet();
 
-    @Autowired
-    private InboundBatches batches;
-    @Autowired
-    private ObjectMapper json;
     @Autowired
     private OutboundMessages outbound;
     @Autowired
@@ -179,34 +166,8 @@ class JobBatchTest extends NotifyIntegrationTest {
         }
     }
 
-    void awaitAutoRepliesDone() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForList(
-                "select status from processing_job where type = 'AUTO_REPLY'", String.class), statuses ->
-                statuses.size() == CUSTOMERS.size() && statuses.stream().allMatch("DONE"::equals));
-        awaitDeliveriesSettled();
-    }
 
-    void assertEachCustomerTextedOnceAndRecorded() {
-        for (String customer : CUSTOMERS) {
-            assertThat(TWILIO.messagesTo(customer)).as("auto-replies Twilio took for %s", customer).hasSize(1);
-            assertThat(jdbc.queryForObject("select count(*) from message where direction = 'OUTBOUND' and to_number = ?",
-                    Integer.class, customer)).as("auto-replies recorded for %s", customer).isEqualTo(1);
-        }
-    }
 
-    /** Three ordinary messages from three customers in one delivery on intake.inbound, as the relay sends a batch. */
-    void sendBatch(String prefix) throws Exception {
-        // of one priority, as the relay batches them: one ticket per priority
-        List<String> texts = List.of("kitchen drain is clogged again", "bathroom sink drains really slow",
-                "the shower drain is clogged, water stands in the tub");
-        List<InboundBatches.Part> parts = new ArrayList<>();
-        for (int i = 0; i < CUSTOMERS.size(); i++) {
-            InboundMessage message = new InboundMessage(Provider.TWILIO, prefix + "-" + i, Channel.SMS, CUSTOMERS.get(i),
-                    "+15125550100", texts.get(i), List.of(), Instant.now(), "{}");
-            parts.add(new InboundBatches.Part("request-" + prefix + "-" + i, json.writeValueAsString(message)));
-        }
-        producer.sendBodyAndHeader("jms:queue:intake.inbound", batches.write(parts), InboundBatches.COUNT, parts.size());
-    }
 
     /** The next job put back on the queue alone is refused (as by a broker that is down), once. */
     private void failTheNextRetryAlone() throws Exception {
