@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -103,21 +105,22 @@ public class JobBatches {
      */
     @Transactional(readOnly = true)
     public List<JobTicket> jobs(@Header(JOB_IDS) String jobIds) {
-        List<Long> ids = ids(jobIds);
-        List<JobTicket> jobs = repository.findAllById(ids).stream().map(JobTicket::of).toList();
-        requireAll(ids, jobs.size());
-        return jobs;
+        return allOf(ids(jobIds)).stream().map(JobTicket::of).toList();
     }
 
     /**
-     * An in-memory (seda) ticket can arrive before the transaction that made its jobs commits: claiming the others would
-     * leave those waiting with no ticket. Failing splits the batch up, and the jobs route's redelivery finds them.
+     * Every job of the ticket, in id order. An in-memory (seda) ticket can arrive before the transaction that made its
+     * jobs commits: claiming the others would leave those waiting with no ticket. Failing splits the batch up, and the
+     * jobs route's redelivery finds them.
      */
-    private void requireAll(List<Long> ids, int found) {
-        if (found < ids.size()) {
-            throw new IllegalStateException("Jobs " + ids + ": " + (ids.size() - found)
+    private List<ProcessingJob> allOf(List<Long> ids) {
+        List<ProcessingJob> jobs = new ArrayList<>(repository.findAllById(ids));
+        if (jobs.size() < ids.size()) {
+            throw new IllegalStateException("Jobs " + ids + ": " + (ids.size() - jobs.size())
                     + " not found, their transaction has not committed yet, or they were removed");
         }
+        jobs.sort(Comparator.comparing(ProcessingJob::getId));
+        return jobs;
     }
 
     private static List<Long> ids(String jobIds) {
@@ -134,22 +137,21 @@ public class JobBatches {
      */
     @Transactional
     public List<JobTicket> claim(@Header(JOB_IDS) String jobIds) {
-        List<Long> ids = ids(jobIds);
-        requireAll(ids, jdbc.queryForObject("select count(*) from processing_job where id = any(?)", Integer.class,
-                (Object) ids.toArray(Long[]::new)));
+        List<ProcessingJob> jobs = allOf(ids(jobIds));
         Instant now = clock.instant();
         Timestamp at = Timestamp.from(now);
-        List<Long> claimed = jdbc.queryForList("""
+        Set<Long> claimed = new HashSet<>(jdbc.queryForList("""
                 update processing_job set status = 'RUNNING', attempts = attempts + 1, started_at = ?, updated_at = ?,
                                           enqueued_at = coalesce(enqueued_at, ?)
                 where id = any(?) and status in ('PENDING', 'FAILED')
-                returning id""", Long.class, at, at, at, ids.toArray(Long[]::new));
+                returning id""", Long.class, at, at, at, jobs.stream().map(ProcessingJob::getId).toArray(Long[]::new)));
         List<JobTicket> tickets = new ArrayList<>();
-        for (ProcessingJob job : repository.findAllById(claimed)) {
-            metrics.started(job, now);
-            tickets.add(JobTicket.of(job));
+        for (ProcessingJob job : jobs) {
+            if (claimed.contains(job.getId())) {
+                metrics.started(job, now); // from what the update leaves alone: type, priority, due and created times
+                tickets.add(JobTicket.of(job));
+            }
         }
-        tickets.sort((a, b) -> Long.compare(a.jobId(), b.jobId()));
         return tickets;
     }
 
