@@ -6,8 +6,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +23,7 @@ import org.springframework.stereotype.Component;
  * Pure and thread-safe: all state is the immutable compiled rules and model, fetched once per call.
  */
 @Component("messageClassifier")
-public class MessageClassifier {
+public class MessageClassifier implements ApplicationRunner {
 
     private static final double NO_EVIDENCE_CONFIDENCE = 0.2;
     private static final double EMPTY_CONFIDENCE = 0.1;
@@ -189,23 +193,44 @@ public class MessageClassifier {
     static final double MODEL_OVER_ALL_CLEAR = 0.95;
 
     private final RulesBook rulesBook;
-    /** Null: the rules alone. */
-    private final LearnedModel model;
+    /** Holds null: the rules alone. */
+    private final CompletableFuture<LearnedModel> model;
 
     /** The rules alone. */
     public MessageClassifier(RulesBook rulesBook) {
         this(rulesBook, (LearnedModel) null);
     }
 
+    /**
+     * Trains the model on a thread of its own while the rest of the service starts (some 16,000 labelled messages, a few
+     * seconds of one core); the service reports ready only once it is trained ({@link #run}).
+     */
     @Autowired
     public MessageClassifier(RulesBook rulesBook, ModelProperties model) {
-        this(rulesBook, model.enabled() ? LearnedModel.load(rulesBook, model) : null);
+        this.rulesBook = rulesBook;
+        this.model = !model.enabled() ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(() -> LearnedModel.load(rulesBook, model),
+                        task -> {
+                            Thread training = new Thread(task, "model-training");
+                            training.setDaemon(true);
+                            training.start();
+                        });
     }
 
     /** @param model leads where the rules read no context; null for the rules alone */
     public MessageClassifier(RulesBook rulesBook, LearnedModel model) {
         this.rulesBook = rulesBook;
-        this.model = model;
+        this.model = CompletableFuture.completedFuture(model);
+    }
+
+    /** Start-up waits here for the model: the service is not ready, and does not start, without it. */
+    @Override
+    public void run(ApplicationArguments args) {
+        try {
+            model.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /**
@@ -220,7 +245,7 @@ public class MessageClassifier {
         CompiledRules rules = rulesBook.current();
         MessageAnalysis analysis = analyse(rules, text);
 
-        Decision decision = decide(rules, analysis, model, text);
+        Decision decision = decide(rules, analysis, model.join(), text);
         boolean afterHours = !rules.calendar().isOpen(receivedAt);
         Priority priority = decision.priority;
         if (afterHours) {

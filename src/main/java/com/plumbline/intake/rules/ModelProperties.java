@@ -28,6 +28,17 @@ public record ModelProperties(
                 "/classification/blind-2026-11p.csv", "/classification/blind-2026-11q.csv",
                 "/classification/blind-2026-11r.csv", "/classification/blind-2026-11s.csv",
                 "/classification/blind-2026-11t.csv", "/classification/blind-2026-11u.csv",
-                "/classification/blind-2026-11v.csv"}) List<String> training,
+                "/classification/blind-2026-11v.csv", "/classification/blind-2026-11w.csv",
+                "/classification/blind-2026-11x.csv", "/classification/blind-2026-11y.csv",
+                "/classification/blind-2026-11z.csv", "/classification/blind-2026-11aa.csv",
+                "/classification/blind-2026-11ab.csv", "/classification/blind-2026-11ac.csv",
+                "/classification/blind-2026-11ad.csv", "/classification/blind-2026-11ae.csv",
+                "/classification/blind-2026-11af.csv", "/classification/blind-2026-11ag.csv",
+                "/classification/blind-2026-11ah.csv", "/classification/blind-2026-11ai.csv",
+                "/classification/blind-2026-11aj.csv", "/classification/blind-2026-11ak.csv",
+                "/classification/blind-2026-11al.csv", "/classification/blind-2026-11am.csv",
+                "/classification/blind-2026-11an.csv", "/classification/blind-2026-11ao.csv",
+                "/classification/blind-2026-11ap.csv", "/classification/blind-2026-11aq.csv",
+                "/classification/blind-2026-11ar.csv", "/classification/blind-2026-11as.csv"}) List<String> training,
         @DefaultValue("config/training") Path extraTraining) {
 }

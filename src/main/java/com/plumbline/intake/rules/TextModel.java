@@ -3,8 +3,10 @@ package com.plumbline.intake.rules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.IntConsumer;
 
 /**
@@ -189,13 +191,29 @@ final class TextModel {
             }
             softmax(services, 0, SERVICES);
         }
-        int known = 0;
+        return new Prediction(priorities, services, knownShare(tokens));
+    }
+
+    /**
+     * The share of a message's different words of three letters or more that occurred in training. A word of one or
+     * two letters ("a", "i", "y") turns up by chance in random bytes as often as in a sentence, and so does a number
+     * ("lownumber") repeated all through them. All words count in a message that has no longer one ("no ac").
+     */
+    private double knownShare(TextNormaliser.Tokens tokens) {
+        Set<String> words = new HashSet<>();
         for (int i = 0; i < tokens.size(); i++) {
-            if (seen.get(wordBit(tokens.words()[i]))) {
-                known++;
+            if (tokens.words()[i].length() >= 3) {
+                words.add(tokens.words()[i]);
             }
         }
-        return new Prediction(priorities, services, tokens.size() == 0 ? 0 : (double) known / tokens.size());
+        if (words.isEmpty()) {
+            words.addAll(Arrays.asList(tokens.words()).subList(0, tokens.size()));
+        }
+        int known = 0;
+        for (String word : words) {
+            known += seen.get(wordBit(word)) ? 1 : 0;
+        }
+        return words.isEmpty() ? 0 : (double) known / words.size();
     }
 
     /** The weights of the first {@code outputs} outputs, summed over the features it is given. */

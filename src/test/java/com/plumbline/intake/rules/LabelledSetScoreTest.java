@@ -37,6 +37,11 @@ class LabelledSetScoreTest {
 
     static Stream<LabelledSet> sets() {
         return Stream.of(
+                // model36: the model also trained on sets w to as (moved to src/main/resources; each of the twenty blind ones
+                // held out in turn read 6,653 of 6,997 right, against 6,578 when none of them was trained on:
+                // bench/RESULTS-classifier.md, model36). Every floor re-read and set to its exact fraction rounded down: those
+                // sets now measure fit, not generalisation; two development sets fell by one message each (f 358 -> 356 / 367,
+                // p 338 -> 337 / 347: floors 0.975 -> 0.970 and 0.974 -> 0.971), the others held or rose.
                 // model23 (MessageClassifier.MODEL_LOW_OVER_RULES_MEDIUM 0.7, MODEL_LOW_OVER_RULES_HIGH 0.95; the model
                 // trained on the same 23 files as before): every development set's priority floor re-read and set to its
                 // exact fraction rounded down; 14 of them rose (they had not been re-read since model19-model22, which raised
@@ -62,7 +67,7 @@ class LabelledSetScoreTest {
                 // model16 (word triples, 36 epochs, the labelled sets weighted 3x): 98.0 / 97.5 % (346 / 353, 344 / 353), 0. Floors raised (0.977 / 0.974 -> 0.980 / 0.974).
                 // model17 step 2 (the model over a rules HIGH or EMERGENCY when sure; bench/RESULTS-classifier.md): priority 98.9 % (349 / 353). Floors raised (0.980 / 0.974 -> 0.988 / 0.974).
                 // Merged without its outright reading over a rules EMERGENCY (MessageClassifier.MODEL_OVER_RULES_EMERGENCY): 98.6 %; floors there.
-                new LabelledSet("blind-2026-11.csv", false, 0.985, 0.974, 0),
+                new LabelledSet("blind-2026-11.csv", false, 0.988, 0.977, 0),
                 // 373 messages. Blind on the rules of the day it was written: 68.4 / 67.6 %, 14 of 65; still
                 // blind after rules2: 72.7 / 69.7 %, 10. Tuned against (rules3): 90.1 / 86.3 %, 0. With the learned
                 // model, which is trained on it: 90.1 / 87.9 %, 0. After rules4: 90.3 / 89.5 %, 0. After rules5: 91.2 / 92.8 %, 0.
@@ -75,7 +80,7 @@ class LabelledSetScoreTest {
                 // (351 / 373, 362 / 373), 0. Floors lowered (0.943 / 0.970 -> 0.941 / 0.970).
                 // model16 (word triples, 36 epochs, the labelled sets weighted 3x): 95.7 / 97.6 % (357 / 373, 364 / 373), 0. Floors raised (0.941 / 0.970 -> 0.957 / 0.975).
                 // model17 step 2 (the model over a rules HIGH or EMERGENCY when sure; bench/RESULTS-classifier.md): priority 96.8 % (361 / 373). Floors raised (0.957 / 0.975 -> 0.967 / 0.975).
-                new LabelledSet("blind-2026-11b.csv", false, 0.973, 0.975, 0),
+                new LabelledSet("blind-2026-11b.csv", false, 0.975, 0.978, 0),
                 // 334 messages, written 2026-11-27. Blind on the rules before rules3: 78.4 / 71.6 %, 6 of 63;
                 // after rules3, which was made without seeing it: 80.8 / 82.3 %, 5. Rules + learned model (branch
                 // learned; trained on the corpus and sets a and b only, combination chosen without it): 82.9 / 82.6 %, 4.
@@ -138,7 +143,7 @@ class LabelledSetScoreTest {
                 // model18 (the model's EMERGENCY at >= 0.97 over context that settles nothing, MessageClassifier.MODEL_EMERGENCY_OVER_UNSETTLED_CONTEXT): priority 97.7 % (339 / 347). Floors raised (0.974 -> 0.976).
                 // MODEL_MEDIUM_OVER_SAFETY_CUE taken out after the merge (an emergency cue with the model against it is
                 // conflicting evidence: HIGH at least, issue 19 item 4): priority 97.4 % (338 / 347). Floor there (0.976 -> 0.974).
-                new LabelledSet("blind-2026-11e.csv", false, 0.976, 0.933, 0),
+                new LabelledSet("blind-2026-11e.csv", false, 0.979, 0.933, 0),
                 // 367 messages, written 2026-11-27 (BLIND-SET.md). Blind on main of that hour (rules + learned model
                 // after rules5, 0f217cc; scored before any rule change): priority 85.3 %, service type 86.6 %,
                 // 3 of 79 emergencies below HIGH. After rules6 (made without seeing it; scored once at its end):
@@ -159,7 +164,7 @@ class LabelledSetScoreTest {
                 // model17 step 2 (the model over a rules HIGH or EMERGENCY when sure; bench/RESULTS-classifier.md): priority 98.4 % (361 / 367). Floors raised (0.970 / 0.961 -> 0.983 / 0.961).
                 // Merged without its outright reading over a rules EMERGENCY (MessageClassifier.MODEL_OVER_RULES_EMERGENCY): 97.5 %; floors there.
                 // model19 (set r trained on): 97.2 / 96.1 % (357 / 367, 353 / 367), 0. Floor lowered by the new training (0.975 -> 0.972).
-                new LabelledSet("blind-2026-11f.csv", false, 0.975, 0.961, 0),
+                new LabelledSet("blind-2026-11f.csv", false, 0.970, 0.961, 0),
                 // 338 messages, written 2026-11-27 14:10-14:35 UTC (BLIND-SET.md). Blind on main of that hour (rules +
                 // learned model after rules6, bfc70c8; scored before any rule change): priority 87.0 % (294 / 338),
                 // service type 85.5 % (289 / 338), 2 of 68 emergencies below HIGH. After rules7 (made without seeing
@@ -207,7 +212,7 @@ class LabelledSetScoreTest {
                 // model18 (the model's sure MEDIUM over a rules HIGH with a safety cue, MessageClassifier.MODEL_MEDIUM_OVER_SAFETY_CUE): priority 98.7 % (375 / 380). Floors raised (0.984 -> 0.986).
                 // MODEL_MEDIUM_OVER_SAFETY_CUE taken out after the merge (an emergency cue with the model against it is
                 // conflicting evidence: HIGH at least, issue 19 item 4): priority 98.4 % (374 / 380). Floor there (0.986 -> 0.984).
-                new LabelledSet("blind-2026-11h.csv", false, 0.986, 0.952, 0),
+                new LabelledSet("blind-2026-11h.csv", false, 0.989, 0.957, 0),
                 // 333 messages, written 2026-11-27 15:24-15:28 UTC (BLIND-SET.md; its writer saw the subject lines of
                 // the five newest commits and wrote nothing on the topics they name). Blind on main of that hour (rules
                 // + learned model after rules8, bd15679; scored before any rule change): priority 90.4 % (301 / 333),
@@ -249,7 +254,7 @@ class LabelledSetScoreTest {
                 // model18 (the model's sure MEDIUM over a rules HIGH with a safety cue, MessageClassifier.MODEL_MEDIUM_OVER_SAFETY_CUE): priority 98.2 % (320 / 326). Floors raised (0.975 -> 0.981).
                 // MODEL_MEDIUM_OVER_SAFETY_CUE taken out after the merge (an emergency cue with the model against it is
                 // conflicting evidence: HIGH at least, issue 19 item 4): priority 97.5 % (318 / 326). Floor there (0.981 -> 0.975).
-                new LabelledSet("blind-2026-11j.csv", false, 0.978, 0.950, 0),
+                new LabelledSet("blind-2026-11j.csv", false, 0.981, 0.953, 0),
                 // 353 messages, written 2026-11-27 18:10-18:18 UTC (BLIND-SET.md). Blind on main of that hour (rules +
                 // learned model after rules10, 41fc002; scored before any rule change): priority 89.0 % (314 / 353),
                 // service type 87.3 % (308 / 353), 4 of 74 emergencies below HIGH. After rules11 (made without seeing it;
@@ -269,7 +274,7 @@ class LabelledSetScoreTest {
                 // raised (0.985 / 0.951 -> 0.988 / 0.951).
                 // model16 (word triples, 36 epochs, the labelled sets weighted 3x): 98.9 / 95.2 % (349 / 353, 336 / 353), 0. Floors unchanged.
                 // model17 step 2 (the model over a rules HIGH or EMERGENCY when sure; bench/RESULTS-classifier.md): priority 99.2 % (350 / 353). Floors raised (0.988 / 0.951 -> 0.991 / 0.951).
-                new LabelledSet("blind-2026-11k.csv", false, 0.994, 0.951, 0),
+                new LabelledSet("blind-2026-11k.csv", false, 1.000, 0.954, 0),
                 // 353 messages, written 2026-11-27 20:07-20:16 UTC (BLIND-SET.md). Blind on main of that hour (rules +
                 // learned model after rules11, 1471af2; scored before any rule change): priority 88.1 % (311 / 353),
                 // service type 87.5 % (309 / 353), 1 of 77 emergencies below HIGH. After rules12 (printed once):
@@ -292,7 +297,7 @@ class LabelledSetScoreTest {
                 // MODEL_MEDIUM_OVER_SAFETY_CUE taken out after the merge (an emergency cue with the model against it is
                 // conflicting evidence: HIGH at least, issue 19 item 4): priority 96.0 % (339 / 353). Floor there (0.968 -> 0.960).
                 // model19 step 2 (the model's reading above the rules' over a negation or resolution at >= 0.7, MessageClassifier.MODEL_RAISES_OVER_CONTEXT; "everywhere" water escaping only when said of water; a cue inside a mention phrase does not count): priority 96.6 % (341 / 353). Floor raised (0.960 -> 0.966).
-                new LabelledSet("blind-2026-11l.csv", false, 0.968, 0.954, 0),
+                new LabelledSet("blind-2026-11l.csv", false, 0.974, 0.957, 0),
                 // 345 messages, written 2026-11-27 21:57-22:06 UTC (BLIND-SET.md). Blind on main of that hour (rules after
                 // rules12 + the model-first decision, c7a9b3a; scored before any change): priority 91.9 % (317 / 345),
                 // service type 89.6 % (309 / 345), 0 of 77 emergencies below HIGH; 83 read as EMERGENCY, 75 of them labelled so.
@@ -307,7 +312,7 @@ class LabelledSetScoreTest {
                 // model16 (word triples, 36 epochs, the labelled sets weighted 3x): 98.0 / 94.8 % (338 / 345, 327 / 345), 0. Floors raised (0.971 / 0.944 -> 0.979 / 0.947).
                 // model17 step 2 (the model over a rules HIGH or EMERGENCY when sure; bench/RESULTS-classifier.md): priority 98.8 % (341 / 345). Floors raised (0.979 / 0.947 -> 0.988 / 0.947).
                 // Merged without its outright reading over a rules EMERGENCY (MessageClassifier.MODEL_OVER_RULES_EMERGENCY): 98.3 %; floors there.
-                new LabelledSet("blind-2026-11m.csv", false, 0.982, 0.947, 0),
+                new LabelledSet("blind-2026-11m.csv", false, 1.000, 0.953, 0),
                 // 343 messages, written 2026-11-27 22:59-23:08 UTC (BLIND-SET.md), committed before model14 was merged.
                 // Blind on main after model14 (876fbd6; scored once, before any change): priority 93.9 % (322 / 343),
                 // service type 92.1 % (316 / 343), 1 of 75 emergencies below HIGH; 78 read as EMERGENCY, 71 labelled so.
@@ -323,7 +328,7 @@ class LabelledSetScoreTest {
                 // stop 26: the signal gasDetected (an instrument finding gas) added to the rules; the model, trained with the
                 // rules' word folding (which now knows the new words), now gives line 28 (headaches, a heater running all night, "is this a
                 // gas thing": EMERGENCY, still right) WATER_HEATER for GENERAL: service type 94.8 -> 94.5 %. Floor there.
-                new LabelledSet("blind-2026-11n.csv", false, 0.985, 0.944, 0),
+                new LabelledSet("blind-2026-11n.csv", false, 0.991, 0.950, 0),
                 // 349 messages, written 2026-11-27 23:41-23:52 UTC (BLIND-SET.md), committed before decide15 was merged.
                 // Blind on main after decide15 (7091cd3; scored once, before any change): priority 90.8 % (317 / 349),
                 // service type 92.0 % (321 / 349), 1 of 75 emergencies below HIGH; 84 read as EMERGENCY, 74 labelled so.
@@ -340,7 +345,7 @@ class LabelledSetScoreTest {
                 // MODEL_MEDIUM_OVER_SAFETY_CUE taken out after the merge (an emergency cue with the model against it is
                 // conflicting evidence: HIGH at least, issue 19 item 4): priority 97.1 % (339 / 349). Floor there (0.977 -> 0.971).
                 // model19 step 2 (the model's reading above the rules' over a negation or resolution at >= 0.7, MessageClassifier.MODEL_RAISES_OVER_CONTEXT; "everywhere" water escaping only when said of water; a cue inside a mention phrase does not count): 97.7 / 94.0 % (341 / 349, 328 / 349). Floors raised (0.971 / 0.936 -> 0.977 / 0.939).
-                new LabelledSet("blind-2026-11o.csv", false, 0.977, 0.939, 0),
+                new LabelledSet("blind-2026-11o.csv", false, 0.979, 0.942, 0),
                 // 347 messages, written 2026-11-28 00:12-00:24 UTC (BLIND-SET.md), committed before model16b was merged.
                 // Blind on main after model16b (6c0e92f; scored once, before any change): priority 91.4 % (317 / 347),
                 // service type 90.8 % (315 / 347), 0 of 76 emergencies below HIGH; 81 read as EMERGENCY, 73 labelled so.
@@ -353,7 +358,7 @@ class LabelledSetScoreTest {
                 // model18 (the model's EMERGENCY at >= 0.97 over context that settles nothing, MessageClassifier.MODEL_EMERGENCY_OVER_UNSETTLED_CONTEXT): priority 97.1 % (337 / 347). Floors raised (0.965 -> 0.971).
                 // model19 (set r trained on): 96.8 / 94.2 % (336 / 347, 327 / 347), 0. Floor lowered by the new training (0.971 -> 0.968).
                 // model19 step 2 (the model's reading above the rules' over a negation or resolution at >= 0.7, MessageClassifier.MODEL_RAISES_OVER_CONTEXT; "everywhere" water escaping only when said of water; a cue inside a mention phrase does not count): service type 94.5 % (328 / 347). Floor raised (0.942 -> 0.945).
-                new LabelledSet("blind-2026-11p.csv", false, 0.974, 0.945, 0),
+                new LabelledSet("blind-2026-11p.csv", false, 0.971, 0.945, 0),
                 // 344 messages, written 2026-11-28 01:53-02:06 UTC (BLIND-SET.md), committed before model17 was merged.
                 // Blind on main before model17 (6b264f2; totals only): priority 91.6 % (315 / 344), service type 93.9 %
                 // (323 / 344), 1 of 75 emergencies below HIGH; 81 read as EMERGENCY, 73 labelled so.
@@ -367,7 +372,7 @@ class LabelledSetScoreTest {
                 // model18 (the model's sure MEDIUM over a rules HIGH with a safety cue, MessageClassifier.MODEL_MEDIUM_OVER_SAFETY_CUE): priority 95.6 % (329 / 344). Floors raised (0.953 -> 0.956).
                 // MODEL_MEDIUM_OVER_SAFETY_CUE taken out after the merge (an emergency cue with the model against it is
                 // conflicting evidence: HIGH at least, issue 19 item 4): priority 95.3 % (328 / 344). Floor there (0.956 -> 0.953).
-                new LabelledSet("blind-2026-11q.csv", false, 0.959, 0.947, 0),
+                new LabelledSet("blind-2026-11q.csv", false, 0.965, 0.953, 0),
                 // 348 messages, written 2026-11-28 04:27-04:36 UTC by a helper (BLIND-SET.md), committed before any change.
                 // Blind on main before any change (1d0489c = 3db408a's classifier; totals only): priority 94.8 % (330 / 348),
                 // service type 89.9 % (313 / 348), 0 of 77 emergencies below HIGH; 81 read as EMERGENCY, 77 labelled so.
@@ -379,7 +384,7 @@ class LabelledSetScoreTest {
                 // other eighteen files): 94.8 / 89.9 % (330 / 348, 313 / 348), 0. Trained on (model19 step 1): 97.4 / 92.5 %
                 // (339 / 348, 322 / 348), 0. Floors raised (0.948 / 0.899 -> 0.974 / 0.925).
                 // model19 step 2 (the model's reading above the rules' over a negation or resolution at >= 0.7, MessageClassifier.MODEL_RAISES_OVER_CONTEXT; "everywhere" water escaping only when said of water; a cue inside a mention phrase does not count): priority 97.7 % (340 / 348). Floor raised (0.974 -> 0.977).
-                new LabelledSet("blind-2026-11r.csv", false, 0.979, 0.925, 0),
+                new LabelledSet("blind-2026-11r.csv", false, 0.985, 0.928, 0),
                 // 344 messages (74 emergencies), written 2026-11-28 by a helper (BLIND-SET.md), committed before any change.
                 // Blind on main before any change (746274a: model18 without MODEL_MEDIUM_OVER_SAFETY_CUE; totals only):
                 // priority 92.7 % (319 / 344), service type 90.7 % (312 / 344), 0 emergencies below HIGH; 80 read as
@@ -395,7 +400,7 @@ class LabelledSetScoreTest {
                 // (323 / 344, 315 / 344). Floors raised (0.936 / 0.912 -> 0.938 / 0.915).
                 // model22: trained on (now in src/main/resources, with sets s, t, u and v; MessageClassifier's decision changes
                 // of model22, bench/RESULTS-classifier.md). Fit, not generalisation: 96.2 / 93.9 % (331 / 344, 323 / 344), 0 below HIGH. Floors raised (0.938 / 0.915 -> 0.962 / 0.938).
-                new LabelledSet("blind-2026-11s.csv", false, 0.965, 0.938, 0),
+                new LabelledSet("blind-2026-11s.csv", false, 0.968, 0.941, 0),
                 // 358 messages (76 emergencies), written 2026-11-28 08:50-09:05 UTC by a helper (BLIND-SET.md), committed
                 // before any change. Blind on main after model19 (3164e2e; totals only): priority 96.4 % (345 / 358), service
                 // type 92.2 % (330 / 358), 1 emergency below HIGH; 78 read as EMERGENCY, 75 of them labelled so.
@@ -404,7 +409,7 @@ class LabelledSetScoreTest {
                 // (346 / 358), 92.2 %, 0 below HIGH. Floors there.
                 // model22: trained on (now in src/main/resources, with sets s, t, u and v; MessageClassifier's decision changes
                 // of model22, bench/RESULTS-classifier.md). Fit, not generalisation: 98.6 / 93.6 % (353 / 358, 335 / 358), 0 below HIGH. Floors raised (0.966 / 0.921 -> 0.986 / 0.935).
-                new LabelledSet("blind-2026-11t.csv", false, 0.988, 0.935, 0),
+                new LabelledSet("blind-2026-11t.csv", false, 0.994, 0.938, 0),
                 // 345 messages (79 emergencies), written 2026-11-28 by a helper (BLIND-SET.md, twenty-first set), committed
                 // before it was scored. Blind on main after the gasDetected rules (0f424fc; totals only): priority 89.3 %
                 // (308 / 345), service type 88.4 % (305 / 345), 0 emergencies below HIGH; 89 read as EMERGENCY, 78 of them
@@ -418,7 +423,7 @@ class LabelledSetScoreTest {
                 // (313 / 345). Floor raised (0.895 -> 0.907).
                 // model22: trained on (now in src/main/resources, with sets s, t, u and v; MessageClassifier's decision changes
                 // of model22, bench/RESULTS-classifier.md). Fit, not generalisation: 95.1 / 93.0 % (328 / 345, 321 / 345), 0 below HIGH. Floors raised (0.907 / 0.884 -> 0.950 / 0.930).
-                new LabelledSet("blind-2026-11u.csv", false, 0.950, 0.930, 0),
+                new LabelledSet("blind-2026-11u.csv", false, 0.965, 0.936, 0),
                 // 350 messages (80 emergencies), written 2026-11-28 10:56-11:08 UTC by a helper (BLIND-SET.md, twenty-second
                 // set), committed before it was scored. Blind on main before any change for it (4d253ed; totals only):
                 // priority 91.7 % (321 / 350), service type 88.0 % (308 / 350), 0 emergencies below HIGH; 86 read as
@@ -430,7 +435,7 @@ class LabelledSetScoreTest {
                 // model22 step 2 (config/rules.yaml: no fixture overflowing in a thing run over by a vehicle or lint all over
                 // an outside wall; "eggy" a gas smell word): priority 97.4 % (341 / 350); held out (harness) 324 -> 326.
                 // Floor raised (0.968 -> 0.974).
-                new LabelledSet("blind-2026-11v.csv", false, 0.974, 0.911, 0),
+                new LabelledSet("blind-2026-11v.csv", false, 0.982, 0.914, 0),
                 // 342 messages (76 emergencies), written 2026-11-28 by 12:16 UTC by a helper (BLIND-SET.md, twenty-third set),
                 // committed before it was scored. Blind on main before any change for it (after model21; totals only):
                 // priority 93.0 % (318 / 342), service type 90.1 % (308 / 342), 0 emergencies below HIGH; 87 read as
@@ -441,7 +446,7 @@ class LabelledSetScoreTest {
                 // development set since, not trained on (training on it measured lower held out, bench/RESULTS-classifier.md).
                 // model23 (MODEL_LOW_OVER_RULES_MEDIUM, MODEL_LOW_OVER_RULES_HIGH): 93.6 / 90.6 % (320 / 342, 310 / 342), 0
                 // below HIGH; 86 read as EMERGENCY, 76 labelled so. Floor raised (0.932 -> 0.935).
-                new LabelledSet("blind-2026-11w.csv", false, 0.935, 0.906, 0),
+                new LabelledSet("blind-2026-11w.csv", false, 0.964, 0.929, 0),
                 // 352 messages (77 emergencies), written 2026-11-28 by 14:06 UTC by a helper (BLIND-SET.md, twenty-fourth set),
                 // committed before it was scored. Blind on main before any change for it (after model22; totals only):
                 // priority 95.5 % (336 / 352), service type 91.8 % (323 / 352), 0 emergencies below HIGH; 81 read as
@@ -458,7 +463,7 @@ class LabelledSetScoreTest {
                 // fewer: the development sets' service types measured +4 and the 10-fold cross-validation's +2 for the same
                 // change, so it is kept and the floor is this measurement), 0 below HIGH, 79 read as EMERGENCY, 77 labelled
                 // so. Floors now 0.963 / 0.914.
-                new LabelledSet("blind-2026-11x.csv", true, 0.965, 0.914, 0),
+                new LabelledSet("blind-2026-11x.csv", false, 0.988, 0.948, 0),
                 // 337 messages (76 emergencies), written 2026-11-28 by 14:29 UTC by a helper (BLIND-SET.md, twenty-fifth set),
                 // committed before it was scored. Blind on main before any change for it (after model22 and the scoring of
                 // set x; totals only): priority 94.1 % (317 / 337), service type 91.4 % (308 / 337), 0 emergencies below
@@ -468,7 +473,7 @@ class LabelledSetScoreTest {
                 // After model24, printed once, totals only: unchanged (318 / 337, 308 / 337, 0 below HIGH).
                 // After model26, printed once, totals only: priority unchanged (318 / 337), service type 91.4 % (308 / 337),
                 // 0 below HIGH, 81 read as EMERGENCY, 75 labelled so.
-                new LabelledSet("blind-2026-11y.csv", true, 0.946, 0.913, 0),
+                new LabelledSet("blind-2026-11y.csv", false, 0.979, 0.931, 0),
                 // 340 messages (76 emergencies), written 2026-11-28 17:10-17:25 UTC by a helper (BLIND-SET.md, twenty-seventh
                 // set), committed before it was scored. Blind on main before any change for it (after model23; totals only):
                 // priority 92.1 % (313 / 340), service type 89.7 % (305 / 340), 1 emergency below HIGH; 81 read as EMERGENCY,
@@ -479,7 +484,7 @@ class LabelledSetScoreTest {
                 // model26 (the families of sets z and aa read: a line that let go, a flush upstairs coming out below, "never
                 // mind the X", "about to burst a pipe", eggs only with the hot water): 93.2 / 90.3 % (317 / 340, 307 / 340),
                 // 0 below HIGH; 81 read as EMERGENCY, 74 labelled so. Floors raised, ceiling 0.
-                new LabelledSet("blind-2026-11aa.csv", false, 0.932, 0.902, 0),
+                new LabelledSet("blind-2026-11aa.csv", false, 0.976, 0.932, 0),
                 // 304 messages (76 emergencies), written 2026-11-28 by 17:33 UTC by a helper (BLIND-SET.md, twenty-sixth set;
                 // the writer notes that some short rows repeat situations quoted for earlier sets), committed before it was
                 // scored. Blind on main before any change for it (after model23 and set aa's scoring; totals only): priority
@@ -489,7 +494,7 @@ class LabelledSetScoreTest {
                 // read (and every miss of set z printed with it): USED since, a development set for the next change (kept printing totals only).
                 // model26 (see set aa): 95.4 / 89.8 % (290 / 304, 273 / 304), 0 below HIGH; 77 read as EMERGENCY, 75 labelled
                 // so. Floors raised, ceiling 0.
-                new LabelledSet("blind-2026-11z.csv", false, 0.953, 0.898, 0),
+                new LabelledSet("blind-2026-11z.csv", false, 0.980, 0.927, 0),
                 // 352 messages (79 emergencies), written 2026-11-28 21:21-21:39 UTC by a helper (BLIND-SET.md, thirtieth set;
                 // the letters ab and ac went to two helpers that had written nothing by the end of stop 30), committed before it was scored. Blind on
                 // main after model26, before any change for it (totals only): priority 94.0 % (331 / 352), service type
@@ -497,13 +502,13 @@ class LabelledSetScoreTest {
                 // exact fractions rounded down.
                 // model31 (stop 32): service type 319 -> 318 / 352 (the floor failed; the message was not read) when intravenous care
                 // and ostomies became medical care (+2 held out in cross-validation, set s +1): kept, the floor set to it.
-                new LabelledSet("blind-2026-11ad.csv", true, 0.943, 0.903, 0),
+                new LabelledSet("blind-2026-11ad.csv", false, 0.974, 0.934, 0),
                 // 339 messages (75 emergencies), written 2026-11-28 by 22:11 UTC by a helper who, starting late, read only the
                 // guide's first 150 lines (the labelling rules, not the later sets' judgement calls) and wrote many short, plain
                 // rows (BLIND-SET.md, thirty-first set), committed before it was scored. Blind on main after model26, before
                 // any change for it (totals only): priority 96.8 % (328 / 339), service type 91.7 % (311 / 339), 0 emergencies
                 // below HIGH; 76 read as EMERGENCY, 73 of them labelled so. Floors the exact fractions rounded down.
-                new LabelledSet("blind-2026-11ae.csv", true, 0.967, 0.917, 0),
+                new LabelledSet("blind-2026-11ae.csv", false, 0.994, 0.976, 0),
                 // 336 messages (76 emergencies), written 2026-11-28 23:49-00:01 UTC by a helper (BLIND-SET.md, thirty-third set;
                 // long messages, median 174 characters), committed before it was scored. Blind on main after model26, before
                 // any change for it (totals only): priority 89.0 % (299 / 336), service type 85.7 % (288 / 336), 0 emergencies
@@ -511,7 +516,7 @@ class LabelledSetScoreTest {
                 // Still never read, so blind for model27 (resolution.explanations), printed once, totals only: priority
                 // 89.3 % (300 / 336), service type 85.7 % (288 / 336), 0 below HIGH, 88 read as EMERGENCY, 75 labelled so.
                 // Floor raised (0.889 -> 0.892). Sets x, y, ad, ae and ab, printed in the same run: unchanged.
-                new LabelledSet("blind-2026-11ac.csv", true, 0.895, 0.857, 0),
+                new LabelledSet("blind-2026-11ac.csv", false, 0.934, 0.875, 0),
                 // 366 messages (83 emergencies), written 2026-11-28/29 23:48-00:03 UTC by a helper (BLIND-SET.md, thirty-second
                 // set; median 161 characters), committed before it was scored. Blind on main after model26 and set ac's
                 // scoring, before any change for it (totals only): priority 93.7 % (343 / 366), service type 83.9 % (307 / 366),
@@ -520,68 +525,68 @@ class LabelledSetScoreTest {
                 // read). model31's two rules (headaches beside a fuel-burning appliance, a gas line heard hissing) close two
                 // emergencies the rules alone read LOW, +2 in cross-validation and no development set lower: kept, and the
                 // floors set to the new measurement.
-                new LabelledSet("blind-2026-11ab.csv", true, 0.937, 0.836, 0),
+                new LabelledSet("blind-2026-11ab.csv", false, 0.967, 0.863, 0),
                 // 332 messages (73 emergencies), written 2026-11-29 01:26-01:30 UTC by a helper who, cut off by an error and
                 // resuming with 19 minutes left, read only the guide's first 140 lines and a dozen later judgement calls
                 // (BLIND-SET.md, thirty-fifth set; median 85 characters), committed before it was scored. Blind on main after
                 // model29, before any change for it (totals only): priority 97.6 % (324 / 332), service type 93.1 % (309 / 332),
                 // 0 emergencies below HIGH; 78 read as EMERGENCY, 73 of them labelled so. Floors the exact fractions rounded
                 // down. Hurried like set ae: reported, not leaned on.
-                new LabelledSet("blind-2026-11ag.csv", true, 0.975, 0.933, 0),
+                new LabelledSet("blind-2026-11ag.csv", false, 0.984, 0.954, 0),
                 // 330 messages (74 emergencies), written 2026-11-29 01:33-01:36 UTC by a helper that started late and read only
                 // the guide's first 120 lines (BLIND-SET.md, thirty-fourth set; median 72 characters), committed before it was
                 // scored. Blind on main after model29 and set ag's scoring, before any change for it (totals only): priority
                 // 96.7 % (319 / 330), service type 92.1 % (304 / 330), 0 emergencies below HIGH; 76 read as EMERGENCY, 73 of
                 // them labelled so. Floors the exact fractions rounded down. Hurried like sets ae and ag: reported, not leaned on.
-                new LabelledSet("blind-2026-11af.csv", true, 0.969, 0.921, 0),
+                new LabelledSet("blind-2026-11af.csv", false, 0.987, 0.975, 0),
                 // 350 messages (79 emergencies) and 365 messages (80 emergencies), written 2026-11-29 02:18-02:45 UTC by two
                 // helpers that each printed the whole guide first (BLIND-SET.md, thirty-sixth and thirty-seventh sets; median 130
                 // and 132 characters), committed before they were scored. Blind on main with model29, before any change for
                 // them (totals only): ah priority 95.4 % (334 / 350), service type 91.4 % (320 / 350), 0 emergencies below HIGH,
                 // 85 read as EMERGENCY (79 of them labelled so); ai priority 92.9 % (339 / 365), service type 90.1 % (329 / 365),
                 // 0 below HIGH, 82 read as EMERGENCY (78 labelled so). Floors the exact fractions rounded down.
-                new LabelledSet("blind-2026-11ah.csv", true, 0.954, 0.914, 0),
-                new LabelledSet("blind-2026-11ai.csv", true, 0.931, 0.901, 0),
+                new LabelledSet("blind-2026-11ah.csv", false, 0.977, 0.925, 0),
+                new LabelledSet("blind-2026-11ai.csv", false, 0.967, 0.945, 0),
                 // 365 messages (82 emergencies) and 407 messages (88 emergencies), written 2026-11-29 02:50-03:12 UTC by two
                 // helpers that each printed the whole guide first (BLIND-SET.md, thirty-eighth and thirty-ninth sets), committed
                 // before they were scored; scored once, on main with model30 (stop 32), totals only: aj priority 92.3 % (337 /
                 // 365), service type 89.9 % (328 / 365), 0 below HIGH, 88 read as EMERGENCY (80 labelled so); ak 93.4 % (380 /
                 // 407), 85.5 % (348 / 407), 0 below HIGH, 94 read as EMERGENCY (88 labelled so). Floors the exact fractions
                 // rounded down. (model30 also raised the floors of the sets above to its own measurement, printed once.)
-                new LabelledSet("blind-2026-11aj.csv", true, 0.923, 0.898, 0),
-                new LabelledSet("blind-2026-11ak.csv", true, 0.933, 0.855, 0),
+                new LabelledSet("blind-2026-11aj.csv", false, 0.964, 0.928, 0),
+                new LabelledSet("blind-2026-11ak.csv", false, 0.970, 0.869, 0),
                 // 351 messages (79 emergencies) and 356 messages (79 emergencies), written 2026-11-29 03:31-03:46 UTC by two
                 // helpers that each printed the whole guide first (BLIND-SET.md, fortieth and forty-first sets; median 138 and 148
                 // characters), committed before they were scored; scored once, on main with model31, totals only: al priority
                 // 92.6 % (325 / 351), service type 88.9 % (312 / 351), 0 below HIGH, 88 read as EMERGENCY (79 labelled so); am
                 // 93.3 % (332 / 356), 85.1 % (303 / 356), 0 below HIGH, 85 read as EMERGENCY (77 labelled so). Floors the exact
                 // fractions rounded down.
-                new LabelledSet("blind-2026-11al.csv", true, 0.925, 0.888, 0),
-                new LabelledSet("blind-2026-11am.csv", true, 0.932, 0.851, 0),
+                new LabelledSet("blind-2026-11al.csv", false, 0.962, 0.920, 0),
+                new LabelledSet("blind-2026-11am.csv", false, 0.969, 0.882, 0),
                 // 356 messages (80 emergencies) and 342 messages (75 emergencies), written 2026-11-29 04:32-04:45 UTC by two
                 // helpers that each printed the whole guide first (BLIND-SET.md, forty-second and forty-third sets; median 144
                 // and 128 characters), committed before they were scored; scored once, on main with model31 (stop 33), totals
                 // only: an priority 94.1 % (335 / 356), service type 89.0 % (317 / 356), 0 below HIGH, 86 read as EMERGENCY (79
                 // labelled so); ao 92.4 % (316 / 342), 90.4 % (309 / 342), 0 below HIGH, 77 read as EMERGENCY (74 labelled so).
                 // Floors the exact fractions rounded down.
-                new LabelledSet("blind-2026-11an.csv", true, 0.941, 0.890, 0),
-                new LabelledSet("blind-2026-11ao.csv", true, 0.923, 0.903, 0),
+                new LabelledSet("blind-2026-11an.csv", false, 0.955, 0.901, 0),
+                new LabelledSet("blind-2026-11ao.csv", false, 0.961, 0.929, 0),
                 // 337 messages (75 emergencies) and 344 messages (79 emergencies), written 2026-11-29 05:42-05:57 UTC by two
                 // helpers that each printed the whole guide first (BLIND-SET.md, forty-fourth and forty-fifth sets; median 158
                 // and 168 characters), committed before they were scored; scored once, on main with model32 (stop 33), totals
                 // only: ap priority 95.5 % (322 / 337), service type 88.4 % (298 / 337), 0 below HIGH, 77 read as EMERGENCY (74
                 // labelled so); aq 91.9 % (316 / 344), 87.2 % (300 / 344), 0 below HIGH, 81 read as EMERGENCY (75 labelled so).
                 // Floors the exact fractions rounded down.
-                new LabelledSet("blind-2026-11ap.csv", true, 0.955, 0.884, 0),
-                new LabelledSet("blind-2026-11aq.csv", true, 0.918, 0.871, 0),
+                new LabelledSet("blind-2026-11ap.csv", false, 0.973, 0.893, 0),
+                new LabelledSet("blind-2026-11aq.csv", false, 0.953, 0.892, 0),
                 // 332 messages (75 emergencies) and 348 messages (76 emergencies), written 2026-11-29 from 10:00 UTC by two
                 // helpers that each printed the whole guide first (BLIND-SET.md, forty-sixth and forty-seventh sets),
                 // committed before they were scored; scored once, on main with model32 (stop 35), totals only: ar priority
                 // 93.4 % (310 / 332), service type 90.1 % (299 / 332), 0 below HIGH, 82 read as EMERGENCY (72 labelled so);
                 // as 92.5 % (322 / 348), 87.9 % (306 / 348), 0 below HIGH, 83 read as EMERGENCY (75 labelled so).
                 // Floors the exact fractions rounded down.
-                new LabelledSet("blind-2026-11ar.csv", true, 0.933, 0.900, 0),
-                new LabelledSet("blind-2026-11as.csv", true, 0.925, 0.879, 0));
+                new LabelledSet("blind-2026-11ar.csv", false, 0.960, 0.912, 0),
+                new LabelledSet("blind-2026-11as.csv", false, 0.965, 0.908, 0));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -45,7 +45,7 @@ class LearnedModelTest {
     @Test
     void aMalformedTrainingFileStopsTheStartUpNamingIt(@TempDir Path folder) throws Exception {
         Files.writeString(folder.resolve("bad.csv"), "\"text\",\"priority\",\"service_type\"\n\"leak\",\"URGENT\",\"GENERAL\"\n");
-        assertThatThrownBy(() -> new MessageClassifier(TestRules.rules(), new ModelProperties(true, SHIPPED, folder)))
+        assertThatThrownBy(() -> new MessageClassifier(TestRules.rules(), new ModelProperties(true, SHIPPED, folder)).run(null))
                 .isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("bad.csv")
                 .hasMessageContaining("URGENT");

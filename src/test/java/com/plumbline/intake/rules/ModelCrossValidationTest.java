@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Honest figures for the rules + model classifier on the labelled files it is trained from: every message
- * is scored by a model that never saw it. Two splits: 10-fold over the nineteen files pooled, and one file
- * held out at a time (trained on the eighteen others: messages by another writer, the nearest thing to a
+ * is scored by a model that never saw it. Two splits: 10-fold over the shipped files pooled, and one file
+ * held out at a time (trained on all the others: messages by another writer, the nearest thing to a
  * blind set). The rules were tuned on the first twelve files (not on sets l-q), so the rules-alone column here measures fit, not
  * generalisation. Reports go to target/model-cross-validation.txt (copied into bench/RESULTS-classifier.md).
  */
@@ -150,9 +150,9 @@ class ModelCrossValidationTest {
         }
         out.append(line("rules + model, 10-fold, all", card(kFold, null)))
                 .append(line("rules + model, set held out, all", card(heldOut, null)))
-                .append("\n").append(card(kFold, null).report("Rules + model, 10-fold over the nineteen files"));
+                .append("\n").append(card(kFold, null).report("Rules + model, 10-fold over the shipped files"));
         for (String set : TRAINING) {
-            out.append("\n").append(card(heldOut, set).report("Rules + model on " + set + ", trained on the other eighteen files"));
+            out.append("\n").append(card(heldOut, set).report("Rules + model on " + set + ", trained on the other files"));
         }
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "model-cross-validation.txt"), out);
@@ -272,11 +272,15 @@ class ModelCrossValidationTest {
     // model24 (sewage outside needs something out; a backup now not lowered beside a price; MODEL_MEDIUM_OVER_RULES_HIGH
     // 0.8 -> 0.7): 10-fold 7648 / 8008 (0.9550), held out 7672 / 8008 (0.9580), the same 2 / 0 below HIGH. 10-fold floor
     // kept (0.955), held-out floor raised 0.957 -> 0.958.
-    static final double K_FOLD_PRIORITY_FLOOR = 0.955;
-    static final double HELD_OUT_PRIORITY_FLOOR = 0.958;
+    // model36 (sets w to as trained on: 46 files, 15,991 messages, 3,518 emergencies; "sewage in a fixture" read across
+    // sentences): 10-fold 15346 / 15991 (0.9597), held out 15360 / 15991 (0.9605), none below HIGH either way. Floors
+    // raised 0.955 -> 0.959, 0.958 -> 0.960; the 10-fold ceiling 2 -> 0. Without the sentences rule, set t's "Sewage. In
+    // the tub. And the other tub." held out read MEDIUM (the model, on the sarcasm around it), the one below HIGH.
+    static final double K_FOLD_PRIORITY_FLOOR = 0.959;
+    static final double HELD_OUT_PRIORITY_FLOOR = 0.960;
     // One ceiling was kept for both splits until model19 (4); each is now what it measures: the 10-fold count rose by set
     // p's toilet bowl (the ten folds reshuffled by the new file; held out it stays HIGH), the held-out count (the nearer
     // thing to a blind set) fell to 2.
-    static final int K_FOLD_EMERGENCIES_BELOW_HIGH_CEILING = 2;
+    static final int K_FOLD_EMERGENCIES_BELOW_HIGH_CEILING = 0;
     static final int HELD_OUT_EMERGENCIES_BELOW_HIGH_CEILING = 0;
 }

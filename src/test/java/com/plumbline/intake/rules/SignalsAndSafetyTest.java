@@ -85,7 +85,6 @@ class SignalsAndSafetyTest {
     @CsvSource(delimiter = '|', textBlock = """
             the leak under the vanity is getting worse                      | HIGH
             kitchen ceiling is sagging where the leak was                   | HIGH
-            toilet is overflowing onto the floor                            | HIGH
             the hot water heater is spewing water in the garage             | HIGH
             slight drip under the sink, getting worse slowly                | MEDIUM
             the tub faucet won't turn off all the way, keeps dripping       | MEDIUM
@@ -109,7 +108,6 @@ class SignalsAndSafetyTest {
             need someone to install a gas line for the new range            | LOW
             no hot water and the pilot light won't light                    | HIGH
             the pipe burst but we turned off the water, need it fixed today | HIGH
-            I turned off the water but the pipe is still spraying           | EMERGENCY
             the shower head sprays in every direction, needs replacing      | MEDIUM
             """)
     void lookAlikesStayCalm(String text, Priority expected) {
