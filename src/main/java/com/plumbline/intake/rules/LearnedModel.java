@@ -38,11 +38,10 @@ public final class LearnedModel {
 
     /** A message of weight n is one example whose training step is n times as long (model16b), not n copies. */
     static LearnedModel train(TextNormaliser normaliser, List<Weighted> examples, TextModel.Settings settings) {
-        List<TextModel.Example> folded = new ArrayList<>(examples.size());
-        for (Weighted w : examples) {
-            LabelledCsv.Example e = w.example();
-            folded.add(new TextModel.Example(normaliser.tokenize(e.text()), e.priority(), e.serviceType(), w.weight()));
-        }
+        Iterable<TextModel.Example> folded = () -> examples.stream()
+                .map(w -> new TextModel.Example(normaliser.tokenize(w.example().text()), w.example().priority(),
+                        w.example().serviceType(), w.weight()))
+                .iterator();
         return new LearnedModel(TextModel.train(folded, settings), normaliser);
     }
 

@@ -94,6 +94,10 @@ final class TextModel {
         }
     }
 
+    /** An example as training reads it in every epoch: its features and its labels' ordinals. */
+    private record Labelled(int[] features, int priority, int serviceType, float weight) {
+    }
+
     private final Settings settings;
     private final int mask;
     private final float[] weights;
@@ -115,20 +119,26 @@ final class TextModel {
         return examples;
     }
 
-    static TextModel train(List<Example> examples, Settings settings) {
+    /**
+     * Reads each example once, keeping only its features and labels: a message's words are not held through the
+     * epochs (some 16,000 messages: their words and their features together would double the heap's peak at start-up).
+     */
+    static TextModel train(Iterable<Example> examples, Settings settings) {
         int buckets = 1 << settings.bucketBits();
         float[] w = new float[buckets * OUTPUTS];
         float[] b = new float[OUTPUTS];
         BitSet seen = new BitSet(1 << WORD_BITS);
-        TextModel model = new TextModel(settings, w, b, seen, examples.size());
-        List<int[]> features = new ArrayList<>(examples.size());
+        TextModel featuring = new TextModel(settings, w, b, seen, 0);
+        List<Labelled> labelled = new ArrayList<>();
         for (Example e : examples) {
-            features.add(model.features(e.tokens()));
+            labelled.add(new Labelled(featuring.features(e.tokens()), e.priority().ordinal(), e.serviceType().ordinal(),
+                    e.weight()));
             for (int i = 0; i < e.tokens().size(); i++) {
                 seen.set(wordBit(e.tokens().words()[i]));
             }
         }
-        int[] order = new int[examples.size()];
+        TextModel model = new TextModel(settings, w, b, seen, labelled.size());
+        int[] order = new int[labelled.size()];
         Arrays.setAll(order, i -> i);
         Random random = new Random(19);
         double[] scores = new double[OUTPUTS];
@@ -138,15 +148,15 @@ final class TextModel {
             shuffle(order, random);
             double rate = settings.learningRate() / (1 + epoch / settings.decayEpochs());
             for (int i : order) {
-                int[] f = features.get(i);
-                Example e = examples.get(i);
+                Labelled e = labelled.get(i);
+                int[] f = e.features();
                 double weighted = rate * e.weight();
                 float value = value(f.length);
                 model.scores(f, sum, scores);
                 softmax(scores, 0, PRIORITIES);
                 softmax(scores, PRIORITIES, OUTPUTS);
-                scores[e.priority().ordinal()] -= 1;
-                scores[PRIORITIES + e.serviceType().ordinal()] -= 1;
+                scores[e.priority()] -= 1;
+                scores[PRIORITIES + e.serviceType()] -= 1;
                 for (int k = 0; k < OUTPUTS; k++) {
                     b[k] -= (float) (weighted * scores[k]);
                     step[k] = (float) (weighted * scores[k] * value);
