@@ -586,7 +586,15 @@ class LabelledSetScoreTest {
                 // as 92.5 % (322 / 348), 87.9 % (306 / 348), 0 below HIGH, 83 read as EMERGENCY (75 labelled so).
                 // Floors the exact fractions rounded down.
                 new LabelledSet("blind-2026-11ar.csv", false, 0.960, 0.912, 0),
-                new LabelledSet("blind-2026-11as.csv", false, 0.965, 0.908, 0));
+                new LabelledSet("blind-2026-11as.csv", false, 0.965, 0.908, 0),
+                // 346 messages (77 emergencies) and 343 messages (76 emergencies), written 2026-11-29 12:05-12:15 UTC by two
+                // helpers who each read the whole guide (BLIND-SET.md, forty-eighth and forty-ninth sets), committed before they
+                // were scored. Blind on main (e2ee095, model32; totals only): at 95.7 % (331 / 346), service type 89.0 %
+                // (308 / 346), 0 emergencies below HIGH, 83 read as EMERGENCY (77 labelled so); au 94.8 % (325 / 343), service
+                // type 89.2 % (306 / 343), 0 below HIGH, 84 read as EMERGENCY (76 labelled so). Floors the exact fractions
+                // rounded down.
+                new LabelledSet("blind-2026-11at.csv", true, 0.956, 0.890, 0),
+                new LabelledSet("blind-2026-11au.csv", true, 0.947, 0.892, 0));
     }
 
     @ParameterizedTest(name = "{0}")
