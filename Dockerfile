@@ -21,15 +21,18 @@ COPY config config
 # and under load all of it is touched) holds about 50 MiB less resident at the same ingest rate;
 # MALLOC_ARENA_MAX keeps glibc from one malloc arena per thread
 ENV JAVA_TOOL_OPTIONS="-Xms64m -Xmx320m -Xmn48m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k" \
-    MALLOC_ARENA_MAX=2
-RUN mkdir -p /app/data /app/cds && chown intake:intake /app/data /app/cds
+    MALLOC_ARENA_MAX=2 \
+    INTAKE_MODEL_CACHE_DIR=/app/model
+RUN mkdir -p /app/data /app/cds /app/model && chown intake:intake /app/data /app/cds /app/model
 USER intake
 # Class data sharing (issue 15: start): a training run starts the service once (embedded PostgreSQL and
 # Artemis on a throwaway data folder), waits for /health UP and stops it; at exit the JVM writes every
 # class it loaded, parsed and verified into /app/cds/intake.jsa, and each start then maps them instead of
 # loading them again. The archive fits this JVM, these JAVA_TOOL_OPTIONS and these jars only: after a
 # change to any of them the JVM warns and starts without it (rebuild the image). The training also leaves
-# the embedded PostgreSQL's binaries unpacked in /tmp/embedded-pg, which a start would unpack otherwise.
+# the embedded PostgreSQL's binaries unpacked in /tmp/embedded-pg, which a start would unpack otherwise, and
+# the trained classification model in /app/model, which each start then reads instead of training it again
+# (rules.ModelCache: a start with other labelled messages or word folding trains and saves its own).
 SHELL ["/bin/bash", "-c"]
 RUN INTAKE_DATA_DIR=/tmp/cds-training java -XX:ArchiveClassesAtExit=/app/cds/intake.jsa -jar application/app.jar \
       > /tmp/cds-training.log 2>&1 & \

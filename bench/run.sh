@@ -306,13 +306,16 @@ memory() {
   java -Djarmode=tools -jar "$SERVICE_JAR" extract --destination "$app" --application-filename app.jar > /dev/null
   SERVICE_JAR="$app/app.jar"
   local archive=
+  # the image's model folder, written by its training run as the image build does (rules.ModelCache)
+  local model_cache="$app/model"
   if [ "${CDS:-1}" = 1 ]; then
-    SERVICE_JAVA_OPTS="-XX:ArchiveClassesAtExit=$app/intake.jsa" MALLOC_ARENA_MAX=$arenas \
+    SERVICE_JAVA_OPTS="-XX:ArchiveClassesAtExit=$app/intake.jsa" MALLOC_ARENA_MAX=$arenas INTAKE_MODEL_CACHE_DIR=$model_cache \
       start_service cds-training "$(fresh cds-training)" "$options"
     stop_service
     archive="-XX:SharedArchiveFile=$app/intake.jsa"
   fi
-  SERVICE_JAVA_OPTS="$archive" MALLOC_ARENA_MAX=$arenas start_service docker "$(fresh docker)" "$options"
+  SERVICE_JAVA_OPTS="$archive" MALLOC_ARENA_MAX=$arenas INTAKE_MODEL_CACHE_DIR=$model_cache \
+    start_service docker "$(fresh docker)" "$options"
   start_rss docker
   tool_recorded docker.load load --url "$SERVICE_URL" --series "m$STAMP" --token "$TOKEN" \
     --public-url "$PUBLIC_URL" --concurrency "$CONCURRENCY" --seconds 30

@@ -89,33 +89,43 @@ public final class LearnedModel {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the model's training data: " + e.getMessage(), e);
         }
-        return trainedOnce(rules.current().normaliser(), examples, sources);
+        return trainedOnce(rules.current().normaliser(), examples, sources, new ModelCache(properties.cache()));
     }
 
-    /** The last model {@link #load} trained, and from what. */
-    private record Trained(List<Weighted> examples, LearnedModel model) {
+    /** The last model {@link #load} trained or read, and its {@link ModelCache#key}. */
+    private record Trained(String key, LearnedModel model) {
     }
 
     private static Trained lastTrained;
 
     /**
-     * Trains the model, or gives the one trained last in this JVM from the same examples with the same word folding:
-     * training is deterministic (fixed seed), and the test suite starts some twenty contexts in one JVM (issue 20).
+     * The model for these examples and this word folding: the one this JVM made last from the same ones (the test suite
+     * starts some twenty contexts in one JVM, issue 20), else the one saved in the cache folder, else a new one, trained
+     * (deterministic: fixed seed) and saved there.
      */
     private static synchronized LearnedModel trainedOnce(TextNormaliser normaliser, List<Weighted> examples,
-                                                         List<String> sources) {
-        if (lastTrained != null && lastTrained.examples().equals(examples)
-                && lastTrained.model().trainedWith.foldsLike(normaliser)) {
-            LOG.info("Classification model: the one this JVM trained from the same {} labelled messages and word folding",
+                                                         List<String> sources, ModelCache cache) {
+        long started = System.nanoTime();
+        String key = ModelCache.key(examples, normaliser, TextModel.Settings.DEFAULT);
+        if (lastTrained != null && lastTrained.key().equals(key)) {
+            LOG.info("Classification model: the one this JVM made from the same {} labelled messages and word folding",
                     lastTrained.model().examples());
             return lastTrained.model();
         }
-        long started = System.nanoTime();
-        LearnedModel model = train(normaliser, examples, TextModel.Settings.DEFAULT);
-        LOG.info("Classification model trained on {} labelled messages ({} with repeats counted) in {} ms from {}",
-                model.examples(), examples.stream().mapToInt(Weighted::weight).sum(), (System.nanoTime() - started) / 1_000_000,
-                sources);
-        lastTrained = new Trained(List.copyOf(examples), model);
+        TextModel saved = cache.read(key, TextModel.Settings.DEFAULT);
+        LearnedModel model;
+        if (saved != null) {
+            model = new LearnedModel(saved, normaliser);
+            LOG.info("Classification model of {} labelled messages read from its cache in {} ms (trained before from {})",
+                    model.examples(), (System.nanoTime() - started) / 1_000_000, sources);
+        } else {
+            model = train(normaliser, examples, TextModel.Settings.DEFAULT);
+            LOG.info("Classification model trained on {} labelled messages ({} with repeats counted) in {} ms from {}",
+                    model.examples(), examples.stream().mapToInt(Weighted::weight).sum(), (System.nanoTime() - started) / 1_000_000,
+                    sources);
+            cache.write(key, model.model);
+        }
+        lastTrained = new Trained(key, model);
         return model;
     }
 

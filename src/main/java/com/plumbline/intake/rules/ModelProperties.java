@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param training       labelled CSVs on the classpath the model is trained from at start-up
  * @param extraTraining  a folder whose *.csv files (same format, e.g. the review export of staff
  *                       corrections) are added to the training; read at start-up, missing is fine
+ * @param cache          a folder where the trained model is kept (see {@link ModelCache}); null keeps none
  */
 @ConfigurationProperties("intake.model")
 public record ModelProperties(
@@ -40,5 +41,6 @@ public record ModelProperties(
                 "/classification/blind-2026-11an.csv", "/classification/blind-2026-11ao.csv",
                 "/classification/blind-2026-11ap.csv", "/classification/blind-2026-11aq.csv",
                 "/classification/blind-2026-11ar.csv", "/classification/blind-2026-11as.csv"}) List<String> training,
-        @DefaultValue("config/training") Path extraTraining) {
+        @DefaultValue("config/training") Path extraTraining,
+        Path cache) {
 }

@@ -1,5 +1,10 @@
 package com.plumbline.intake.rules;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -117,6 +122,56 @@ final class TextModel {
 
     int examples() {
         return examples;
+    }
+
+    /** The model's weights, for {@link ModelCache}: settings, example count, bias, weights, the words seen. */
+    void writeTo(DataOutputStream out) throws IOException {
+        out.writeUTF(settings.toString());
+        out.writeInt(examples);
+        writeFloats(out, bias);
+        writeFloats(out, weights);
+        long[] words = seen.toLongArray();
+        out.writeInt(words.length);
+        ByteBuffer buffer = ByteBuffer.allocate(words.length * Long.BYTES);
+        buffer.asLongBuffer().put(words);
+        out.write(buffer.array());
+    }
+
+    /** A model {@link #writeTo} wrote with these settings; null if it was written with others. */
+    static TextModel readFrom(DataInputStream in, Settings settings) throws IOException {
+        if (!in.readUTF().equals(settings.toString())) {
+            return null;
+        }
+        int examples = in.readInt();
+        float[] bias = readFloats(in);
+        float[] weights = readFloats(in);
+        if (bias.length != OUTPUTS || weights.length != (1 << settings.bucketBits()) * OUTPUTS) {
+            throw new IOException("the weights do not fit the settings");
+        }
+        long[] words = new long[in.readInt()];
+        ByteBuffer.wrap(bytes(in, words.length * Long.BYTES)).asLongBuffer().get(words);
+        return new TextModel(settings, weights, bias, BitSet.valueOf(words), examples);
+    }
+
+    private static void writeFloats(DataOutputStream out, float[] values) throws IOException {
+        out.writeInt(values.length);
+        ByteBuffer buffer = ByteBuffer.allocate(values.length * Float.BYTES);
+        buffer.asFloatBuffer().put(values);
+        out.write(buffer.array());
+    }
+
+    private static float[] readFloats(DataInputStream in) throws IOException {
+        float[] values = new float[in.readInt()];
+        ByteBuffer.wrap(bytes(in, values.length * Float.BYTES)).asFloatBuffer().get(values);
+        return values;
+    }
+
+    private static byte[] bytes(DataInputStream in, int length) throws IOException {
+        byte[] bytes = in.readNBytes(length);
+        if (bytes.length != length) {
+            throw new EOFException("the model ends early");
+        }
+        return bytes;
     }
 
     /**

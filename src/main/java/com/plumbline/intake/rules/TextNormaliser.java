@@ -8,6 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Turns text into matchable words: lower case, accents stripped, apostrophes dropped ("won't" is
@@ -40,6 +42,11 @@ final class TextNormaliser {
     /** Folds every text exactly like {@code other} (same spellings, clause breakers and length limit). */
     boolean foldsLike(TextNormaliser other) {
         return maxChars == other.maxChars && spellings.equals(other.spellings) && clauseBreakers.equals(other.clauseBreakers);
+    }
+
+    /** What decides how words fold, as text ({@link #foldsLike} compares the same): part of {@link ModelCache}'s key. */
+    String folding() {
+        return maxChars + "|" + new TreeMap<>(spellings) + "|" + new TreeSet<>(clauseBreakers);
     }
 
     /** The words of a rule phrase, folded exactly like message words. */

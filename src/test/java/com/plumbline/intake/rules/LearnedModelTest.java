@@ -31,8 +31,8 @@ class LearnedModelTest {
         Files.writeString(folder.resolve("corrections-2026-12.csv"), csv);
         Files.writeString(folder.resolve("notes.txt"), "not a csv: ignored");
 
-        MessageClassifier without = new MessageClassifier(TestRules.rules(), new ModelProperties(true, SHIPPED, folder.resolve("none")));
-        MessageClassifier with = new MessageClassifier(TestRules.rules(), new ModelProperties(true, SHIPPED, folder));
+        MessageClassifier without = new MessageClassifier(TestRules.rules(), new ModelProperties(true, SHIPPED, folder.resolve("none"), null));
+        MessageClassifier with = new MessageClassifier(TestRules.rules(), new ModelProperties(true, SHIPPED, folder, null));
 
         assertThat(TestRules.rulesOnly().classify(unknown, Scorecard.OFFICE_HOURS, 0).matchedKeywords()).isEmpty();
         assertThat(classify(without, unknown).serviceType()).isNotEqualTo(ServiceType.WATER_HEATER);
@@ -45,7 +45,7 @@ class LearnedModelTest {
     @Test
     void aMalformedTrainingFileStopsTheStartUpNamingIt(@TempDir Path folder) throws Exception {
         Files.writeString(folder.resolve("bad.csv"), "\"text\",\"priority\",\"service_type\"\n\"leak\",\"URGENT\",\"GENERAL\"\n");
-        assertThatThrownBy(() -> new MessageClassifier(TestRules.rules(), new ModelProperties(true, SHIPPED, folder)).run(null))
+        assertThatThrownBy(() -> new MessageClassifier(TestRules.rules(), new ModelProperties(true, SHIPPED, folder, null)).run(null))
                 .isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("bad.csv")
                 .hasMessageContaining("URGENT");
@@ -111,7 +111,7 @@ class LearnedModelTest {
 
     @Test
     void disabledMeansTheRulesAlone() {
-        MessageClassifier off = new MessageClassifier(TestRules.rules(), new ModelProperties(false, SHIPPED, null));
+        MessageClassifier off = new MessageClassifier(TestRules.rules(), new ModelProperties(false, SHIPPED, null, null));
         String text = "hey can you guys come take a look at the thing under the bathroom sink, it keeps getting the cabinet wet";
         assertThat(classify(off, text)).isEqualTo(classify(TestRules.rulesOnly(), text));
     }
@@ -167,6 +167,6 @@ class LearnedModelTest {
         }
         Files.createDirectories(folder);
         Files.writeString(folder.resolve("corrections-2026-12.csv"), csv);
-        return LearnedModel.load(TestRules.rules(), new ModelProperties(true, SHIPPED, folder));
+        return LearnedModel.load(TestRules.rules(), new ModelProperties(true, SHIPPED, folder, null));
     }
 }

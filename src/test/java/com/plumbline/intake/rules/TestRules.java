@@ -15,7 +15,7 @@ final class TestRules {
 
     /** The shipped training files as {@link ModelProperties} lists them by default (one list, kept there). */
     static final ModelProperties MODEL = new ModelProperties(true, new Binder(new MapConfigurationPropertySource())
-            .bindOrCreate("intake.model", ModelProperties.class).training(), null);
+            .bindOrCreate("intake.model", ModelProperties.class).training(), null, null);
 
     private static final RulesBook RULES = new RulesBook(RULES_FILE);
     private static final MessageClassifier RULES_ONLY = new MessageClassifier(RULES);

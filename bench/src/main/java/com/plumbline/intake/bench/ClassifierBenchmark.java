@@ -67,7 +67,7 @@ public class ClassifierBenchmark {
         // and went on measuring a model of 1,059 messages after the application's had grown to 8,008)
         List<String> shipped = new Binder(new MapConfigurationPropertySource())
                 .bindOrCreate("intake.model", ModelProperties.class).training();
-        classifier = new MessageClassifier(book, new ModelProperties(true, shipped, null));
+        classifier = new MessageClassifier(book, new ModelProperties(true, shipped, null, null));
         rulesOnly = new MessageClassifier(book);
         messages = messagesOf(MESSAGE_LENGTH);
     }
