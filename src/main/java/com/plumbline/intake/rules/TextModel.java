@@ -2,7 +2,6 @@ package com.plumbline.intake.rules;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -132,9 +131,9 @@ final class TextModel {
         writeFloats(out, weights);
         long[] words = seen.toLongArray();
         out.writeInt(words.length);
-        ByteBuffer buffer = ByteBuffer.allocate(words.length * Long.BYTES);
-        buffer.asLongBuffer().put(words);
-        out.write(buffer.array());
+        for (long word : words) {
+            out.writeLong(word);
+        }
     }
 
     /** A model {@link #writeTo} wrote with these settings; null if it was written with others. */
@@ -149,29 +148,35 @@ final class TextModel {
             throw new IOException("the weights do not fit the settings");
         }
         long[] words = new long[in.readInt()];
-        ByteBuffer.wrap(bytes(in, words.length * Long.BYTES)).asLongBuffer().get(words);
+        for (int i = 0; i < words.length; i++) {
+            words[i] = in.readLong();
+        }
         return new TextModel(settings, weights, bias, BitSet.valueOf(words), examples);
     }
 
+    private static final int CHUNK = 16_384;
+
+    /** Through a small buffer: 10 MB of weights copied whole would be as much again on the heap at start-up. */
     private static void writeFloats(DataOutputStream out, float[] values) throws IOException {
         out.writeInt(values.length);
-        ByteBuffer buffer = ByteBuffer.allocate(values.length * Float.BYTES);
-        buffer.asFloatBuffer().put(values);
-        out.write(buffer.array());
+        ByteBuffer chunk = ByteBuffer.allocate(CHUNK * Float.BYTES);
+        for (int from = 0; from < values.length; from += CHUNK) {
+            int count = Math.min(CHUNK, values.length - from);
+            chunk.clear();
+            chunk.asFloatBuffer().put(values, from, count);
+            out.write(chunk.array(), 0, count * Float.BYTES);
+        }
     }
 
     private static float[] readFloats(DataInputStream in) throws IOException {
         float[] values = new float[in.readInt()];
-        ByteBuffer.wrap(bytes(in, values.length * Float.BYTES)).asFloatBuffer().get(values);
-        return values;
-    }
-
-    private static byte[] bytes(DataInputStream in, int length) throws IOException {
-        byte[] bytes = in.readNBytes(length);
-        if (bytes.length != length) {
-            throw new EOFException("the model ends early");
+        ByteBuffer chunk = ByteBuffer.allocate(CHUNK * Float.BYTES);
+        for (int from = 0; from < values.length; from += CHUNK) {
+            int count = Math.min(CHUNK, values.length - from);
+            in.readFully(chunk.array(), 0, count * Float.BYTES);
+            chunk.asFloatBuffer().get(values, from, count);
         }
-        return bytes;
+        return values;
     }
 
     /**
