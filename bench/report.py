@@ -1,5 +1,6 @@
 """Writes the figures of one bench/run.sh run (target/run/results.txt) into README.md between the
-bench:results markers, replacing the previous table. Usage: report.py RESULTS README"""
+bench:results markers, replacing the previous table; with "-" for README, prints the table only (a run of one
+scenario: its figures must not replace the full run's). Usage: report.py RESULTS README|-"""
 import statistics
 import sys
 
@@ -117,6 +118,9 @@ def main(results, readme):
         *rows,
         END,
     ])
+    if readme == "-":
+        print(table)
+        return
     text = open(readme, encoding="utf-8").read()
     if START in text and END in text:
         text = text[:text.index(START)] + table + text[text.index(END) + len(END):]
