@@ -31,6 +31,7 @@ final class ModelCache {
     /** Changes when {@link TextModel#writeTo} or the training itself changes, so older files are never read. */
     private static final String FORMAT = "plumbline-model-2";
     private static final String SUFFIX = ".model";
+    private static final String TEMPORARY = "training-";
 
     /** Null: keep nothing (the model is trained at every start). */
     private final Path folder;
@@ -66,6 +67,10 @@ final class ModelCache {
         sha.update(bytes);
     }
 
+    private static boolean isOurs(String name) {
+        return name.endsWith(SUFFIX) || name.startsWith(TEMPORARY) && name.endsWith(".tmp");
+    }
+
     /** The model saved under {@code key}, or null: none, or one that cannot be read (it is trained again). */
     TextModel read(String key, TextModel.Settings settings) {
         if (folder == null) {
@@ -85,7 +90,7 @@ final class ModelCache {
 
     /**
      * Saves the model under {@code key} (written aside, then moved into place: a start that is killed meanwhile leaves no
-     * half-written model) and deletes the models saved for other training data. A folder that cannot be written is
+     * half-written model) and deletes the models saved for other training data and any file written aside and left. A folder that cannot be written is
      * not an error: the next start trains again.
      */
     void write(String key, TextModel model) {
@@ -95,14 +100,15 @@ final class ModelCache {
         Path temporary = null;
         try {
             Files.createDirectories(folder);
-            temporary = Files.createTempFile(folder, "training-", ".tmp");
+            temporary = Files.createTempFile(folder, TEMPORARY, ".tmp");
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16))) {
                 model.writeTo(out);
             }
             Path file = folder.resolve(key + SUFFIX);
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            // the models of other training data, and what a start killed while saving left behind
             try (Stream<Path> saved = Files.list(folder)) {
-                for (Path other : saved.filter(f -> f.getFileName().toString().endsWith(SUFFIX) && !f.equals(file)).toList()) {
+                for (Path other : saved.filter(f -> !f.equals(file) && isOurs(f.getFileName().toString())).toList()) {
                     Files.deleteIfExists(other);
                 }
             }

@@ -137,8 +137,11 @@ class ModelCacheTest {
             assertThat(second.predict(text).priorities()).as(text).containsExactly(first.predict(text).priorities());
         }
 
-        // the same folder, other training data: the new model replaces the old one
+        // the same folder, other training data: the new model replaces the old one, and what a start killed while saving
+        // left behind goes with it
+        Path leftBehind = Files.writeString(folder.resolve("a").resolve("training-123.tmp"), "half a model");
         LearnedModel.load(TestRules.rules(), new ModelProperties(true, withSetA.training(), null, folder.resolve("a")));
         assertThat(models(folder.resolve("a"))).hasSize(1).doesNotContain(saved.get(0));
+        assertThat(leftBehind).doesNotExist();
     }
 }
