@@ -188,6 +188,7 @@ final class TextModel {
         float[] w = new float[buckets * OUTPUTS];
         float[] b = new float[OUTPUTS];
         BitSet seen = new BitSet(1 << WORD_BITS);
+        // the features of a message depend on the settings only; the count of examples is known after reading them
         TextModel featuring = new TextModel(settings, w, b, seen, 0);
         List<Labelled> labelled = new ArrayList<>();
         for (Example e : examples) {

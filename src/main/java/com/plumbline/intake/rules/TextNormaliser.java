@@ -32,21 +32,23 @@ final class TextNormaliser {
     private final HashMap<String, String> spellings;
     private final HashSet<String> clauseBreakers;
     private final int maxChars;
+    private final String folding;
 
     TextNormaliser(Map<String, String> spellings, Set<String> clauseBreakers, int maxChars) {
         this.spellings = new HashMap<>(spellings);
         this.clauseBreakers = new HashSet<>(clauseBreakers);
+        this.folding = maxChars + "|" + new TreeMap<>(spellings) + "|" + new TreeSet<>(clauseBreakers);
         this.maxChars = maxChars;
     }
 
     /** Folds every text exactly like {@code other} (same spellings, clause breakers and length limit). */
     boolean foldsLike(TextNormaliser other) {
-        return maxChars == other.maxChars && spellings.equals(other.spellings) && clauseBreakers.equals(other.clauseBreakers);
+        return folding().equals(other.folding());
     }
 
-    /** What decides how words fold, as text ({@link #foldsLike} compares the same): part of {@link ModelCache}'s key. */
+    /** What decides how words fold, as text: {@link #foldsLike} compares it, and it is part of {@link ModelCache}'s key. */
     String folding() {
-        return maxChars + "|" + new TreeMap<>(spellings) + "|" + new TreeSet<>(clauseBreakers);
+        return folding;
     }
 
     /** The words of a rule phrase, folded exactly like message words. */
