@@ -40,7 +40,9 @@ public record ModelProperties(
                 "/classification/blind-2026-11al.csv", "/classification/blind-2026-11am.csv",
                 "/classification/blind-2026-11an.csv", "/classification/blind-2026-11ao.csv",
                 "/classification/blind-2026-11ap.csv", "/classification/blind-2026-11aq.csv",
-                "/classification/blind-2026-11ar.csv", "/classification/blind-2026-11as.csv"}) List<String> training,
+                "/classification/blind-2026-11ar.csv", "/classification/blind-2026-11as.csv",
+                "/classification/blind-2026-11at.csv", "/classification/blind-2026-11au.csv",
+                "/classification/blind-2026-11av.csv", "/classification/blind-2026-11aw.csv"}) List<String> training,
         @DefaultValue("config/training") Path extraTraining,
         Path cache) {
 }

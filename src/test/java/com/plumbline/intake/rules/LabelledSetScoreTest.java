@@ -37,6 +37,10 @@ class LabelledSetScoreTest {
 
     static Stream<LabelledSet> sets() {
         return Stream.of(
+                // model37: the model also trained on sets at to aw (moved to src/main/resources; each of the four held out in
+                // turn read 1,338 of 1,399 right, against 1,331 on model36, which had seen none of them: bench/RESULTS-classifier.md,
+                // model37). Every floor re-read and set to its exact fraction rounded down: three development sets fell by one
+                // message each (e 0.979 -> 0.976, m 1.000 -> 0.997, ae 0.994 -> 0.991), six rose (f, o, y, aj, al, ao).
                 // model36: the model also trained on sets w to as (moved to src/main/resources; each of the twenty blind ones
                 // held out in turn read 6,653 of 6,997 right, against 6,578 when none of them was trained on:
                 // bench/RESULTS-classifier.md, model36). Every floor re-read and set to its exact fraction rounded down: those
@@ -143,7 +147,7 @@ class LabelledSetScoreTest {
                 // model18 (the model's EMERGENCY at >= 0.97 over context that settles nothing, MessageClassifier.MODEL_EMERGENCY_OVER_UNSETTLED_CONTEXT): priority 97.7 % (339 / 347). Floors raised (0.974 -> 0.976).
                 // MODEL_MEDIUM_OVER_SAFETY_CUE taken out after the merge (an emergency cue with the model against it is
                 // conflicting evidence: HIGH at least, issue 19 item 4): priority 97.4 % (338 / 347). Floor there (0.976 -> 0.974).
-                new LabelledSet("blind-2026-11e.csv", false, 0.979, 0.933, 0),
+                new LabelledSet("blind-2026-11e.csv", false, 0.976, 0.933, 0),
                 // 367 messages, written 2026-11-27 (BLIND-SET.md). Blind on main of that hour (rules + learned model
                 // after rules5, 0f217cc; scored before any rule change): priority 85.3 %, service type 86.6 %,
                 // 3 of 79 emergencies below HIGH. After rules6 (made without seeing it; scored once at its end):
@@ -164,7 +168,7 @@ class LabelledSetScoreTest {
                 // model17 step 2 (the model over a rules HIGH or EMERGENCY when sure; bench/RESULTS-classifier.md): priority 98.4 % (361 / 367). Floors raised (0.970 / 0.961 -> 0.983 / 0.961).
                 // Merged without its outright reading over a rules EMERGENCY (MessageClassifier.MODEL_OVER_RULES_EMERGENCY): 97.5 %; floors there.
                 // model19 (set r trained on): 97.2 / 96.1 % (357 / 367, 353 / 367), 0. Floor lowered by the new training (0.975 -> 0.972).
-                new LabelledSet("blind-2026-11f.csv", false, 0.970, 0.961, 0),
+                new LabelledSet("blind-2026-11f.csv", false, 0.972, 0.961, 0),
                 // 338 messages, written 2026-11-27 14:10-14:35 UTC (BLIND-SET.md). Blind on main of that hour (rules +
                 // learned model after rules6, bfc70c8; scored before any rule change): priority 87.0 % (294 / 338),
                 // service type 85.5 % (289 / 338), 2 of 68 emergencies below HIGH. After rules7 (made without seeing
@@ -312,7 +316,7 @@ class LabelledSetScoreTest {
                 // model16 (word triples, 36 epochs, the labelled sets weighted 3x): 98.0 / 94.8 % (338 / 345, 327 / 345), 0. Floors raised (0.971 / 0.944 -> 0.979 / 0.947).
                 // model17 step 2 (the model over a rules HIGH or EMERGENCY when sure; bench/RESULTS-classifier.md): priority 98.8 % (341 / 345). Floors raised (0.979 / 0.947 -> 0.988 / 0.947).
                 // Merged without its outright reading over a rules EMERGENCY (MessageClassifier.MODEL_OVER_RULES_EMERGENCY): 98.3 %; floors there.
-                new LabelledSet("blind-2026-11m.csv", false, 1.000, 0.953, 0),
+                new LabelledSet("blind-2026-11m.csv", false, 0.997, 0.953, 0),
                 // 343 messages, written 2026-11-27 22:59-23:08 UTC (BLIND-SET.md), committed before model14 was merged.
                 // Blind on main after model14 (876fbd6; scored once, before any change): priority 93.9 % (322 / 343),
                 // service type 92.1 % (316 / 343), 1 of 75 emergencies below HIGH; 78 read as EMERGENCY, 71 labelled so.
@@ -345,7 +349,7 @@ class LabelledSetScoreTest {
                 // MODEL_MEDIUM_OVER_SAFETY_CUE taken out after the merge (an emergency cue with the model against it is
                 // conflicting evidence: HIGH at least, issue 19 item 4): priority 97.1 % (339 / 349). Floor there (0.977 -> 0.971).
                 // model19 step 2 (the model's reading above the rules' over a negation or resolution at >= 0.7, MessageClassifier.MODEL_RAISES_OVER_CONTEXT; "everywhere" water escaping only when said of water; a cue inside a mention phrase does not count): 97.7 / 94.0 % (341 / 349, 328 / 349). Floors raised (0.971 / 0.936 -> 0.977 / 0.939).
-                new LabelledSet("blind-2026-11o.csv", false, 0.979, 0.942, 0),
+                new LabelledSet("blind-2026-11o.csv", false, 0.982, 0.942, 0),
                 // 347 messages, written 2026-11-28 00:12-00:24 UTC (BLIND-SET.md), committed before model16b was merged.
                 // Blind on main after model16b (6c0e92f; scored once, before any change): priority 91.4 % (317 / 347),
                 // service type 90.8 % (315 / 347), 0 of 76 emergencies below HIGH; 81 read as EMERGENCY, 73 labelled so.
@@ -473,7 +477,7 @@ class LabelledSetScoreTest {
                 // After model24, printed once, totals only: unchanged (318 / 337, 308 / 337, 0 below HIGH).
                 // After model26, printed once, totals only: priority unchanged (318 / 337), service type 91.4 % (308 / 337),
                 // 0 below HIGH, 81 read as EMERGENCY, 75 labelled so.
-                new LabelledSet("blind-2026-11y.csv", false, 0.979, 0.931, 0),
+                new LabelledSet("blind-2026-11y.csv", false, 0.982, 0.931, 0),
                 // 340 messages (76 emergencies), written 2026-11-28 17:10-17:25 UTC by a helper (BLIND-SET.md, twenty-seventh
                 // set), committed before it was scored. Blind on main before any change for it (after model23; totals only):
                 // priority 92.1 % (313 / 340), service type 89.7 % (305 / 340), 1 emergency below HIGH; 81 read as EMERGENCY,
@@ -508,7 +512,7 @@ class LabelledSetScoreTest {
                 // rows (BLIND-SET.md, thirty-first set), committed before it was scored. Blind on main after model26, before
                 // any change for it (totals only): priority 96.8 % (328 / 339), service type 91.7 % (311 / 339), 0 emergencies
                 // below HIGH; 76 read as EMERGENCY, 73 of them labelled so. Floors the exact fractions rounded down.
-                new LabelledSet("blind-2026-11ae.csv", false, 0.994, 0.976, 0),
+                new LabelledSet("blind-2026-11ae.csv", false, 0.991, 0.976, 0),
                 // 336 messages (76 emergencies), written 2026-11-28 23:49-00:01 UTC by a helper (BLIND-SET.md, thirty-third set;
                 // long messages, median 174 characters), committed before it was scored. Blind on main after model26, before
                 // any change for it (totals only): priority 89.0 % (299 / 336), service type 85.7 % (288 / 336), 0 emergencies
@@ -553,7 +557,7 @@ class LabelledSetScoreTest {
                 // 365), service type 89.9 % (328 / 365), 0 below HIGH, 88 read as EMERGENCY (80 labelled so); ak 93.4 % (380 /
                 // 407), 85.5 % (348 / 407), 0 below HIGH, 94 read as EMERGENCY (88 labelled so). Floors the exact fractions
                 // rounded down. (model30 also raised the floors of the sets above to its own measurement, printed once.)
-                new LabelledSet("blind-2026-11aj.csv", false, 0.964, 0.928, 0),
+                new LabelledSet("blind-2026-11aj.csv", false, 0.967, 0.928, 0),
                 new LabelledSet("blind-2026-11ak.csv", false, 0.970, 0.869, 0),
                 // 351 messages (79 emergencies) and 356 messages (79 emergencies), written 2026-11-29 03:31-03:46 UTC by two
                 // helpers that each printed the whole guide first (BLIND-SET.md, fortieth and forty-first sets; median 138 and 148
@@ -561,7 +565,7 @@ class LabelledSetScoreTest {
                 // 92.6 % (325 / 351), service type 88.9 % (312 / 351), 0 below HIGH, 88 read as EMERGENCY (79 labelled so); am
                 // 93.3 % (332 / 356), 85.1 % (303 / 356), 0 below HIGH, 85 read as EMERGENCY (77 labelled so). Floors the exact
                 // fractions rounded down.
-                new LabelledSet("blind-2026-11al.csv", false, 0.962, 0.920, 0),
+                new LabelledSet("blind-2026-11al.csv", false, 0.965, 0.920, 0),
                 new LabelledSet("blind-2026-11am.csv", false, 0.969, 0.882, 0),
                 // 356 messages (80 emergencies) and 342 messages (75 emergencies), written 2026-11-29 04:32-04:45 UTC by two
                 // helpers that each printed the whole guide first (BLIND-SET.md, forty-second and forty-third sets; median 144
@@ -570,7 +574,7 @@ class LabelledSetScoreTest {
                 // labelled so); ao 92.4 % (316 / 342), 90.4 % (309 / 342), 0 below HIGH, 77 read as EMERGENCY (74 labelled so).
                 // Floors the exact fractions rounded down.
                 new LabelledSet("blind-2026-11an.csv", false, 0.955, 0.901, 0),
-                new LabelledSet("blind-2026-11ao.csv", false, 0.961, 0.929, 0),
+                new LabelledSet("blind-2026-11ao.csv", false, 0.964, 0.929, 0),
                 // 337 messages (75 emergencies) and 344 messages (79 emergencies), written 2026-11-29 05:42-05:57 UTC by two
                 // helpers that each printed the whole guide first (BLIND-SET.md, forty-fourth and forty-fifth sets; median 158
                 // and 168 characters), committed before they were scored; scored once, on main with model32 (stop 33), totals
@@ -598,16 +602,17 @@ class LabelledSetScoreTest {
                 // (329 / 343), service type 91.0 % (312 / 343), 0 below HIGH, 82 read as EMERGENCY (76 labelled so). Together
                 // 659 / 689 against 656 / 689 on model32. Floors the exact fractions rounded down (at 0.956 -> 0.953: one
                 // message fewer; au 0.947 -> 0.959, 0.892 -> 0.909).
-                new LabelledSet("blind-2026-11at.csv", true, 0.953, 0.890, 0),
-                new LabelledSet("blind-2026-11au.csv", true, 0.959, 0.909, 0),
+                new LabelledSet("blind-2026-11at.csv", false, 0.973, 0.898, 0),
+                new LabelledSet("blind-2026-11au.csv", false, 0.967, 0.912, 0),
                 // 354 messages (78 emergencies) and 356 messages (79 emergencies), written 2026-11-29 12:47-12:59 UTC by two
                 // helpers who each read the whole guide (BLIND-SET.md, fiftieth and fifty-first sets), committed before they
                 // were scored. Blind on main with model36 (c195988; totals only): av 95.2 % (337 / 354), service type 91.2 %
                 // (323 / 354), 0 emergencies below HIGH, 80 read as EMERGENCY (76 labelled so); aw 94.1 % (335 / 356), service
                 // type 89.6 % (319 / 356), 0 below HIGH, 89 read as EMERGENCY (79 labelled so). Floors the exact fractions
                 // rounded down.
-                new LabelledSet("blind-2026-11av.csv", true, 0.951, 0.912, 0),
-                new LabelledSet("blind-2026-11aw.csv", true, 0.941, 0.896, 0));
+                // model37: trained on, so development sets now (fit, not generalisation).
+                new LabelledSet("blind-2026-11av.csv", false, 0.974, 0.918, 0),
+                new LabelledSet("blind-2026-11aw.csv", false, 0.977, 0.921, 0));
     }
 
     @ParameterizedTest(name = "{0}")
