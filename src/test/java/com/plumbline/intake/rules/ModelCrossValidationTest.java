@@ -276,7 +276,11 @@ class ModelCrossValidationTest {
     // sentences): 10-fold 15346 / 15991 (0.9597), held out 15360 / 15991 (0.9605), none below HIGH either way. Floors
     // raised 0.955 -> 0.959, 0.958 -> 0.960; the 10-fold ceiling 2 -> 0. Without the sentences rule, set t's "Sewage. In
     // the tub. And the other tub." held out read MEDIUM (the model, on the sarcasm around it), the one below HIGH.
-    static final double K_FOLD_PRIORITY_FLOOR = 0.959;
+    // model37 (sets at to aw trained on: 50 files, 17,390 messages, 3,828 emergencies; what was flushed, come back up in
+    // a fixture, is sewage): 10-fold 16709 / 17390 (0.9608), held out 16711 / 17390 (0.9609), none below HIGH either way.
+    // 10-fold floor raised 0.959 -> 0.960. Without the flushed-waste words, set q's "the stuff i flushed this morning is
+    // now floating in my bathtub" read MEDIUM in the 10-fold (its folds reshuffled by the new files).
+    static final double K_FOLD_PRIORITY_FLOOR = 0.960;
     static final double HELD_OUT_PRIORITY_FLOOR = 0.960;
     // One ceiling was kept for both splits until model19 (4); each is now what it measures: the 10-fold count rose by set
     // p's toilet bowl (the ten folds reshuffled by the new file; held out it stays HIGH), the held-out count (the nearer
