@@ -7,7 +7,9 @@
 #                              with what this run measured)
 #   BEFORE_JAR=... BEFORE_REF=main bench/run.sh compare   the drain before/after a change, alternately
 #                              (prints the comparison; the README table is left alone); with
-#                              COMPARE_EMERGENCY=1 each side then also runs (c), idle and behind BACKLOG
+#                              COMPARE_EMERGENCY=1 each side then also runs (c), idle and behind BACKLOG;
+#                              BEFORE_JAVA_OPTS / AFTER_JAVA_OPTS (e.g. -Dintake.processing.consumers=4): a
+#                              setting side by side, the same jar on both sides
 # Settings (environment): ROUNDS (A B pairs of the ingest comparison, 3), INGEST_SECONDS (10),
 # CONCURRENCY (64 connections), DRAIN_N (messages of the drain, the 20,000: about 5 minutes
 # at today's rate), BACKLOG (ordinary messages the emergencies are posted behind, the issue's
@@ -337,7 +339,8 @@ compare() {
   fi
   for round in $(seq 1 "${COMPARE_ROUNDS:-2}"); do
     for side in ${COMPARE_SIDES:-before after}; do   # COMPARE_SIDES=after: one side again (say so when reporting)
-      if [ "$side" = before ]; then SERVICE_JAR=${BEFORE_JAR:?}; SERVICE_DIR=$before_dir; else SERVICE_JAR=$after_jar; SERVICE_DIR=$after_dir; fi
+      if [ "$side" = before ]; then SERVICE_JAR=${BEFORE_JAR:?}; SERVICE_DIR=$before_dir; SERVICE_JAVA_OPTS=${BEFORE_JAVA_OPTS:-}
+      else SERVICE_JAR=$after_jar; SERVICE_DIR=$after_dir; SERVICE_JAVA_OPTS=${AFTER_JAVA_OPTS:-}; fi
       start_service "compare.$side.r$round" "$(fresh compare)"
       start_rss "compare.$side.r$round"
       if [ "${JFR:-0}" = 1 ]; then
