@@ -394,6 +394,18 @@ class GeneralisationTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
+            what we flushed last night came back up in the shower                            | EMERGENCY
+            the stuff i flushed is stuck, toilet wont go down, not on the floor yet          | MEDIUM
+            I think what I flushed clogged the toilet, there's a little water on the floor   | HIGH
+            """)
+    // model37 (rules.yaml excrement): what was flushed, come back up in another fixture, is sewage in the home; flushed
+    // and stuck in its own toilet is a clog, and a little water by it stays below an emergency
+    void whatWasFlushedComingBackUpIsSewage(String text, Priority expected) {
+        assertThat(classify(text.trim()).priority()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
             we had to fill the toilet by pouring a bucket of water in, the flush handle broke               | MEDIUM
             the dishwasher leaves dirty water in the bottom after every cycle                               | MEDIUM
             somebody poured paint down the bathroom sink and now it won't drain                             | MEDIUM
