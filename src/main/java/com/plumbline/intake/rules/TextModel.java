@@ -181,7 +181,7 @@ final class TextModel {
 
     /**
      * Reads each example once, keeping only its features and labels: a message's words are not held through the
-     * epochs (some 16,000 messages: their words and their features together would double the heap's peak at start-up).
+     * epochs (some 17,000 messages: their words and their features together would double the heap's peak at start-up).
      */
     static TextModel train(Iterable<Example> examples, Settings settings) {
         int buckets = 1 << settings.bucketBits();
