@@ -9,7 +9,8 @@
 #                              (prints the comparison; the README table is left alone); with
 #                              COMPARE_EMERGENCY=1 each side then also runs (c), idle and behind BACKLOG;
 #                              BEFORE_JAVA_OPTS / AFTER_JAVA_OPTS (e.g. -Dintake.processing.consumers=4): a
-#                              setting side by side, the same jar on both sides
+#                              setting side by side, the same jar on both sides; COMPARE_WARMUP=N: each
+#                              service works off N messages first (a warm service: the JIT's compiling done)
 # Settings (environment): ROUNDS (A B pairs of the ingest comparison, 3), INGEST_SECONDS (10),
 # CONCURRENCY (64 connections), DRAIN_N (messages of the drain, the 20,000: about 5 minutes
 # at today's rate), BACKLOG (ordinary messages the emergencies are posted behind, the issue's
@@ -343,6 +344,8 @@ compare() {
       else SERVICE_JAR=$after_jar; SERVICE_DIR=$after_dir; SERVICE_JAVA_OPTS=${AFTER_JAVA_OPTS:-}; fi
       start_service "compare.$side.r$round" "$(fresh compare)"
       start_rss "compare.$side.r$round"
+      # COMPARE_WARMUP=N: N messages worked off first, so the drain measures a warm service (the JIT done)
+      if [ "${COMPARE_WARMUP:-0}" -gt 0 ]; then WARMUP=$COMPARE_WARMUP warm_up "c$round${side:0:1}"; fi
       if [ "${JFR:-0}" = 1 ]; then
         jcmd "$SERVICE_PID" JFR.start name=drain settings=profile filename="$RUN_DIR/compare.$side.r$round.jfr" > /dev/null
       fi

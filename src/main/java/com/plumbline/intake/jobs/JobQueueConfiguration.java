@@ -62,10 +62,21 @@ public class JobQueueConfiguration {
 
     private static final NotifyProperties.Retry DEFAULT_NOTIFY_RETRY = new NotifyProperties.Retry(30, 2_000, 2, 300_000);
 
+    static final String INBOUND = "intake.inbound";
+
+    /**
+     * How much each consumer of {@value #INBOUND} fetches ahead (Artemis' default, 1 MiB: some forty deliveries of
+     * twenty messages). Each ordinary consumer holds its JMS groups (lanes): a delivery of its lanes then goes to it at
+     * once, even while it works, instead of waiting at the head of the queue, where it held back the deliveries
+     * behind it for the other consumers (issue 15). The relay keeps the queue short (intake.outbox.queue-limit), so
+     * what is fetched ahead is bounded by it too.
+     */
+    static final int INBOUND_CONSUMER_WINDOW = 1024 * 1024;
+
     /** Every queue the service consumes, each with its own settings. */
     public static final List<QueueRedelivery> QUEUES = List.of(
             // classification: a poison message is parked after 10 tries
-            new QueueRedelivery("intake.inbound", 10, 1_000, 2, 60_000),
+            new QueueRedelivery(INBOUND, 10, 1_000, 2, 60_000),
             // job tickets: the jobs route retries and dead-letters itself; this catches what escapes it
             new QueueRedelivery("intake.jobs", 10, 1_000, 2, 60_000),
             // storing dead letters: the database may be down for a while
@@ -104,5 +115,9 @@ public class JobQueueConfiguration {
                     ? notifyChannel(queue.queue(), notifyRetry) : queue;
             configuration.addAddressSetting(settings.queue(), settings.settings());
         }
+        // consumers take one message at a time (storage.ArtemisConsumerWindow), except those of intake.inbound
+        AddressSettings every = configuration.getAddressSettings().getOrDefault("#", new AddressSettings());
+        configuration.addAddressSetting("#", every.setDefaultConsumerWindowSize(0));
+        configuration.getAddressSettings().get(INBOUND).setDefaultConsumerWindowSize(INBOUND_CONSUMER_WINDOW);
     }
 }

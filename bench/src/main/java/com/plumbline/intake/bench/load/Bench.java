@@ -18,6 +18,9 @@ public final class Bench {
         if (args.length == 0) {
             throw new IllegalArgumentException("tool: receiver, standin, load, drain, emergency, boards");
         }
+        // the JDK's HttpServer (the receiver, the Twilio stand-in) writes a response's headers and body apart; with
+        // Nagle's algorithm on, the body then waits for the client's delayed ACK, about 40 ms a response
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         Options options = Options.parse(Arrays.copyOfRange(args, 1, args.length));
         switch (args[0]) {
             case "receiver" -> Receiver.run(options);
