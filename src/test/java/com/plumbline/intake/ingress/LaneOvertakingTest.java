@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.plumbline.intake.support.IntakeIntegrationTest;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.AdviceWith;
@@ -43,6 +44,19 @@ class LaneOvertakingTest extends IntakeIntegrationTest {
     private ProducerTemplate producer;
     @Autowired
     private ObjectMapper json;
+    @Autowired
+    private EmbeddedActiveMQ broker;
+
+    @Test
+    void onlyTheConsumersOfIntakeInboundFetchAhead() {
+        var settings = broker.getActiveMQServer().getAddressSettingsRepository();
+        assertThat(settings.getMatch("intake.inbound").getDefaultConsumerWindowSize()).isEqualTo(1024 * 1024);
+        for (String queue : List.of("intake.jobs", "intake.dlq", "notify.email", "notify.sms", "notify.dead", "dashboard.events")) {
+            assertThat(settings.getMatch(queue).getDefaultConsumerWindowSize()).as(queue + ": one message at a time").isZero();
+        }
+        assertThat(settings.getMatch("intake.jobs").getDeadLetterAddress().toString())
+                .as("the per-queue settings are kept beside it").isEqualTo("intake.jobs.dead");
+    }
 
     @Test
     void anotherLaneOvertakesADeliveryWaitingForItsBusyConsumer() throws Exception {

@@ -2,6 +2,7 @@ package com.plumbline.intake.storage;
 
 import java.nio.file.Path;
 
+import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import com.plumbline.intake.PlumblineIntakeApplication;
@@ -17,6 +18,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.connection.SingleConnectionFactory;
 import org.springframework.jms.core.JmsTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,6 +51,10 @@ class ExternalServersTest {
             assertThat(service.getBeanNamesForType(EmbeddedPostgres.class)).isEmpty();
             assertThat(service.getBeanNamesForType(EmbeddedActiveMQ.class)).isEmpty();
             assertThat(dataDir.resolve("postgres")).doesNotExist();
+            // an external broker may not carry the embedded one's per-queue consumer windows: one message at a time
+            ConnectionFactory factory = service.getBean(ConnectionFactory.class);
+            Object target = factory instanceof SingleConnectionFactory cached ? cached.getTargetConnectionFactory() : factory;
+            assertThat(((ActiveMQConnectionFactory) target).getConsumerWindowSize()).isZero();
 
             int port = ((ServletWebServerApplicationContext) service).getWebServer().getPort();
             assertThat(new WebhookClient(port).post("/api/webhooks/test", "application/json",
